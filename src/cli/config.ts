@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { DatabaseConfig } from '../db/open-database.js';
+
+/** The package root: where package.json is, found from this module whether run from src/ or dist/. */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export interface DatabaseFlags {
+  databaseUrl?: string;
+  dataDir?: string;
+}
+
+/** Flags win over the environment: DATABASE_URL selects PostgreSQL, DX_DATA_DIR the embedded data directory. */
+export function databaseConfig(flags: DatabaseFlags): DatabaseConfig {
+  const databaseUrl = flags.databaseUrl ?? process.env.DATABASE_URL;
+  const dataDir = flags.dataDir ?? process.env.DX_DATA_DIR ?? resolve(packageRoot(), 'data', 'db');
+  return databaseUrl ? { databaseUrl } : { dataDir };
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+import { Command, Option } from 'commander';
+import { DomainError } from '../domain/errors.js';
+import { packageVersion } from './config.js';
+import { migrateCommand } from './commands/migrate.js';
+import { seedDemoCommand } from './commands/seed-demo.js';
+import { serveCommand } from './commands/serve.js';
+
+const databaseOptions = (command: Command) =>
+  command
+    .addOption(new Option('--database-url <url>', 'PostgreSQL server to use instead of the embedded database').env('DATABASE_URL'))
+    .addOption(new Option('--data-dir <dir>', 'embedded (PGlite) data directory').env('DX_DATA_DIR').default(undefined, './data/db'));
+
+const program = new Command('dx-compact')
+  .description('DX Compact: run a digital-transformation cooperation agreement — indicators, data, coverage, progress.')
+  .version(packageVersion());
+
+databaseOptions(
+  program
+    .command('serve')
+    .description('Start the web app and API (migrates first; an empty embedded database gets the demo)')
+    .addOption(new Option('-p, --port <port>', 'port to listen on').env('PORT').default(undefined, '3000'))
+    .addOption(new Option('--host <host>', 'address to listen on').env('HOST').default(undefined, '127.0.0.1'))
+    .option('--no-demo', 'do not load the demo into an empty embedded database'),
+).action((flags) => serveCommand(flags));
+
+databaseOptions(program.command('migrate').description('Apply pending database migrations (safe to run twice)')).action((flags) =>
+  migrateCommand(flags),
+);
+
+databaseOptions(
+  program.command('seed-demo').description('Load the Gia Lai demo province, agreement and 2024–2025 values (flagged demo)'),
+).action((flags) => seedDemoCommand(flags));
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof DomainError) {
+    console.error(`dx-compact: ${error.message} (${error.code})`);
+    process.exit(2);
+  }
+  console.error(`dx-compact: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+/**
+ * The one database interface the app uses. Two engines speak the same PostgreSQL dialect:
+ * PGlite (embedded, a data directory on disk) and a PostgreSQL server (DATABASE_URL).
+ */
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  /** Runs one statement with $1… parameters and returns its rows. */
+  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly engine: 'pglite' | 'postgres';
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import type { Database } from './database.js';
+
+export interface Migration {
+  version: string; // '0001'
+  name: string; // '0001_org_unit.sql'
+  sql: string;
+}
+
+// Any constant works as long as every instance uses the same one; it serialises migrators.
+const MIGRATION_LOCK_KEY = 4_417_020_250;
+
+/** The migrations directory beside this module, or in src/ when running from a tsc build. */
+export function migrationsDirectory(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const sibling = join(here, 'migrations');
+  if (existsSync(sibling)) return sibling;
+  let dir = here;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return join(dir, 'src', 'db', 'migrations');
+}
+
+export function loadMigrations(directory = migrationsDirectory()): Migration[] {
+  return readdirSync(directory)
+    .filter((file) => /^\d{4}_[a-z0-9_]+\.sql$/.test(file))
+    .sort()
+    .map((file) => ({ version: file.slice(0, 4), name: file, sql: readFileSync(join(directory, file), 'utf8') }));
+}
+
+/**
+ * Applies pending migrations in order, each recorded in schema_migration. Safe to run twice and
+ * while another instance migrates the same database: an advisory lock held for the transaction
+ * makes the second instance wait, then find nothing left to do.
+ */
+export async function migrate(db: Database, migrations = loadMigrations()): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await tx.exec(`create table if not exists schema_migration (
+      version text primary key,
+      name text not null,
+      applied_at timestamptz not null default now()
+    )`);
+    const applied = new Set(
+      (await tx.query<{ version: string }>('select version from schema_migration')).map((row) => row.version),
+    );
+    const done: string[] = [];
+    for (const migration of migrations) {
+      if (applied.has(migration.version)) continue;
+      await tx.exec(migration.sql);
+      await tx.query('insert into schema_migration (version, name) values ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
+      done.push(migration.name);
+    }
+    return done;
+  });
+}

@@ -1,0 +1,94 @@
+import type { Queryable } from './database.js';
+import type { UnitSummary, UnitTreeNode } from '../domain/overview-contract.js';
+import { NotFound } from '../domain/errors.js';
+
+interface OrgUnitRow {
+  [key: string]: unknown;
+  id: number;
+  code: string;
+  parent_code: string | null;
+  level: UnitSummary['level'];
+  unit_type: UnitSummary['unitType'];
+  name_vi: string;
+  name_en: string | null;
+  population: number | null;
+  area_km2: number | null;
+  is_border: boolean;
+  is_economic_zone: boolean;
+  is_demo: boolean;
+}
+
+const SELECT_UNIT = `
+  select u.id, u.code, p.code as parent_code, u.level, u.unit_type, u.name_vi, u.name_en, u.population,
+         u.area_km2, u.is_border, u.is_economic_zone, u.is_demo
+  from org_unit u left join org_unit p on p.id = u.parent_id`;
+
+export function toUnitSummary(row: OrgUnitRow): UnitSummary {
+  return {
+    code: row.code,
+    nameVi: row.name_vi,
+    nameEn: row.name_en,
+    level: row.level,
+    unitType: row.unit_type,
+    parentCode: row.parent_code,
+    population: row.population,
+    areaKm2: row.area_km2,
+    isBorder: row.is_border,
+    isEconomicZone: row.is_economic_zone,
+    isDemo: row.is_demo,
+  };
+}
+
+export interface StoredUnit extends UnitSummary {
+  id: number;
+}
+
+export async function findUnit(db: Queryable, code: string): Promise<StoredUnit> {
+  const [row] = await db.query<OrgUnitRow>(`${SELECT_UNIT} where u.code = $1`, [code]);
+  if (!row) throw new NotFound('org_unit.not_found', `No organisation unit has the code "${code}"`);
+  return { id: row.id, ...toUnitSummary(row) };
+}
+
+export async function findUnitBoundary(db: Queryable, code: string): Promise<unknown> {
+  const [row] = await db.query<{ boundary: unknown }>('select boundary from org_unit where code = $1', [code]);
+  if (!row) throw new NotFound('org_unit.not_found', `No organisation unit has the code "${code}"`);
+  return row.boundary;
+}
+
+export async function listChildren(db: Queryable, code: string): Promise<UnitSummary[]> {
+  const parent = await findUnit(db, code);
+  const rows = await db.query<OrgUnitRow>(`${SELECT_UNIT} where u.parent_id = $1 order by u.name_vi, u.code`, [parent.id]);
+  return rows.map(toUnitSummary);
+}
+
+/** The whole hierarchy below `rootCode` (default: the nation), children sorted by name. */
+export async function unitTree(db: Queryable, rootCode?: string): Promise<UnitTreeNode> {
+  const rows = await db.query<OrgUnitRow>(`${SELECT_UNIT} order by u.name_vi, u.code`);
+  const nodes = new Map(rows.map((row) => [row.code, { ...toUnitSummary(row), children: [] as UnitTreeNode[] }]));
+  let root: UnitTreeNode | undefined;
+  for (const node of nodes.values()) {
+    const parent = node.parentCode ? nodes.get(node.parentCode) : undefined;
+    if (parent) parent.children.push(node);
+    if (rootCode ? node.code === rootCode : node.level === 'nation') root = node;
+  }
+  if (!root) throw new NotFound('org_unit.not_found', `No organisation unit has the code "${rootCode ?? 'nation'}"`);
+  return root;
+}
+
+/** Units at `level` at or below the unit with id `unitId` (the unit itself when it is at that level). */
+export async function unitsAtLevelBelow(
+  db: Queryable,
+  unitId: number,
+  level: UnitSummary['level'],
+): Promise<{ id: number; code: string; population: number | null }[]> {
+  return db.query(
+    `with recursive below as (
+       select id, code, level, population from org_unit where id = $1
+       union all
+       select u.id, u.code, u.level, u.population from org_unit u join below b on u.parent_id = b.id
+         where b.level <> $2
+     )
+     select id, code, population from below where level = $2 order by code`,
+    [unitId, level],
+  );
+}

@@ -1,0 +1,38 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, types } from '@electric-sql/pglite';
+import type { Database, Queryable, Row } from './database.js';
+
+// Same JS types as the pg client is configured for: int8 and numeric as numbers.
+const parsers = {
+  [types.INT8]: (value: string) => Number(value),
+  [types.NUMERIC]: (value: string) => Number(value),
+};
+
+function wrap(handle: Pick<PGlite, 'query' | 'exec'>): Queryable {
+  return {
+    async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
+      const result = await handle.query<T>(sql, params as unknown[], { parsers });
+      return result.rows;
+    },
+    async exec(sql: string) {
+      await handle.exec(sql);
+    },
+  };
+}
+
+/**
+ * Opens PGlite on `dataDir` (created if missing) or in memory when dataDir is 'memory://'.
+ * On Node, PGlite writes straight through to the data directory, so a committed write survives
+ * a killed process; it runs with fsync off, so a power loss can lose recent commits.
+ */
+export async function openPglite(dataDir: string): Promise<Database> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pg = await PGlite.create(dataDir.startsWith('memory://') ? undefined : dataDir);
+  const base = wrap(pg);
+  return {
+    engine: 'pglite',
+    ...base,
+    transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
+    close: () => pg.close(),
+  };
+}

@@ -1,0 +1,78 @@
+import type { Queryable } from './database.js';
+import { findUnit, type StoredUnit } from './org-units.js';
+import { findAgreement, findAgreementForProvince, latestYearWithData } from './agreements.js';
+import { findTargets, listIndicators, type Indicator } from './indicators.js';
+import { rollUp, rollUpSeries } from './roll-ups.js';
+import { attainment } from '../domain/indicators/progress.js';
+import { LEVEL_DEPTH } from '../domain/indicators/indicator-rule.js';
+import { yearPeriod } from '../domain/periods.js';
+import { NotFound } from '../domain/errors.js';
+import type { IndicatorProgress, ProgressSummary } from '../domain/overview-contract.js';
+
+async function provinceOf(db: Queryable, unit: StoredUnit): Promise<StoredUnit | null> {
+  if (unit.level === 'province') return unit;
+  if (unit.level === 'commune' && unit.parentCode) return findUnit(db, unit.parentCode);
+  return null;
+}
+
+async function indicatorProgress(db: Queryable, indicator: Indicator, unit: StoredUnit, year: number): Promise<IndicatorProgress> {
+  const reportable = LEVEL_DEPTH[unit.level] <= LEVEL_DEPTH[indicator.reportingLevel];
+  const current = reportable ? await rollUp(db, indicator, unit, String(year)) : { value: null, reported: 0, expected: 0 };
+  const series = reportable
+    ? await rollUpSeries(db, indicator, unit, { from: yearPeriod(year - 1), to: yearPeriod(year), bucket: 'month' })
+    : [];
+  const targets = await findTargets(db, indicator.id, unit.id);
+  const baseline = targets.filter((t) => t.kind === 'baseline' && t.year <= year).at(-1) ?? null;
+  const target = targets.filter((t) => t.kind === 'target').at(-1) ?? null;
+  return {
+    code: indicator.code,
+    nameVi: indicator.nameVi,
+    nameEn: indicator.nameEn,
+    unitVi: indicator.unitVi,
+    unitEn: indicator.unitEn,
+    valueType: indicator.valueType,
+    decimals: indicator.decimals,
+    direction: indicator.direction,
+    isDemo: indicator.isDemo || unit.isDemo,
+    period: String(year),
+    current: current.value,
+    coverage: { reported: current.reported, expected: current.expected },
+    baseline: baseline && { year: baseline.year, value: baseline.value },
+    target: target && { year: target.year, value: target.value },
+    attainment: attainment(current.value, target?.value ?? null, indicator.direction),
+    series: series.map((point) => ({ period: point.period, value: point.value })),
+  };
+}
+
+/** Everything the overview shows for one unit: each area of its agreement with its indicators' progress. */
+export async function progressSummary(db: Queryable, unitCode: string, requestedYear?: number): Promise<ProgressSummary> {
+  const unit = await findUnit(db, unitCode);
+  const province = await provinceOf(db, unit);
+  const summary = province ? await findAgreementForProvince(db, province.code) : null;
+  if (!summary) throw new NotFound('agreement.not_found', `No agreement covers the unit "${unitCode}"`);
+  const agreement = await findAgreement(db, summary.code);
+  const year = requestedYear ?? (await latestYearWithData(db)) ?? agreement.periodFrom;
+  const indicators = await listIndicators(db);
+  const areas = [];
+  for (const area of agreement.areas) {
+    const progress = [];
+    for (const indicator of indicators.filter((i) => i.areaCode === area.code)) {
+      progress.push(await indicatorProgress(db, indicator, unit, year));
+    }
+    areas.push({ code: area.code, nameVi: area.nameVi, nameEn: area.nameEn, indicators: progress });
+  }
+  const { id: _id, ...publicUnit } = unit;
+  return {
+    unit: publicUnit,
+    year,
+    agreement: {
+      code: agreement.code,
+      titleVi: agreement.titleVi,
+      titleEn: agreement.titleEn,
+      periodFrom: agreement.periodFrom,
+      periodTo: agreement.periodTo,
+    },
+    isDemo: unit.isDemo || areas.some((a) => a.indicators.some((i) => i.isDemo)),
+    areas,
+  };
+}

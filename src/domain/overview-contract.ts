@@ -1,0 +1,66 @@
+/**
+ * Shapes the HTTP API returns for the overview screen. Shared by the server (which builds them)
+ * and the web app (which renders them); type-only, no runtime code.
+ */
+export type Lang = 'vi' | 'en';
+
+export interface UnitSummary {
+  code: string;
+  nameVi: string;
+  nameEn: string | null;
+  level: 'nation' | 'province' | 'commune';
+  unitType: 'nation' | 'province' | 'city' | 'commune' | 'ward' | 'special_zone';
+  parentCode: string | null;
+  population: number | null;
+  areaKm2: number | null;
+  isBorder: boolean;
+  isEconomicZone: boolean;
+  isDemo: boolean;
+}
+
+export interface UnitTreeNode extends UnitSummary {
+  children: UnitTreeNode[];
+}
+
+export type ValueType = 'number' | 'percent' | 'count' | 'boolean';
+
+export interface SeriesPoint {
+  period: string; // '2025-09'
+  value: number | null; // null: no unit reported in that period
+}
+
+export interface IndicatorProgress {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  unitVi: string; // '% dân số'
+  unitEn: string; // '% of population'
+  valueType: ValueType;
+  decimals: number; // digits to show
+  direction: 'higher' | 'lower';
+  isDemo: boolean;
+  /** Period the current value is for, e.g. '2025'. */
+  period: string;
+  current: number | null;
+  coverage: { reported: number; expected: number };
+  baseline: { year: number; value: number } | null;
+  target: { year: number; value: number } | null; // the 2030 (final-year) target
+  /** 0–1: share of the target reached (current ÷ target, or target ÷ current when lower is better), capped at 1. */
+  attainment: number | null;
+  series: SeriesPoint[]; // monthly, oldest first, for the sparkline
+}
+
+export interface AreaProgress {
+  code: string; // 'A2'
+  nameVi: string;
+  nameEn: string;
+  indicators: IndicatorProgress[];
+}
+
+export interface ProgressSummary {
+  unit: UnitSummary;
+  year: number;
+  agreement: { code: string; titleVi: string; titleEn: string; periodFrom: number; periodTo: number };
+  isDemo: boolean; // any value shown is demo data
+  areas: AreaProgress[];
+}

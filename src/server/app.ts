@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '../db/database.js';
+import { notFoundHandler, problemHandler } from './problem.js';
+import { orgUnitRoutes } from './org-units.js';
+import { indicatorRoutes } from './indicators.js';
+import { indicatorValueRoutes } from './indicator-values.js';
+import { agreementRoutes } from './agreements.js';
+import { healthRoutes } from './health.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+  }
+}
+
+export interface AppOptions {
+  db: Database;
+  /** Built web app to serve at /, if present (dist/web). */
+  webRoot?: string | undefined;
+  logger?: FastifyServerOptions['logger'];
+  /** Requests per minute per client address. */
+  rateLimitPerMinute?: number;
+  version?: string;
+}
+
+/** Builds the HTTP app; tests call inject() on it without listening. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: 'x-request-id',
+    bodyLimit: 10 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('db', options.db);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(problemHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"], // charts and the API explorer set inline styles
+        scriptSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(rateLimit, { max: options.rateLimitPerMinute ?? 1200, timeWindow: '1 minute' });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'DX Compact API',
+        description: 'Agreement, indicators, values and roll-ups. Errors are application/problem+json (RFC 9457).',
+        version: options.version ?? '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  await app.register(healthRoutes);
+  await app.register(orgUnitRoutes);
+  await app.register(indicatorRoutes);
+  await app.register(indicatorValueRoutes);
+  await app.register(agreementRoutes);
+
+  if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
+    // Client-side routes: any GET outside /api that is not a file gets the app shell.
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return notFoundHandler(request, reply);
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}
