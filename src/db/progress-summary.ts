@@ -30,7 +30,8 @@ async function indicatorProgress(db: Queryable, indicator: Indicator, unit: Stor
     nameEn: indicator.nameEn,
     unitVi: indicator.unitVi,
     unitEn: indicator.unitEn,
-    valueType: indicator.valueType,
+    // Yes/no per commune becomes a percent of communes once rolled up above the reporting level.
+    valueType: indicator.unitAggregation === 'share_meeting' && LEVEL_DEPTH[unit.level] < LEVEL_DEPTH[indicator.reportingLevel] ? 'percent' : indicator.valueType,
     decimals: indicator.decimals,
     direction: indicator.direction,
     isDemo: indicator.isDemo || unit.isDemo,

@@ -43,7 +43,7 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     reportingLevel: 'commune',
     decimals: 0,
     isDemo: true,
-    target2030: 900,
+    target2030: 2000,
   },
   {
     code: 'POP_COV_4G',
@@ -151,7 +151,7 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     reportingLevel: 'commune',
     decimals: 0,
     isDemo: true,
-    target2030: 4000,
+    target2030: 5000,
   },
   {
     code: 'SCHOOLS_FREE_INTERNET',
@@ -241,7 +241,7 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     reportingLevel: 'commune',
     decimals: 0,
     isDemo: true,
-    target2030: 900000,
+    target2030: 400000,
   },
   {
     code: 'E_INVOICES',

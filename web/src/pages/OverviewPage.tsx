@@ -1,0 +1,198 @@
+import { useCallback, useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AreaProgress, Lang, ProgressSummary, UnitTreeNode } from '../../../src/domain/overview-contract.js';
+import { ApiError, getProgress, getUnitTree } from '../api/client.js';
+import { IndicatorCard } from '../components/IndicatorCard.js';
+import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { UnitSelector } from '../components/UnitSelector.js';
+import { useResource, useUrlSearch, type Loader } from '../hooks.js';
+import { currentLang } from '../i18n.js';
+import { defaultUnitCode, findUnit, unitName } from '../units.js';
+
+const loadTree: Loader<UnitTreeNode> = (signal) => getUnitTree({ signal, lang: currentLang() });
+
+function parseYear(raw: string | null): number | undefined {
+  if (!raw || !/^\d{4}$/.test(raw)) return undefined;
+  const year = Number(raw);
+  return year >= 2000 && year <= 2100 ? year : undefined;
+}
+
+/** The overview: one unit's progress on every indicator of the agreement, area by area. */
+export function OverviewPage() {
+  const { t, i18n } = useTranslation();
+  const lang = currentLang(i18n.resolvedLanguage);
+  const [search, navigate] = useUrlSearch();
+  const unitParam = search.get('unit')?.trim() || null;
+  const year = parseYear(search.get('year'));
+
+  const tree = useResource(loadTree);
+  // A ?unit= the tree doesn't know falls back to the default unit; before the tree arrives, trust the URL.
+  const unitCode = useMemo(() => {
+    if (tree.data) return unitParam && findUnit(tree.data, unitParam) ? unitParam : defaultUnitCode(tree.data);
+    return unitParam;
+  }, [tree.data, unitParam]);
+
+  const loadProgress = useMemo<Loader<ProgressSummary> | null>(
+    () => (unitCode ? (signal) => getProgress(unitCode, year, { signal, lang: currentLang() }) : null),
+    [unitCode, year],
+  );
+  const progress = useResource(loadProgress);
+  // While another unit loads, keep the last summary on screen (dimmed) rather than flashing a spinner.
+  const summary = progress.data ?? (progress.loading ? progress.previous : undefined);
+
+  const selectUnit = useCallback((code: string) => navigate({ unit: code }), [navigate]);
+
+  const unitLabel = summary ? unitName(summary.unit, lang) : null;
+  useEffect(() => {
+    document.title = unitLabel ? `${unitLabel} · ${t('app.documentTitle')}` : t('app.documentTitle');
+  }, [t, unitLabel]);
+
+  // The tree failed and we don't know which unit to show: that error is the page's error.
+  const blockingError = !unitCode && tree.error ? tree.error : progress.error;
+  const retry = !unitCode && tree.error ? tree.retry : progress.retry;
+  const agreement = summary?.agreement;
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="header-inner">
+          <div className="brand">
+            <span className="brand-name">{t('app.name')}</span>
+            {agreement && (
+              <span className="brand-agreement">
+                {lang === 'en' ? agreement.titleEn : agreement.titleVi}
+                <span className="brand-period">
+                  {' · '}
+                  {t('app.agreementPeriod', { from: agreement.periodFrom, to: agreement.periodTo })}
+                </span>
+              </span>
+            )}
+          </div>
+          <div className="header-unit">
+            <UnitSelector
+              tree={tree.data}
+              value={unitCode}
+              onChange={selectUnit}
+              lang={lang}
+              onRetry={tree.error ? tree.retry : undefined}
+            />
+          </div>
+          <div className="header-lang">
+            <LanguageSwitch />
+          </div>
+        </div>
+      </header>
+
+      {summary?.isDemo && (
+        <div className="demo-banner" role="note">
+          <span className="demo-banner-icon" aria-hidden="true">
+            ⚠
+          </span>
+          {t('demo.banner')}
+        </div>
+      )}
+
+      <main className="main" aria-busy={progress.loading}>
+        {blockingError ? (
+          <ErrorPanel error={blockingError} onRetry={retry} />
+        ) : summary ? (
+          <Summary summary={summary} tree={tree.data} lang={lang} updating={progress.loading} />
+        ) : (
+          <div className="state-panel" role="status">
+            <span className="spinner" aria-hidden="true" />
+            {t('overview.loading')}
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function ErrorPanel({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const detail = error instanceof ApiError && error.isNetworkError ? t('error.network') : error.message;
+  return (
+    <div className="state-panel state-error" role="alert">
+      <h2 className="state-title">{t('error.title')}</h2>
+      <p className="state-detail">{detail}</p>
+      <button type="button" className="button" onClick={onRetry}>
+        {t('error.retry')}
+      </button>
+    </div>
+  );
+}
+
+interface SummaryProps {
+  summary: ProgressSummary;
+  tree: UnitTreeNode | undefined;
+  lang: Lang;
+  updating: boolean;
+}
+
+function Summary({ summary, tree, lang, updating }: SummaryProps) {
+  const { t } = useTranslation();
+  const parent = tree && summary.unit.parentCode ? findUnit(tree, summary.unit.parentCode) : undefined;
+  const showParent = parent && parent.level !== 'nation';
+  return (
+    <div className={updating ? 'summary is-updating' : 'summary'}>
+      <div className="page-head">
+        <div>
+          {showParent && <p className="page-parent">{unitName(parent, lang)}</p>}
+          <h1 className="page-title">{unitName(summary.unit, lang)}</h1>
+          <p className="page-subtitle">
+            {t('overview.heading')} · {t('overview.yearOf', { year: summary.year })}
+          </p>
+        </div>
+        {updating && (
+          <span className="updating" role="status">
+            <span className="spinner" aria-hidden="true" />
+            {t('overview.updating')}
+          </span>
+        )}
+      </div>
+
+      {summary.areas.length === 0 ? (
+        <p className="muted">{t('overview.noAreas')}</p>
+      ) : (
+        <>
+          <nav className="area-nav" aria-label={t('overview.areasNav')}>
+            {summary.areas.map((area) => (
+              <a key={area.code} href={`#area-${area.code}`} title={lang === 'en' ? area.nameEn : area.nameVi}>
+                {area.code}
+              </a>
+            ))}
+          </nav>
+          {summary.areas.map((area) => (
+            <AreaSection key={area.code} area={area} lang={lang} />
+          ))}
+        </>
+      )}
+    </div>
+  );
+}
+
+export function AreaSection({ area, lang }: { area: AreaProgress; lang: Lang }) {
+  const { t } = useTranslation();
+  const titleId = `area-${area.code}-title`;
+  return (
+    <section id={`area-${area.code}`} className="area" aria-labelledby={titleId}>
+      <div className="area-head">
+        <h2 id={titleId} className="area-title">
+          <span className="area-code">{area.code}</span> · {lang === 'en' ? area.nameEn : area.nameVi}
+        </h2>
+        {area.indicators.length > 0 && (
+          <span className="area-count">{t('overview.indicatorCount', { count: area.indicators.length })}</span>
+        )}
+      </div>
+      {area.indicators.length === 0 ? (
+        <p className="area-empty">{t('overview.noIndicators')}</p>
+      ) : (
+        <div className="card-grid">
+          {area.indicators.map((indicator) => (
+            <IndicatorCard key={indicator.code} indicator={indicator} lang={lang} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
