@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../package-root.js';
 import type { Database } from './database.js';
 
 export interface Migration {
@@ -13,18 +12,9 @@ export interface Migration {
 // Any constant works as long as every instance uses the same one; it serialises migrators.
 const MIGRATION_LOCK_KEY = 4_417_020_250;
 
-/** The migrations directory beside this module, or in src/ when running from a tsc build. */
+/** Migrations ship as plain SQL in src/db/migrations, read from there by sources and builds alike. */
 export function migrationsDirectory(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const sibling = join(here, 'migrations');
-  if (existsSync(sibling)) return sibling;
-  let dir = here;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return join(dir, 'src', 'db', 'migrations');
+  return join(packageRoot(), 'src', 'db', 'migrations');
 }
 
 export function loadMigrations(directory = migrationsDirectory()): Migration[] {

@@ -1,16 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../package-root.js';
 
-/**
- * Reads a file from src/demo/data. A tsc build runs from dist/src/demo, which has no data folder,
- * so fall back to the package root's src/demo/data.
- */
+/** Path of a file in src/demo/data (see its README for sources and licences). */
+export function demoDataPath(name: string): string {
+  return join(packageRoot(), 'src', 'demo', 'data', name);
+}
+
 export function readDemoDataFile(name: string): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const sibling = join(here, 'data', name);
-  if (existsSync(sibling)) return readFileSync(sibling, 'utf8');
-  let dir = here;
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return readFileSync(join(dir, 'src', 'demo', 'data', name), 'utf8');
+  return readFileSync(demoDataPath(name), 'utf8');
 }

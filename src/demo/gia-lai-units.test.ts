@@ -1,9 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { expect, it } from 'vitest';
-import { loadGiaLaiUnits, parseGiaLaiUnitsCsv, resolveGiaLaiUnitsCsv } from './gia-lai-units.js';
+import { loadGiaLaiUnits, parseGiaLaiUnitsCsv } from './gia-lai-units.js';
 
 const HEADER = 'province_code,province_name,unit_code,unit_name,unit_type';
 
@@ -39,17 +35,4 @@ it('names file, row and field of a malformed row', () => {
     /row 3, field unit_code: duplicate/,
   );
   expect(() => parseGiaLaiUnitsCsv('code,name\n1,A\n', 'u.csv')).toThrow(/u\.csv: row 1 \(header\), field 1/);
-});
-
-it('falls back to src/demo/data under the package root when the CSV is not beside the module', () => {
-  const root = mkdtempSync(join(tmpdir(), 'gia-lai-'));
-  writeFileSync(join(root, 'package.json'), '{}');
-  mkdirSync(join(root, 'src', 'demo', 'data'), { recursive: true });
-  writeFileSync(join(root, 'src', 'demo', 'data', 'gia-lai-units.csv'), `${HEADER}\n`);
-  mkdirSync(join(root, 'dist', 'src', 'demo'), { recursive: true });
-  const moduleUrl = pathToFileURL(join(root, 'dist', 'src', 'demo', 'gia-lai-units.js')).href;
-  expect(resolveGiaLaiUnitsCsv(moduleUrl)).toBe(join(root, 'src', 'demo', 'data', 'gia-lai-units.csv'));
-  expect(() => resolveGiaLaiUnitsCsv(pathToFileURL(join(tmpdir(), 'nowhere', 'x.js')).href)).toThrow(
-    /gia-lai-units\.csv not found/,
-  );
 });

@@ -2,9 +2,8 @@
  * Loads the demo province's 135 commune-level units (Gia Lai after the July 2025 reform) from the CSV
  * fixture in ./data (see ./data/README.md for its source and licence).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { demoDataPath } from './demo-data-file.js';
 import type { DemoUnitInput } from './province-geometry.js';
 
 export const GIA_LAI_UNITS_HEADER = ['province_code', 'province_name', 'unit_code', 'unit_name', 'unit_type'] as const;
@@ -14,26 +13,6 @@ const UNIT_TYPES: Record<string, DemoUnitInput['unitType']> = {
   phuong: 'ward',
   dac_khu: 'special_zone',
 };
-
-/**
- * The CSV sits next to this module in the sources; `tsc` does not copy it into dist/, so from a build
- * fall back to src/demo/data/ under the package root (the nearest directory holding package.json).
- */
-export function resolveGiaLaiUnitsCsv(moduleUrl: string = import.meta.url): string {
-  const sibling = fileURLToPath(new URL('./data/gia-lai-units.csv', moduleUrl));
-  if (existsSync(sibling)) return sibling;
-  let dir = dirname(fileURLToPath(moduleUrl));
-  for (;;) {
-    if (existsSync(join(dir, 'package.json'))) {
-      const candidate = join(dir, 'src', 'demo', 'data', 'gia-lai-units.csv');
-      if (existsSync(candidate)) return candidate;
-      throw new Error(`gia-lai-units.csv not found next to ${fileURLToPath(moduleUrl)} nor at ${candidate}`);
-    }
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`gia-lai-units.csv not found next to ${fileURLToPath(moduleUrl)}`);
-    dir = parent;
-  }
-}
 
 /** Parses the fixture; throws an Error naming the file, the row (1 = header) and the field on bad input. */
 export function parseGiaLaiUnitsCsv(text: string, file: string): DemoUnitInput[] {
@@ -68,6 +47,6 @@ export function parseGiaLaiUnitsCsv(text: string, file: string): DemoUnitInput[]
 }
 
 export function loadGiaLaiUnits(): DemoUnitInput[] {
-  const file = resolveGiaLaiUnitsCsv();
+  const file = demoDataPath('gia-lai-units.csv');
   return parseGiaLaiUnitsCsv(readFileSync(file, 'utf8'), file);
 }

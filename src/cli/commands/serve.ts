@@ -3,7 +3,8 @@ import { buildApp } from '../../server/app.js';
 import { openDatabase, describeDatabase } from '../../db/open-database.js';
 import { migrate } from '../../db/migrate.js';
 import { isEmpty, seedDemo } from '../../db/seed-demo.js';
-import { databaseConfig, packageRoot, packageVersion, type DatabaseFlags } from '../config.js';
+import { databaseConfig, packageVersion, type DatabaseFlags } from '../config.js';
+import { packageRoot } from '../../package-root.js';
 
 export interface ServeFlags extends DatabaseFlags {
   port?: string;
