@@ -8,8 +8,16 @@ import { serveCommand } from './commands/serve.js';
 
 const databaseOptions = (command: Command) =>
   command
-    .addOption(new Option('--database-url <url>', 'PostgreSQL server to use instead of the embedded database').env('DATABASE_URL'))
-    .addOption(new Option('--data-dir <dir>', 'embedded (PGlite) data directory').env('DX_DATA_DIR').default(undefined, './data/db'));
+    .addOption(
+      new Option('--database-url <url>', 'PostgreSQL server to use instead of the embedded database').env(
+        'DATABASE_URL',
+      ),
+    )
+    .addOption(
+      new Option('--data-dir <dir>', 'embedded (PGlite) data directory')
+        .env('DX_DATA_DIR')
+        .default(undefined, './data/db'),
+    );
 
 const program = new Command('dx-compact')
   .description('DX Compact: run a digital-transformation cooperation agreement — indicators, data, coverage, progress.')
@@ -24,12 +32,14 @@ databaseOptions(
     .option('--no-demo', 'do not load the demo into an empty embedded database'),
 ).action((flags) => serveCommand(flags));
 
-databaseOptions(program.command('migrate').description('Apply pending database migrations (safe to run twice)')).action((flags) =>
-  migrateCommand(flags),
+databaseOptions(program.command('migrate').description('Apply pending database migrations (safe to run twice)')).action(
+  (flags) => migrateCommand(flags),
 );
 
 databaseOptions(
-  program.command('seed-demo').description('Load the Gia Lai demo province, agreement and 2024–2025 values (flagged demo)'),
+  program
+    .command('seed-demo')
+    .description('Load the Gia Lai demo province, agreement and 2024–2025 values (flagged demo)'),
 ).action((flags) => seedDemoCommand(flags));
 
 program.parseAsync().catch((error: unknown) => {

@@ -33,7 +33,9 @@ const SELECT_AGREEMENT = `
   from agreement a left join org_unit u on u.id = a.province_unit_id`;
 
 export async function listAgreements(db: Queryable): Promise<AgreementSummary[]> {
-  return db.query<AgreementSummary & Record<string, unknown>>(`${SELECT_AGREEMENT} order by a.signed_on desc nulls last, a.code`);
+  return db.query<AgreementSummary & Record<string, unknown>>(
+    `${SELECT_AGREEMENT} order by a.signed_on desc nulls last, a.code`,
+  );
 }
 
 /** The agreement covering a province (or any unit below it), if one was signed. */
@@ -46,7 +48,10 @@ export async function findAgreementForProvince(db: Queryable, provinceCode: stri
 }
 
 export async function findAgreement(db: Queryable, code: string): Promise<AgreementDetail> {
-  const [agreement] = await db.query<AgreementSummary & Record<string, unknown>>(`${SELECT_AGREEMENT} where a.code = $1`, [code]);
+  const [agreement] = await db.query<AgreementSummary & Record<string, unknown>>(
+    `${SELECT_AGREEMENT} where a.code = $1`,
+    [code],
+  );
   if (!agreement) throw new NotFound('agreement.not_found', `No agreement has the code "${code}"`);
   const parties = await db.query<AgreementDetail['parties'][number] & Record<string, unknown>>(
     `select code, role, name_vi as "nameVi", name_en as "nameEn" from agreement_party where agreement_id = $1 order by role desc, code`,

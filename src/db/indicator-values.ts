@@ -85,7 +85,15 @@ export async function findIndicatorValues(
 /** Inserts or replaces one value; returns whether it replaced an earlier one. */
 export async function upsertIndicatorValue(
   db: Queryable,
-  args: { indicatorId: number; unitId: number; periodId: number; value: number; comment: string | null; updatedBy: string; source: string },
+  args: {
+    indicatorId: number;
+    unitId: number;
+    periodId: number;
+    value: number;
+    comment: string | null;
+    updatedBy: string;
+    source: string;
+  },
 ): Promise<{ replaced: boolean }> {
   const [row] = await db.query<{ replaced: boolean }>(
     `insert into indicator_value (indicator_id, org_unit_id, period_id, value, comment, source, updated_by)

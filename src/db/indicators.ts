@@ -1,6 +1,13 @@
 import type { Queryable } from './database.js';
 import { NotFound } from '../domain/errors.js';
-import type { Direction, IndicatorRule, UnitAggregation, UnitLevel, ValueType, TimeAggregation } from '../domain/indicators/indicator-rule.js';
+import type {
+  Direction,
+  IndicatorRule,
+  UnitAggregation,
+  UnitLevel,
+  ValueType,
+  TimeAggregation,
+} from '../domain/indicators/indicator-rule.js';
 
 export interface Indicator extends IndicatorRule {
   id: number;

@@ -20,9 +20,13 @@ it('applies every migration once and records it', async () => {
 
 it('rolls a failing migration back whole and records nothing', async () => {
   db = await openTestDatabase({ migrate: false });
-  const broken = [{ version: '0001', name: '0001_broken.sql', sql: 'create table half_done (id int); select * from no_such_table;' }];
+  const broken = [
+    { version: '0001', name: '0001_broken.sql', sql: 'create table half_done (id int); select * from no_such_table;' },
+  ];
   await expect(migrate(db, broken)).rejects.toThrow(/no_such_table/);
-  const tables = await db.query(`select 1 from information_schema.tables where table_name in ('half_done', 'schema_migration')`);
+  const tables = await db.query(
+    `select 1 from information_schema.tables where table_name in ('half_done', 'schema_migration')`,
+  );
   expect(tables).toEqual([]);
 });
 

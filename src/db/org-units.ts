@@ -57,7 +57,9 @@ export async function findUnitBoundary(db: Queryable, code: string): Promise<unk
 
 export async function listChildren(db: Queryable, code: string): Promise<UnitSummary[]> {
   const parent = await findUnit(db, code);
-  const rows = await db.query<OrgUnitRow>(`${SELECT_UNIT} where u.parent_id = $1 order by u.name_vi, u.code`, [parent.id]);
+  const rows = await db.query<OrgUnitRow>(`${SELECT_UNIT} where u.parent_id = $1 order by u.name_vi, u.code`, [
+    parent.id,
+  ]);
   return rows.map(toUnitSummary);
 }
 

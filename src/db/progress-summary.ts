@@ -15,9 +15,16 @@ async function provinceOf(db: Queryable, unit: StoredUnit): Promise<StoredUnit |
   return null;
 }
 
-async function indicatorProgress(db: Queryable, indicator: Indicator, unit: StoredUnit, year: number): Promise<IndicatorProgress> {
+async function indicatorProgress(
+  db: Queryable,
+  indicator: Indicator,
+  unit: StoredUnit,
+  year: number,
+): Promise<IndicatorProgress> {
   const reportable = LEVEL_DEPTH[unit.level] <= LEVEL_DEPTH[indicator.reportingLevel];
-  const current = reportable ? await rollUp(db, indicator, unit, String(year)) : { value: null, reported: 0, expected: 0 };
+  const current = reportable
+    ? await rollUp(db, indicator, unit, String(year))
+    : { value: null, reported: 0, expected: 0 };
   const series = reportable
     ? await rollUpSeries(db, indicator, unit, { from: yearPeriod(year - 1), to: yearPeriod(year), bucket: 'month' })
     : [];
@@ -31,7 +38,10 @@ async function indicatorProgress(db: Queryable, indicator: Indicator, unit: Stor
     unitVi: indicator.unitVi,
     unitEn: indicator.unitEn,
     // Yes/no per commune becomes a percent of communes once rolled up above the reporting level.
-    valueType: indicator.unitAggregation === 'share_meeting' && LEVEL_DEPTH[unit.level] < LEVEL_DEPTH[indicator.reportingLevel] ? 'percent' : indicator.valueType,
+    valueType:
+      indicator.unitAggregation === 'share_meeting' && LEVEL_DEPTH[unit.level] < LEVEL_DEPTH[indicator.reportingLevel]
+        ? 'percent'
+        : indicator.valueType,
     decimals: indicator.decimals,
     direction: indicator.direction,
     isDemo: indicator.isDemo || unit.isDemo,
@@ -46,7 +56,11 @@ async function indicatorProgress(db: Queryable, indicator: Indicator, unit: Stor
 }
 
 /** Everything the overview shows for one unit: each area of its agreement with its indicators' progress. */
-export async function progressSummary(db: Queryable, unitCode: string, requestedYear?: number): Promise<ProgressSummary> {
+export async function progressSummary(
+  db: Queryable,
+  unitCode: string,
+  requestedYear?: number,
+): Promise<ProgressSummary> {
   const unit = await findUnit(db, unitCode);
   const province = await provinceOf(db, unit);
   const summary = province ? await findAgreementForProvince(db, province.code) : null;

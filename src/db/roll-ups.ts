@@ -3,9 +3,22 @@ import type { Indicator } from './indicators.js';
 import type { StoredUnit } from './org-units.js';
 import { unitsAtLevelBelow } from './org-units.js';
 import { leafTimeSummaries } from './indicator-values.js';
-import { aggregateOverTime, aggregateOverUnits, type RollUpResult, type TimeSummary } from '../domain/indicators/roll-up.js';
+import {
+  aggregateOverTime,
+  aggregateOverUnits,
+  type RollUpResult,
+  type TimeSummary,
+} from '../domain/indicators/roll-up.js';
 import { LEVEL_DEPTH } from '../domain/indicators/indicator-rule.js';
-import { monthsBetween, parsePeriod, type Period, type PeriodType, monthsOf, yearPeriod, quarterPeriod } from '../domain/periods.js';
+import {
+  monthsBetween,
+  parsePeriod,
+  type Period,
+  type PeriodType,
+  monthsOf,
+  yearPeriod,
+  quarterPeriod,
+} from '../domain/periods.js';
 import { Invalid } from '../domain/errors.js';
 
 export interface RolledUpValue extends RollUpResult {
@@ -70,7 +83,12 @@ export async function rollUpSeries(
 }
 
 /** One indicator rolled up to one unit for one period (a year, quarter or month). */
-export async function rollUp(db: Queryable, indicator: Indicator, unit: StoredUnit, periodCode: string): Promise<RolledUpValue> {
+export async function rollUp(
+  db: Queryable,
+  indicator: Indicator,
+  unit: StoredUnit,
+  periodCode: string,
+): Promise<RolledUpValue> {
   const period = parsePeriod(periodCode);
   const [value] = await rollUpSeries(db, indicator, unit, { from: period, to: period, bucket: period.type });
   return value!;

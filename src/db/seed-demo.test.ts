@@ -13,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-const province2025 = async (code: string) => rollUp(db, await findIndicator(db, code), await findUnit(db, '24'), '2025');
+const province2025 = async (code: string) =>
+  rollUp(db, await findIndicator(db, code), await findUnit(db, '24'), '2025');
 
 describe('the Gia Lai demo', () => {
   it('has the province and its 135 communes with a population of about 3.58 million', async () => {
@@ -28,16 +29,23 @@ describe('the Gia Lai demo', () => {
     expect(row!.border).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(['POP_COV_4G', 'POP_COV_2G', 'SITES_5G', 'SCHOOLS_FREE_INTERNET', 'TEACHERS_DIGITAL_SIGNATURE', 'MARKETS_4_0', 'E_INVOICES', 'COMMUNES_FIBRE', 'LOCALITIES_BROADBAND'])(
-    'rolls %s up to the figure the agreement reports for 2025',
-    async (code) => {
-      const expected = reportedFigure(loadAgreementFile(), code);
-      const result = await province2025(code);
-      expect(typeof expected).toBe('number');
-      expect(Math.abs(result.value! - expected!)).toBeLessThan(1e-9);
-      expect(result.reported).toBe(result.expected); // every commune reported
-    },
-  );
+  it.each([
+    'POP_COV_4G',
+    'POP_COV_2G',
+    'SITES_5G',
+    'SCHOOLS_FREE_INTERNET',
+    'TEACHERS_DIGITAL_SIGNATURE',
+    'MARKETS_4_0',
+    'E_INVOICES',
+    'COMMUNES_FIBRE',
+    'LOCALITIES_BROADBAND',
+  ])('rolls %s up to the figure the agreement reports for 2025', async (code) => {
+    const expected = reportedFigure(loadAgreementFile(), code);
+    const result = await province2025(code);
+    expect(typeof expected).toBe('number');
+    expect(Math.abs(result.value! - expected!)).toBeLessThan(1e-9);
+    expect(result.reported).toBe(result.expected); // every commune reported
+  });
 
   it('shows the reported percent exactly when rounded as the report rounds it', async () => {
     expect((await province2025('POP_COV_4G')).value!.toFixed(2)).toBe('99.21');

@@ -37,7 +37,8 @@ export async function isEmpty(db: Queryable): Promise<boolean> {
 function reportedFigures(file: AgreementFile): ReportedFigures {
   const figure = (code: keyof ReportedFigures) => {
     const value = reportedFigure(file, code);
-    if (typeof value !== 'number') throw new Error(`agreement-gia-lai-2025.json: results_2023_2025 has no figure for ${code}`);
+    if (typeof value !== 'number')
+      throw new Error(`agreement-gia-lai-2025.json: results_2023_2025 has no figure for ${code}`);
     return value;
   };
   return {
@@ -96,13 +97,10 @@ async function insertAgreement(tx: Queryable, file: AgreementFile, provinceId: n
   );
   const agreementId = agreement!.id;
   for (const party of file.parties) {
-    await tx.query('insert into agreement_party (agreement_id, code, role, name_vi, name_en) values ($1, $2, $3, $4, $5)', [
-      agreementId,
-      party.code,
-      party.role,
-      party.name_vi,
-      party.name_en,
-    ]);
+    await tx.query(
+      'insert into agreement_party (agreement_id, code, role, name_vi, name_en) values ($1, $2, $3, $4, $5)',
+      [agreementId, party.code, party.role, party.name_vi, party.name_en],
+    );
   }
   const areaIds = new Map<string, number>();
   for (const [position, area] of file.areas.entries()) {
@@ -161,7 +159,12 @@ async function insertIndicators(tx: Queryable, areaIds: Map<string, number>): Pr
   return ids;
 }
 
-async function insertTargets(tx: Queryable, file: AgreementFile, indicatorIds: Map<string, number>, provinceId: number) {
+async function insertTargets(
+  tx: Queryable,
+  file: AgreementFile,
+  indicatorIds: Map<string, number>,
+  provinceId: number,
+) {
   const province = await findUnit(tx, GIA_LAI_CODE);
   for (const d of INDICATOR_CATALOGUE) {
     const indicatorId = indicatorIds.get(d.code)!;
@@ -169,15 +172,27 @@ async function insertTargets(tx: Queryable, file: AgreementFile, indicatorIds: M
     // The agreement's results are the 2025 baselines; "done, no figure" counts as yes.
     let baseline: number | null = reported === undefined ? null : reported === null ? 1 : reported;
     const fromAgreement = baseline !== null;
-    if (baseline === null) baseline = (await rollUp(tx, await findIndicator(tx, d.code), province, String(BASELINE_YEAR))).value;
+    if (baseline === null)
+      baseline = (await rollUp(tx, await findIndicator(tx, d.code), province, String(BASELINE_YEAR))).value;
     if (baseline === null) continue;
     await tx.query(
       `insert into indicator_target (indicator_id, org_unit_id, year, kind, value, source, is_demo)
        values ($1, $2, $3, 'baseline', $4, $5, $6)`,
-      [indicatorId, provinceId, BASELINE_YEAR, baseline, fromAgreement ? 'agreement report 2025-09-11' : 'demo roll-up', !fromAgreement],
+      [
+        indicatorId,
+        provinceId,
+        BASELINE_YEAR,
+        baseline,
+        fromAgreement ? 'agreement report 2025-09-11' : 'demo roll-up',
+        !fromAgreement,
+      ],
     );
     for (let year = BASELINE_YEAR + 1; year <= file.period.to; year += 1) {
-      const exact = interpolateTarget({ year: BASELINE_YEAR, value: baseline }, { year: file.period.to, value: d.target2030 }, year);
+      const exact = interpolateTarget(
+        { year: BASELINE_YEAR, value: baseline },
+        { year: file.period.to, value: d.target2030 },
+        year,
+      );
       const value = d.valueType === 'count' ? Math.round(exact) : Math.round(exact * 100) / 100;
       await tx.query(
         `insert into indicator_target (indicator_id, org_unit_id, year, kind, value, source, is_demo)
@@ -203,7 +218,10 @@ export async function seedDemo(db: Database): Promise<SeedReport> {
     const unitIds = await insertUnits(tx, units);
     const areaIds = await insertAgreement(tx, file, unitIds.get(GIA_LAI_CODE)!);
     const indicatorIds = await insertIndicators(tx, areaIds);
-    const periodIds = await ensurePeriods(tx, values.map((v) => v.period));
+    const periodIds = await ensurePeriods(
+      tx,
+      values.map((v) => v.period),
+    );
     for (let start = 0; start < values.length; start += CHUNK) {
       const chunk = values.slice(start, start + CHUNK);
       await tx.query(

@@ -42,7 +42,11 @@ export function englishName(nameVi: string): string {
  * The demo province: Vietnam, Gia Lai and its communes with the synthetic geometry and a population
  * split so that wards and the coastal plain are denser and the total is the province's.
  */
-export function buildDemoUnits(inputs: readonly DemoUnitInput[], geometry: DemoProvinceGeometry, seed = 2025): DemoUnit[] {
+export function buildDemoUnits(
+  inputs: readonly DemoUnitInput[],
+  geometry: DemoProvinceGeometry,
+  seed = 2025,
+): DemoUnit[] {
   const random = mulberry32(seed);
   const byCode = new Map(geometry.units.map((g) => [g.code, g]));
   const shapes = inputs.map((input) => {

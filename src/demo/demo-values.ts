@@ -72,7 +72,12 @@ function coverageSeries(unit: DemoUnit, finalPercent: number, random: Random): n
 function growingCount(values: DemoValue[], code: string, unitCode: string, final: number, startFraction: number) {
   DEMO_MONTHS.forEach((period, month) => {
     const fraction = startFraction + (1 - startFraction) * progressAt(month);
-    values.push({ indicatorCode: code, unitCode, period, value: month === LAST ? final : Math.floor(final * fraction) });
+    values.push({
+      indicatorCode: code,
+      unitCode,
+      period,
+      value: month === LAST ? final : Math.floor(final * fraction),
+    });
   });
 }
 
@@ -105,9 +110,18 @@ export function buildDemoValues(units: readonly DemoUnit[], reported: ReportedFi
     reported.SITES_5G,
     communes.map((c) => (c.unitType === 'ward' || c.isEconomicZone ? c.population : 0)),
   );
-  const schools = allocateWholeNumbers(reported.SCHOOLS_FREE_INTERNET, communes.map((c) => Math.pow(c.population, 0.8)));
-  const teachers = allocateWholeNumbers(reported.TEACHERS_DIGITAL_SIGNATURE, communes.map((c) => c.population));
-  const markets = allocateWholeNumbers(reported.MARKETS_4_0, communes.map((c) => c.population * uniform(random, 0.5, 1.5)));
+  const schools = allocateWholeNumbers(
+    reported.SCHOOLS_FREE_INTERNET,
+    communes.map((c) => Math.pow(c.population, 0.8)),
+  );
+  const teachers = allocateWholeNumbers(
+    reported.TEACHERS_DIGITAL_SIGNATURE,
+    communes.map((c) => c.population),
+  );
+  const markets = allocateWholeNumbers(
+    reported.MARKETS_4_0,
+    communes.map((c) => c.population * uniform(random, 0.5, 1.5)),
+  );
   communes.forEach((commune, i) => {
     growingCount(values, 'SITES_5G', commune.code, sites5g[i]!, 0.12);
     growingCount(values, 'SCHOOLS_FREE_INTERNET', commune.code, schools[i]!, 0.55);
@@ -124,9 +138,24 @@ export function buildDemoValues(units: readonly DemoUnit[], reported: ReportedFi
       const people = commune.population / 10_000;
       values.push(
         { indicatorCode: 'COMMUNES_FIBRE', unitCode: commune.code, period, value: month >= fibreFrom ? 1 : 0 },
-        { indicatorCode: 'LOCALITIES_BROADBAND', unitCode: commune.code, period, value: month >= broadbandFrom ? 1 : 0 },
-        { indicatorCode: 'DIGITAL_SKILLS_ADULTS', unitCode: commune.code, period, value: round1(skillsFinal - 12 * (1 - t)) },
-        { indicatorCode: 'STI_OUTREACH_EVENTS', unitCode: commune.code, period, value: Math.floor(random() * (1 + people * 0.6)) },
+        {
+          indicatorCode: 'LOCALITIES_BROADBAND',
+          unitCode: commune.code,
+          period,
+          value: month >= broadbandFrom ? 1 : 0,
+        },
+        {
+          indicatorCode: 'DIGITAL_SKILLS_ADULTS',
+          unitCode: commune.code,
+          period,
+          value: round1(skillsFinal - 12 * (1 - t)),
+        },
+        {
+          indicatorCode: 'STI_OUTREACH_EVENTS',
+          unitCode: commune.code,
+          period,
+          value: Math.floor(random() * (1 + people * 0.6)),
+        },
         {
           indicatorCode: 'DIGITAL_SKILLS_OFFICIALS_TRAINED',
           unitCode: commune.code,
@@ -146,12 +175,18 @@ export function buildDemoValues(units: readonly DemoUnit[], reported: ReportedFi
   // Reported for the province as a whole.
   DEMO_MONTHS.forEach((period, month) => {
     const t = progressAt(month);
-    const invoices = month === LAST ? reported.E_INVOICES : Math.round(reported.E_INVOICES * (0.42 + 0.58 * Math.pow(t, 1.15)));
+    const invoices =
+      month === LAST ? reported.E_INVOICES : Math.round(reported.E_INVOICES * (0.42 + 0.58 * Math.pow(t, 1.15)));
     values.push(
       { indicatorCode: 'E_INVOICES', unitCode: province.code, period, value: invoices },
       // Electronic school records from the 2024–2025 school year (September 2024).
       { indicatorCode: 'PRIMARY_E_SCHOOL_RECORDS', unitCode: province.code, period, value: month >= 8 ? 1 : 0 },
-      { indicatorCode: 'CYBER_INCIDENTS', unitCode: province.code, period, value: Math.round(uniform(random, 6, 14) * (1.2 - 0.4 * t)) },
+      {
+        indicatorCode: 'CYBER_INCIDENTS',
+        unitCode: province.code,
+        period,
+        value: Math.round(uniform(random, 6, 14) * (1.2 - 0.4 * t)),
+      },
       { indicatorCode: 'NEW_TECH_PRODUCTS', unitCode: province.code, period, value: random() < 0.35 + 0.2 * t ? 1 : 0 },
     );
   });

@@ -1,4 +1,10 @@
-import type { Direction, TimeAggregation, UnitAggregation, UnitLevel, ValueType } from '../domain/indicators/indicator-rule.js';
+import type {
+  Direction,
+  TimeAggregation,
+  UnitAggregation,
+  UnitLevel,
+  ValueType,
+} from '../domain/indicators/indicator-rule.js';
 
 /** An indicator definition as the seed writes it. */
 export interface IndicatorDefinition {

@@ -5,7 +5,12 @@ import { Invalid } from './errors.js';
 describe('parsePeriod', () => {
   it('reads years, quarters and months with their date ranges', () => {
     expect(parsePeriod('2025')).toMatchObject({ type: 'year', startDate: '2025-01-01', endDate: '2025-12-31' });
-    expect(parsePeriod('2025Q3')).toMatchObject({ type: 'quarter', index: 3, startDate: '2025-07-01', endDate: '2025-09-30' });
+    expect(parsePeriod('2025Q3')).toMatchObject({
+      type: 'quarter',
+      index: 3,
+      startDate: '2025-07-01',
+      endDate: '2025-09-30',
+    });
     expect(parsePeriod('2024-02')).toMatchObject({ type: 'month', endDate: '2024-02-29' });
     expect(parsePeriod('2025-02').endDate).toBe('2025-02-28');
   });

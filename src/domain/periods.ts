@@ -71,7 +71,7 @@ export function monthsBetween(from: Period, to: Period): Period[] {
   const months: Period[] = [];
   const first = monthsOf(from)[0]!;
   const last = monthsOf(to).at(-1)!;
-  for (let y = first.year, m = first.index; y < last.year || (y === last.year && m <= last.index); ) {
+  for (let y = first.year, m = first.index; y < last.year || (y === last.year && m <= last.index);) {
     months.push(monthPeriod(y, m));
     m += 1;
     if (m > 12) {
@@ -88,5 +88,13 @@ export function contains(outer: Period, inner: Period): boolean {
 }
 
 export function comparePeriods(a: Period, b: Period): number {
-  return a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.endDate < b.endDate ? -1 : a.endDate > b.endDate ? 1 : 0;
+  return a.startDate < b.startDate
+    ? -1
+    : a.startDate > b.startDate
+      ? 1
+      : a.endDate < b.endDate
+        ? -1
+        : a.endDate > b.endDate
+          ? 1
+          : 0;
 }

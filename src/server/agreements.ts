@@ -24,9 +24,13 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/progress',
     {
       schema: {
-        summary: 'Progress per cooperation area for a unit: each indicator’s value, target, attainment and monthly trend',
+        summary:
+          'Progress per cooperation area for a unit: each indicator’s value, target, attainment and monthly trend',
         tags: ['agreement'],
-        querystring: z.object({ unit: UnitCode, year: Year.optional().describe('Defaults to the latest year with data') }),
+        querystring: z.object({
+          unit: UnitCode,
+          year: Year.optional().describe('Defaults to the latest year with data'),
+        }),
       },
     },
     (request) => progressSummary(app.db, request.query.unit, request.query.year),

@@ -23,7 +23,12 @@ function expectProblem(response: Awaited<ReturnType<typeof get>>, status: number
   expect(response.statusCode).toBe(status);
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   const body = response.json();
-  expect(body).toMatchObject({ status, title: expect.any(String), code: expect.any(String), detail: expect.any(String) });
+  expect(body).toMatchObject({
+    status,
+    title: expect.any(String),
+    code: expect.any(String),
+    detail: expect.any(String),
+  });
   if (detail) expect(body.detail).toMatch(detail);
   return body;
 }
@@ -42,7 +47,11 @@ describe('reading', () => {
   });
 
   it('serves one unit and its boundary', async () => {
-    expect((await get('/api/org-units/24')).json()).toMatchObject({ nameVi: 'Tỉnh Gia Lai', level: 'province', isDemo: true });
+    expect((await get('/api/org-units/24')).json()).toMatchObject({
+      nameVi: 'Tỉnh Gia Lai',
+      level: 'province',
+      isDemo: true,
+    });
     const feature = (await get('/api/org-units/60309134/boundary')).json();
     expect(feature).toMatchObject({ type: 'Feature', properties: { nameVi: 'Xã Ia O' } });
     expect(['Polygon', 'MultiPolygon']).toContain(feature.geometry.type);
@@ -59,7 +68,9 @@ describe('reading', () => {
     const months = (await get('/api/rollup?indicator=SITES_5G&unit=24&from=2025-01&to=2025-12')).json();
     expect(months.values.map((v: { period: string }) => v.period)).toHaveLength(12);
     expect(months.values.at(-1).value).toBe(72);
-    const quarters = (await get('/api/rollup?indicator=ONLINE_PUBLIC_SERVICE_FILINGS&unit=24&from=2025&by=quarter')).json();
+    const quarters = (
+      await get('/api/rollup?indicator=ONLINE_PUBLIC_SERVICE_FILINGS&unit=24&from=2025&by=quarter')
+    ).json();
     const year = (await get('/api/rollup?indicator=ONLINE_PUBLIC_SERVICE_FILINGS&unit=24&from=2025')).json();
     const quarterSum = quarters.values.reduce((s: number, v: { value: number }) => s + v.value, 0);
     expect(quarters.values).toHaveLength(4);
@@ -93,7 +104,9 @@ describe('reading', () => {
   it('documents the API', async () => {
     const spec = (await get('/api/openapi.json')).json();
     expect(spec.openapi).toMatch(/^3\./);
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/rollup', '/api/progress', '/api/org-units/tree']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/rollup', '/api/progress', '/api/org-units/tree']),
+    );
     expect((await get('/api/docs/')).statusCode).toBe(200);
   });
 });
@@ -128,20 +141,41 @@ describe('bad requests get problem documents, never a 500', () => {
   });
 
   it('refuses a body of the wrong type', async () => {
-    const response = await app.inject({ method: 'PUT', url: '/api/indicator-values', headers: { 'content-type': 'application/xml' }, payload: '<x/>' });
+    const response = await app.inject({
+      method: 'PUT',
+      url: '/api/indicator-values',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<x/>',
+    });
     expectProblem(response, 415);
   });
 
   it('names each bad field of a body', async () => {
-    const response = await app.inject({ method: 'PUT', url: '/api/indicator-values', payload: { indicator: 'POP_COV_4G', unit: '60309134', period: '2025-13', value: 'high' } });
+    const response = await app.inject({
+      method: 'PUT',
+      url: '/api/indicator-values',
+      payload: { indicator: 'POP_COV_4G', unit: '60309134', period: '2025-13', value: 'high' },
+    });
     const body = expectProblem(response, 400);
-    expect(body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['body.period', 'body.value']));
+    expect(body.errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(['body.period', 'body.value']),
+    );
   });
 
   it('refuses a percent above 100 and a value at the wrong level', async () => {
-    const percent = await app.inject({ method: 'PUT', url: '/api/indicator-values', payload: { indicator: 'POP_COV_4G', unit: '60309134', period: '2026-01', value: 120 } });
-    expect(expectProblem(percent, 422).errors).toEqual([{ path: 'body.value', message: expect.stringMatching(/between 0 and 100/) }]);
-    const level = await app.inject({ method: 'PUT', url: '/api/indicator-values', payload: { indicator: 'POP_COV_4G', unit: '24', period: '2026-01', value: 99 } });
+    const percent = await app.inject({
+      method: 'PUT',
+      url: '/api/indicator-values',
+      payload: { indicator: 'POP_COV_4G', unit: '60309134', period: '2026-01', value: 120 },
+    });
+    expect(expectProblem(percent, 422).errors).toEqual([
+      { path: 'body.value', message: expect.stringMatching(/between 0 and 100/) },
+    ]);
+    const level = await app.inject({
+      method: 'PUT',
+      url: '/api/indicator-values',
+      payload: { indicator: 'POP_COV_4G', unit: '24', period: '2026-01', value: 99 },
+    });
     expect(expectProblem(level, 422).errors[0].path).toBe('body.unit');
   });
 });
@@ -151,12 +185,18 @@ describe('writing', () => {
     const entry = { indicator: 'SITES_5G', unit: '60309134', period: '2026-01', value: 3 };
     const created = await app.inject({ method: 'PUT', url: '/api/indicator-values', payload: entry });
     expect(created.statusCode).toBe(201);
-    const corrected = await app.inject({ method: 'PUT', url: '/api/indicator-values', payload: { ...entry, value: 4, comment: 'recount' } });
+    const corrected = await app.inject({
+      method: 'PUT',
+      url: '/api/indicator-values',
+      payload: { ...entry, value: 4, comment: 'recount' },
+    });
     expect(corrected.statusCode).toBe(200);
     expect(corrected.json()).toMatchObject({ replaced: true, value: 4 });
     const rollup = (await get('/api/rollup?indicator=SITES_5G&unit=24&from=2026-01')).json();
     expect(rollup.values[0]).toMatchObject({ value: 4, reported: 1, expected: 135 });
     const stored = (await get('/api/indicator-values?indicator=SITES_5G&unit=60309134&from=2026-01')).json();
-    expect(stored).toEqual([expect.objectContaining({ value: 4, comment: 'recount', isDemo: false, updatedBy: 'api' })]);
+    expect(stored).toEqual([
+      expect.objectContaining({ value: 4, comment: 'recount', isDemo: false, updatedBy: 'api' }),
+    ]);
   });
 });

@@ -14,7 +14,9 @@ function periodRange(from: string | undefined, to: string | undefined) {
   const start = parsePeriod(from ?? '2000');
   const end = parsePeriod(to ?? from ?? '2100');
   if (comparePeriods(start, end) > 0) {
-    throw new Invalid('period.range', `"from" (${start.code}) is after "to" (${end.code})`, [{ path: 'querystring.from', message: 'after to' }]);
+    throw new Invalid('period.range', `"from" (${start.code}) is after "to" (${end.code})`, [
+      { path: 'querystring.from', message: 'after to' },
+    ]);
   }
   return { start, end };
 }
@@ -56,7 +58,8 @@ export const indicatorValueRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: 'Enter or correct one value',
-        description: 'The unit must be at the indicator’s reporting level; the value must fit its type (a percent is 0–100).',
+        description:
+          'The unit must be at the indicator’s reporting level; the value must fit its type (a percent is 0–100).',
         tags: ['values'],
         body: z.object({
           indicator: IndicatorCode,
@@ -73,9 +76,13 @@ export const indicatorValueRoutes: FastifyPluginAsyncZod = async (app) => {
       const unit = await findUnit(app.db, unitCode);
       const errors = valueErrors(indicator.valueType, value, 'body.value');
       if (unit.level !== indicator.reportingLevel) {
-        errors.push({ path: 'body.unit', message: `${indicator.code} is reported per ${indicator.reportingLevel}, ${unit.code} is a ${unit.level}` });
+        errors.push({
+          path: 'body.unit',
+          message: `${indicator.code} is reported per ${indicator.reportingLevel}, ${unit.code} is a ${unit.level}`,
+        });
       }
-      if (errors.length > 0) throw new Invalid('value.invalid', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+      if (errors.length > 0)
+        throw new Invalid('value.invalid', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
       const result = await app.db.transaction(async (tx) => {
         const periodId = (await ensurePeriods(tx, [period])).get(period)!;
         return upsertIndicatorValue(tx, {
@@ -88,7 +95,9 @@ export const indicatorValueRoutes: FastifyPluginAsyncZod = async (app) => {
           source: 'api',
         });
       });
-      return reply.code(result.replaced ? 200 : 201).send({ indicator: indicator.code, unit: unit.code, period, value, replaced: result.replaced });
+      return reply
+        .code(result.replaced ? 200 : 201)
+        .send({ indicator: indicator.code, unit: unit.code, period, value, replaced: result.replaced });
     },
   );
   app.get(

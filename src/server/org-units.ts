@@ -3,8 +3,6 @@ import { z } from 'zod';
 import { UnitCode } from './params.js';
 import { findUnit, findUnitBoundary, listChildren, unitTree } from '../db/org-units.js';
 
-
-
 export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/org-units/tree',
@@ -19,7 +17,9 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/org-units/:code',
-    { schema: { summary: 'One organisation unit', tags: ['organisation units'], params: z.object({ code: UnitCode }) } },
+    {
+      schema: { summary: 'One organisation unit', tags: ['organisation units'], params: z.object({ code: UnitCode }) },
+    },
     async (request) => {
       const { id: _id, ...unit } = await findUnit(app.db, request.params.code);
       return unit;
@@ -27,13 +27,23 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/org-units/:code/children',
-    { schema: { summary: 'The units directly below a unit', tags: ['organisation units'], params: z.object({ code: UnitCode }) } },
+    {
+      schema: {
+        summary: 'The units directly below a unit',
+        tags: ['organisation units'],
+        params: z.object({ code: UnitCode }),
+      },
+    },
     (request) => listChildren(app.db, request.params.code),
   );
   app.get(
     '/api/org-units/:code/boundary',
     {
-      schema: { summary: 'Boundary of a unit as a GeoJSON Feature (WGS84)', tags: ['organisation units'], params: z.object({ code: UnitCode }) },
+      schema: {
+        summary: 'Boundary of a unit as a GeoJSON Feature (WGS84)',
+        tags: ['organisation units'],
+        params: z.object({ code: UnitCode }),
+      },
     },
     async (request, reply) => {
       const { id: _id, ...unit } = await findUnit(app.db, request.params.code);

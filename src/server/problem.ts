@@ -32,7 +32,13 @@ function statusOf(error: DomainError): number {
   return 400;
 }
 
-function problem(status: number, code: string, detail: string, request: FastifyRequest, errors?: readonly FieldError[]): Problem {
+function problem(
+  status: number,
+  code: string,
+  detail: string,
+  request: FastifyRequest,
+  errors?: readonly FieldError[],
+): Problem {
   return {
     type: `about:blank`,
     title: TITLES[status] ?? 'Error',
@@ -61,12 +67,19 @@ export function problemHandler(error: FastifyError, request: FastifyRequest, rep
   }
   const domainError: unknown = error;
   if (domainError instanceof DomainError) {
-    return sendProblem(reply, problem(statusOf(domainError), domainError.code, domainError.message, request, domainError.details));
+    return sendProblem(
+      reply,
+      problem(statusOf(domainError), domainError.code, domainError.message, request, domainError.details),
+    );
   }
-  const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+  const status =
+    typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
   if (status === 500) {
     request.log.error({ err: error }, 'unhandled error');
-    return sendProblem(reply, problem(500, 'internal', `Something went wrong on our side; quote request id ${request.id}`, request));
+    return sendProblem(
+      reply,
+      problem(500, 'internal', `Something went wrong on our side; quote request id ${request.id}`, request),
+    );
   }
   // Fastify's own 4xx (malformed JSON, wrong content type, body too large): its message is safe to show.
   const code = error.code ? error.code.toLowerCase().replace(/^fst_err_/, 'request.') : 'request.invalid';
@@ -74,5 +87,8 @@ export function problemHandler(error: FastifyError, request: FastifyRequest, rep
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
-  return sendProblem(reply, problem(404, 'route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`, request));
+  return sendProblem(
+    reply,
+    problem(404, 'route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`, request),
+  );
 }

@@ -7,7 +7,11 @@ export async function migrateCommand(flags: DatabaseFlags): Promise<void> {
   const db = await openDatabase(config);
   try {
     const applied = await migrate(db);
-    console.log(applied.length ? `Applied ${applied.join(', ')} to ${describeDatabase(config)}` : `${describeDatabase(config)} is up to date`);
+    console.log(
+      applied.length
+        ? `Applied ${applied.join(', ')} to ${describeDatabase(config)}`
+        : `${describeDatabase(config)} is up to date`,
+    );
   } finally {
     await db.close();
   }

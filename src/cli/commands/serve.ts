@@ -40,5 +40,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port, host });
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-  console.log(`DX Compact is running on ${describeDatabase(config)}: open http://${shownHost}:${port}/ (API docs at /api/docs)`);
+  console.log(
+    `DX Compact is running on ${describeDatabase(config)}: open http://${shownHost}:${port}/ (API docs at /api/docs)`,
+  );
 }

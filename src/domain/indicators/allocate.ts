@@ -6,8 +6,10 @@ import { Invalid } from '../errors.js';
  * earlier index, so the split is deterministic.
  */
 export function allocateWholeNumbers(total: number, weights: readonly number[]): number[] {
-  if (!Number.isInteger(total) || total < 0) throw new Invalid('allocate.total', `total must be a whole number ≥ 0, got ${total}`);
-  if (weights.some((w) => !(w >= 0) || !Number.isFinite(w))) throw new Invalid('allocate.weight', 'weights must be finite and ≥ 0');
+  if (!Number.isInteger(total) || total < 0)
+    throw new Invalid('allocate.total', `total must be a whole number ≥ 0, got ${total}`);
+  if (weights.some((w) => !(w >= 0) || !Number.isFinite(w)))
+    throw new Invalid('allocate.weight', 'weights must be finite and ≥ 0');
   const weightSum = weights.reduce((a, b) => a + b, 0);
   if (weights.length === 0 || weightSum === 0) {
     if (total === 0) return weights.map(() => 0);
@@ -16,7 +18,9 @@ export function allocateWholeNumbers(total: number, weights: readonly number[]):
   const exact = weights.map((w) => (total * w) / weightSum);
   const parts = exact.map(Math.floor);
   let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => ({ i, remainder: x - Math.floor(x) })).sort((a, b) => b.remainder - a.remainder || a.i - b.i);
+  const order = exact
+    .map((x, i) => ({ i, remainder: x - Math.floor(x) }))
+    .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
   for (let k = 0; left > 0; k = (k + 1) % order.length, left -= 1) parts[order[k]!.i]! += 1;
   return parts;
 }

@@ -11,7 +11,11 @@ const rule = (overrides: Partial<IndicatorRule>): IndicatorRule => ({
   reportingLevel: 'commune',
   ...overrides,
 });
-const unit = (unitCode: string, value: number | null, weight: number | null = 1): UnitValue => ({ unitCode, value, weight });
+const unit = (unitCode: string, value: number | null, weight: number | null = 1): UnitValue => ({
+  unitCode,
+  value,
+  weight,
+});
 
 describe('over time', () => {
   const months = [
@@ -31,11 +35,17 @@ describe('over time', () => {
 
 describe('over units', () => {
   it('weights a population-weighted average by population', () => {
-    const result = aggregateOverUnits([unit('a', 100, 900), unit('b', 0, 100)], rule({ unitAggregation: 'weighted_average' }));
+    const result = aggregateOverUnits(
+      [unit('a', 100, 900), unit('b', 0, 100)],
+      rule({ unitAggregation: 'weighted_average' }),
+    );
     expect(result.value).toBeCloseTo(90);
   });
   it('counts missing units as missing, not zero', () => {
-    const result = aggregateOverUnits([unit('a', 10), unit('b', null), unit('c', 20)], rule({ unitAggregation: 'average' }));
+    const result = aggregateOverUnits(
+      [unit('a', 10), unit('b', null), unit('c', 20)],
+      rule({ unitAggregation: 'average' }),
+    );
     expect(result).toEqual({ value: 15, reported: 2, expected: 3 });
   });
   it('gives the share of units meeting a threshold', () => {
@@ -72,7 +82,9 @@ describe('invariants', () => {
   it('a weighted average lies between the min and the max', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.double({ min: 0, max: 100, noNaN: true }), fc.integer({ min: 1, max: 50_000 })), { minLength: 1 }),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 100, noNaN: true }), fc.integer({ min: 1, max: 50_000 })), {
+          minLength: 1,
+        }),
         (pairs) => {
           const units = pairs.map(([v, w], i) => unit(String(i), v, w));
           const avg = aggregateOverUnits(units, rule({ unitAggregation: 'weighted_average' })).value!;

@@ -34,7 +34,10 @@ export function summariseOverTime(observations: readonly Observation[]): TimeSum
 }
 
 /** Flows add up over the period; stocks take the latest value. */
-export function aggregateOverTime(summary: TimeSummary | null, rule: Pick<IndicatorRule, 'timeAggregation'>): number | null {
+export function aggregateOverTime(
+  summary: TimeSummary | null,
+  rule: Pick<IndicatorRule, 'timeAggregation'>,
+): number | null {
   if (!summary) return null;
   return rule.timeAggregation === 'sum' ? summary.sum : summary.lastValue;
 }
