@@ -25,7 +25,7 @@ it('rolls a failing migration back whole and records nothing', async () => {
   ];
   await expect(migrate(db, broken)).rejects.toThrow(/no_such_table/);
   const tables = await db.query(
-    `select 1 from information_schema.tables where table_name in ('half_done', 'schema_migration')`,
+    `select 1 from information_schema.tables where table_schema = current_schema() and table_name in ('half_done', 'schema_migration')`,
   );
   expect(tables).toEqual([]);
 });
