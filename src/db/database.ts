@@ -6,7 +6,7 @@ export type Row = Record<string, unknown>;
 
 export interface Queryable {
   /** Runs one statement with $1… parameters and returns its rows. */
-  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }

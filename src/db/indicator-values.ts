@@ -81,28 +81,3 @@ export async function findIndicatorValues(
     [args.indicatorId, args.unitId, args.descendants, args.fromDate, args.toDate, args.limit],
   );
 }
-
-/** Inserts or replaces one value; returns whether it replaced an earlier one. */
-export async function upsertIndicatorValue(
-  db: Queryable,
-  args: {
-    indicatorId: number;
-    unitId: number;
-    periodId: number;
-    value: number;
-    comment: string | null;
-    updatedBy: string;
-    source: string;
-  },
-): Promise<{ replaced: boolean }> {
-  const [row] = await db.query<{ replaced: boolean }>(
-    `insert into indicator_value (indicator_id, org_unit_id, period_id, value, comment, source, updated_by)
-     values ($1, $2, $3, $4, $5, $6, $7)
-     on conflict (indicator_id, org_unit_id, period_id) do update
-       set value = excluded.value, comment = excluded.comment, source = excluded.source,
-           updated_by = excluded.updated_by, updated_at = now(), is_demo = false
-     returning (xmax <> 0) as replaced`,
-    [args.indicatorId, args.unitId, args.periodId, args.value, args.comment, args.source, args.updatedBy],
-  );
-  return { replaced: row!.replaced };
-}

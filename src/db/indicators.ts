@@ -21,6 +21,10 @@ export interface Indicator extends IndicatorRule {
   direction: Direction;
   decimals: number;
   isDemo: boolean;
+  /** Expression over other indicators; a formula indicator has no stored values. */
+  formula: string | null;
+  minValue: number | null;
+  maxValue: number | null;
 }
 
 interface IndicatorRow {
@@ -41,11 +45,15 @@ interface IndicatorRow {
   reporting_level: UnitLevel;
   decimals: number;
   is_demo: boolean;
+  formula: string | null;
+  min_value: number | null;
+  max_value: number | null;
 }
 
 const SELECT_INDICATOR = `
   select i.id, i.code, i.name_vi, i.name_en, i.unit_vi, i.unit_en, a.code as area_code, i.pillar, i.value_type,
-         i.unit_aggregation, i.threshold, i.time_aggregation, i.direction, i.reporting_level, i.decimals, i.is_demo
+         i.unit_aggregation, i.threshold, i.time_aggregation, i.direction, i.reporting_level, i.decimals, i.is_demo,
+         i.formula, i.min_value, i.max_value
   from indicator i left join agreement_area a on a.id = i.area_id`;
 
 function toIndicator(row: IndicatorRow): Indicator {
@@ -66,6 +74,9 @@ function toIndicator(row: IndicatorRow): Indicator {
     reportingLevel: row.reporting_level,
     decimals: row.decimals,
     isDemo: row.is_demo,
+    formula: row.formula,
+    minValue: row.min_value,
+    maxValue: row.max_value,
   };
 }
 

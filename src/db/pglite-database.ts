@@ -10,7 +10,7 @@ const parsers = {
 
 function wrap(handle: Pick<PGlite, 'query' | 'exec'>): Queryable {
   return {
-    async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
+    async query<T = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
       const result = await handle.query<T>(sql, params as unknown[], { parsers });
       return result.rows;
     },

@@ -191,7 +191,7 @@ describe('writing', () => {
       payload: { ...entry, value: 4, comment: 'recount' },
     });
     expect(corrected.statusCode).toBe(200);
-    expect(corrected.json()).toMatchObject({ replaced: true, value: 4 });
+    expect(corrected.json()).toMatchObject({ updated: 1, value: 4 });
     const rollup = (await get('/api/rollup?indicator=SITES_5G&unit=24&from=2026-01')).json();
     expect(rollup.values[0]).toMatchObject({ value: 4, reported: 1, expected: 135 });
     const stored = (await get('/api/indicator-values?indicator=SITES_5G&unit=60309134&from=2026-01')).json();

@@ -18,6 +18,7 @@ import { orgUnitRoutes } from './org-units.js';
 import { indicatorRoutes } from './indicators.js';
 import { indicatorValueRoutes } from './indicator-values.js';
 import { agreementRoutes } from './agreements.js';
+import { rollUpRoutes } from './roll-ups.js';
 import { healthRoutes } from './health.js';
 
 declare module 'fastify' {
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(orgUnitRoutes);
   await app.register(indicatorRoutes);
   await app.register(indicatorValueRoutes);
+  await app.register(rollUpRoutes);
   await app.register(agreementRoutes);
 
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {

@@ -1,27 +1,51 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findIndicator } from '../db/indicators.js';
-import { findIndicatorValues, upsertIndicatorValue } from '../db/indicator-values.js';
-import { ensurePeriods } from '../db/periods.js';
-import { valueErrors } from '../domain/indicators/value-check.js';
+import { findIndicatorValues } from '../db/indicator-values.js';
 import { findUnit } from '../db/org-units.js';
-import { rollUpSeries } from '../db/roll-ups.js';
-import { comparePeriods, monthsOf, parsePeriod } from '../domain/periods.js';
-import { Invalid } from '../domain/errors.js';
-import { Bucket, IndicatorCode, PeriodCode, UnitCode } from './params.js';
+import { loadCatalogue } from '../db/catalogue.js';
+import { writeValues, type ValueChange } from '../db/value-writes.js';
+import { auditHistory } from '../db/audit-log.js';
+import { runOnce } from '../db/idempotency.js';
+import { monthsOf } from '../domain/periods.js';
+import { valueChangeErrors } from '../domain/indicators/value-change.js';
+import { Invalid, type FieldError } from '../domain/errors.js';
+import { IndicatorCode, PeriodCode, UnitCode } from './params.js';
+import { periodRange } from './period-range.js';
+import { writeContext } from './request-context.js';
 
-function periodRange(from: string | undefined, to: string | undefined) {
-  const start = parsePeriod(from ?? '2000');
-  const end = parsePeriod(to ?? from ?? '2100');
-  if (comparePeriods(start, end) > 0) {
-    throw new Invalid('period.range', `"from" (${start.code}) is after "to" (${end.code})`, [
-      { path: 'querystring.from', message: 'after to' },
-    ]);
-  }
-  return { start, end };
-}
+const ValueEntry = z.object({
+  indicator: IndicatorCode,
+  unit: UnitCode,
+  period: PeriodCode,
+  value: z.number().nullable().describe('null deletes the stored value'),
+  comment: z.string().max(2000).nullish(),
+});
+type ValueEntry = z.infer<typeof ValueEntry>;
+
+const IdempotencyKey = z
+  .string()
+  .min(8)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 
 export const indicatorValueRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** Resolves codes for a batch, reporting every unknown code with its position. */
+  async function resolve(entries: readonly ValueEntry[], at: string): Promise<ValueChange[]> {
+    const catalogue = await loadCatalogue(app.db);
+    const errors: FieldError[] = [];
+    const changes: ValueChange[] = [];
+    entries.forEach((entry, i) => {
+      const indicator = catalogue.indicators.get(entry.indicator);
+      const unit = catalogue.units.get(entry.unit);
+      if (!indicator) errors.push({ path: `${at}[${i}].indicator`, message: `unknown indicator "${entry.indicator}"` });
+      if (!unit) errors.push({ path: `${at}[${i}].unit`, message: `unknown unit "${entry.unit}"` });
+      if (indicator && unit) changes.push({ indicator, unit, period: entry.period, value: entry.value, comment: entry.comment ?? null });
+    });
+    if (errors.length > 0) throw new Invalid('value.unknown_code', `${errors.length} unknown code(s): ${errors[0]!.message}`, errors);
+    return changes;
+  }
+
   app.get(
     '/api/indicator-values',
     {
@@ -53,78 +77,69 @@ export const indicatorValueRoutes: FastifyPluginAsyncZod = async (app) => {
       });
     },
   );
+
   app.put(
     '/api/indicator-values',
     {
       schema: {
-        summary: 'Enter or correct one value',
+        summary: 'Enter, correct or delete one value',
         description:
-          'The unit must be at the indicator’s reporting level; the value must fit its type (a percent is 0–100).',
+          'The unit must be at the indicator’s reporting level and the value must fit its type and bounds (a percent is 0–100). ' +
+          'Values locked by an approval are refused with 409. Every change is audited (name yourself with the X-DX-User header).',
         tags: ['values'],
-        body: z.object({
-          indicator: IndicatorCode,
-          unit: UnitCode,
-          period: PeriodCode,
-          value: z.number(),
-          comment: z.string().max(2000).nullish(),
-        }),
+        body: ValueEntry.extend({ reason: z.string().max(2000).nullish() }),
       },
     },
     async (request, reply) => {
-      const { indicator: indicatorCode, unit: unitCode, period, value, comment } = request.body;
-      const indicator = await findIndicator(app.db, indicatorCode);
-      const unit = await findUnit(app.db, unitCode);
-      const errors = valueErrors(indicator.valueType, value, 'body.value');
-      if (unit.level !== indicator.reportingLevel) {
-        errors.push({
-          path: 'body.unit',
-          message: `${indicator.code} is reported per ${indicator.reportingLevel}, ${unit.code} is a ${unit.level}`,
-        });
-      }
-      if (errors.length > 0)
-        throw new Invalid('value.invalid', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
-      const result = await app.db.transaction(async (tx) => {
-        const periodId = (await ensurePeriods(tx, [period])).get(period)!;
-        return upsertIndicatorValue(tx, {
-          indicatorId: indicator.id,
-          unitId: unit.id,
-          periodId,
-          value,
-          comment: comment ?? null,
-          updatedBy: 'api',
-          source: 'api',
-        });
-      });
-      return reply
-        .code(result.replaced ? 200 : 201)
-        .send({ indicator: indicator.code, unit: unit.code, period, value, replaced: result.replaced });
+      const [change] = await resolve([request.body], 'body');
+      const errors = valueChangeErrors(change!, change!.value, 'body');
+      if (errors.length > 0) throw new Invalid('value.invalid', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+      const summary = await app.db.transaction((tx) =>
+        writeValues(tx, [change!], writeContext(request, 'api', request.body.reason ?? null)),
+      );
+      const { indicator, unit, period, value } = request.body;
+      return reply.code(summary.inserted ? 201 : 200).send({ indicator, unit, period, value, ...summary });
     },
   );
-  app.get(
-    '/api/rollup',
+
+  app.post(
+    '/api/indicator-values/batch',
     {
       schema: {
-        summary: 'An indicator rolled up to any unit, per year, quarter or month',
+        summary: 'Upsert a batch of values for partner systems, all or nothing',
         description:
-          'Over time first (flows sum, stocks take the latest value), then over the units at the indicator’s reporting level by its rule. ' +
-          'Missing units are reported as missing with their count, never as zero.',
+          'Send an Idempotency-Key header: a retried request with the same key and body returns the first response ' +
+          '(with Idempotent-Replayed: true) and changes nothing; the same key with a different body gets 409.',
         tags: ['values'],
-        querystring: z.object({
-          indicator: IndicatorCode,
-          unit: UnitCode,
-          from: PeriodCode,
-          to: PeriodCode.optional(),
-          by: Bucket.optional().describe('Bucket size; defaults to the type of `from`'),
-        }),
+        headers: z.object({ 'idempotency-key': IdempotencyKey }),
+        body: z.object({ values: z.array(ValueEntry).min(1).max(100_000), reason: z.string().max(2000).nullish() }),
+      },
+    },
+    async (request, reply) => {
+      const changes = await resolve(request.body.values, 'body.values');
+      const result = await runOnce(app.db, request.headers['idempotency-key'], request.body, async (tx) => {
+        const summary = await writeValues(tx, changes, writeContext(request, 'api-batch', request.body.reason ?? null));
+        return { statusCode: 200, body: { received: request.body.values.length, ...summary } };
+      });
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(result.statusCode).send(result.body);
+    },
+  );
+
+  app.get(
+    '/api/indicator-values/history',
+    {
+      schema: {
+        summary: 'Every change to one value, oldest first, from the audit log',
+        tags: ['values'],
+        querystring: z.object({ indicator: IndicatorCode, unit: UnitCode, period: PeriodCode }),
       },
     },
     async (request) => {
-      const { indicator: indicatorCode, unit: unitCode, from, to, by } = request.query;
-      const { start, end } = periodRange(from, to);
-      const indicator = await findIndicator(app.db, indicatorCode);
-      const unit = await findUnit(app.db, unitCode);
-      const values = await rollUpSeries(app.db, indicator, unit, { from: start, to: end, bucket: by ?? start.type });
-      return { indicator: indicator.code, unit: unit.code, values };
+      const { indicator, unit, period } = request.query;
+      await findIndicator(app.db, indicator);
+      await findUnit(app.db, unit);
+      return auditHistory(app.db, { entity: 'indicator_value', indicator, unit, period });
     },
   );
 };

@@ -1,0 +1,130 @@
+import type { Queryable } from './database.js';
+import {
+  chainEntries,
+  describeBreak,
+  GENESIS_HASH,
+  verifyChainSegment,
+  type AuditEntry,
+  type ChainBreak,
+  type ChainedAuditEntry,
+} from '../domain/audit/audit-chain.js';
+
+// Appends are serialised so that the chain stays one line; held to the end of the writer's transaction.
+const AUDIT_LOCK_KEY = 4_417_020_251;
+const CHUNK = 5000;
+
+export interface WriteContext {
+  actor: string;
+  requestId: string | null;
+  reason: string | null;
+  /** Where the change came from: 'api', 'import', 'dhis2', 'demo'. */
+  source: string;
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'at' | 'actor' | 'requestId' | 'reason'>;
+
+/** Appends records to the chain inside the caller's transaction; they commit or vanish with it. */
+export async function appendAudit(tx: Queryable, context: WriteContext, entries: readonly NewAuditEntry[], now = new Date()) {
+  if (entries.length === 0) return;
+  await tx.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
+  const [last] = await tx.query<{ seq: number; hash: string }>('select seq, hash from audit_log order by seq desc limit 1');
+  const at = now.toISOString();
+  const chained = chainEntries(
+    last?.hash ?? GENESIS_HASH,
+    (last?.seq ?? 0) + 1,
+    entries.map((e) => ({ ...e, at, actor: context.actor, requestId: context.requestId, reason: context.reason })),
+  );
+  for (let start = 0; start < chained.length; start += CHUNK) {
+    const chunk = chained.slice(start, start + CHUNK);
+    await tx.query(
+      `insert into audit_log (seq, at, actor, request_id, action, entity, entity_key, old_value, new_value, reason, prev_hash, hash)
+       select * from unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[],
+                            $8::jsonb[], $9::jsonb[], $10::text[], $11::text[], $12::text[])`,
+      [
+        chunk.map((e) => e.seq),
+        chunk.map((e) => e.at),
+        chunk.map((e) => e.actor),
+        chunk.map((e) => e.requestId),
+        chunk.map((e) => e.action),
+        chunk.map((e) => e.entity),
+        chunk.map((e) => JSON.stringify(e.entityKey)),
+        chunk.map((e) => (e.oldValue === null || e.oldValue === undefined ? null : JSON.stringify(e.oldValue))),
+        chunk.map((e) => (e.newValue === null || e.newValue === undefined ? null : JSON.stringify(e.newValue))),
+        chunk.map((e) => e.reason),
+        chunk.map((e) => e.prevHash),
+        chunk.map((e) => e.hash),
+      ],
+    );
+  }
+}
+
+interface AuditRow extends Record<string, unknown> {
+  seq: number;
+  at: string;
+  actor: string;
+  request_id: string | null;
+  action: string;
+  entity: string;
+  entity_key: Record<string, unknown>;
+  old_value: unknown;
+  new_value: unknown;
+  reason: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+const SELECT_AUDIT = `select seq, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, actor, request_id, action,
+  entity, entity_key, old_value, new_value, reason, prev_hash, hash from audit_log`;
+
+function toEntry(row: AuditRow): ChainedAuditEntry {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    actor: row.actor,
+    requestId: row.request_id,
+    action: row.action,
+    entity: row.entity,
+    entityKey: row.entity_key,
+    oldValue: row.old_value,
+    newValue: row.new_value,
+    reason: row.reason,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+export type AuditVerification = { ok: true; records: number } | { ok: false; records: number; break: ChainBreak; message: string };
+
+/** Walks the whole chain in order, recomputing every hash; names the first broken record. */
+export async function verifyAudit(db: Queryable, batchSize = 10_000): Promise<AuditVerification> {
+  let prevHash = GENESIS_HASH;
+  let nextSeq = 1;
+  let afterSeq = 0;
+  let records = 0;
+  for (;;) {
+    const rows = await db.query<AuditRow>(`${SELECT_AUDIT} where seq > $1 order by seq limit $2`, [afterSeq, batchSize]);
+    if (rows.length === 0) return { ok: true, records };
+    const entries = rows.map(toEntry);
+    const result = verifyChainSegment(prevHash, nextSeq, entries);
+    if (!result.ok) return { ok: false, records, break: result.break, message: describeBreak(result.break) };
+    records += entries.length;
+    prevHash = result.lastHash;
+    nextSeq = result.nextSeq;
+    afterSeq = entries.at(-1)!.seq;
+  }
+}
+
+/** The history of one value (or target), oldest first. */
+export async function auditHistory(
+  db: Queryable,
+  filter: { entity: string; indicator: string; unit: string; period?: string | undefined; year?: number | undefined },
+): Promise<ChainedAuditEntry[]> {
+  const key: Record<string, unknown> = { indicator: filter.indicator, unit: filter.unit };
+  if (filter.period !== undefined) key.period = filter.period;
+  if (filter.year !== undefined) key.year = filter.year;
+  const rows = await db.query<AuditRow>(`${SELECT_AUDIT} where entity = $1 and entity_key @> $2::jsonb order by seq`, [
+    filter.entity,
+    JSON.stringify(key),
+  ]);
+  return rows.map(toEntry);
+}

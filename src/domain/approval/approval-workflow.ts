@@ -1,0 +1,38 @@
+import { Conflict, Invalid } from '../errors.js';
+
+/**
+ * Data approval per unit and period: draft → submitted → approved (values locked) → reopened with a
+ * reason (editable again) → submitted … A submitted period can be returned to draft with a reason.
+ */
+export type ApprovalStatus = 'draft' | 'submitted' | 'approved' | 'reopened';
+export type ApprovalAction = 'submit' | 'approve' | 'return' | 'reopen';
+
+const TRANSITIONS: Record<ApprovalAction, { from: readonly ApprovalStatus[]; to: ApprovalStatus; needsReason: boolean }> = {
+  submit: { from: ['draft', 'reopened'], to: 'submitted', needsReason: false },
+  approve: { from: ['submitted'], to: 'approved', needsReason: false },
+  return: { from: ['submitted'], to: 'draft', needsReason: true },
+  reopen: { from: ['approved'], to: 'reopened', needsReason: true },
+};
+
+export const APPROVAL_ACTIONS = Object.keys(TRANSITIONS) as ApprovalAction[];
+
+/** The status after `action`, or a Conflict naming what is allowed from `current`. */
+export function nextApprovalStatus(current: ApprovalStatus, action: ApprovalAction, reason: string | null): ApprovalStatus {
+  const transition = TRANSITIONS[action];
+  if (!transition.from.includes(current)) {
+    const allowed = APPROVAL_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(current));
+    throw new Conflict(
+      'approval.transition',
+      `Cannot ${action} data that is ${current}; allowed: ${allowed.join(', ') || 'nothing'}`,
+    );
+  }
+  if (transition.needsReason && !reason?.trim()) {
+    throw new Invalid('approval.reason', `A reason is required to ${action}`, [{ path: 'body.reason', message: 'required' }]);
+  }
+  return transition.to;
+}
+
+/** Values are locked only while approved. */
+export function isLocked(status: ApprovalStatus | null): boolean {
+  return status === 'approved';
+}

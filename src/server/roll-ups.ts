@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { findIndicator } from '../db/indicators.js';
+import { findUnit } from '../db/org-units.js';
+import { rollUpSeries } from '../db/roll-ups.js';
+import { Bucket, IndicatorCode, PeriodCode, UnitCode } from './params.js';
+import { periodRange } from './period-range.js';
+
+export const rollUpRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/rollup',
+    {
+      schema: {
+        summary: 'An indicator rolled up to any unit, per year, quarter or month',
+        description:
+          'Over time first (flows sum, stocks take the latest value), then over the units at the indicator’s reporting level by its rule. ' +
+          'Formula indicators are computed from their parts’ roll-ups (a ratio of sums, not an average of ratios). ' +
+          'Missing units are reported as missing with their count, never as zero.',
+        tags: ['values'],
+        querystring: z.object({
+          indicator: IndicatorCode,
+          unit: UnitCode,
+          from: PeriodCode,
+          to: PeriodCode.optional(),
+          by: Bucket.optional().describe('Bucket size; defaults to the type of `from`'),
+        }),
+      },
+    },
+    async (request) => {
+      const { indicator: indicatorCode, unit: unitCode, from, to, by } = request.query;
+      const { start, end } = periodRange(from, to);
+      const indicator = await findIndicator(app.db, indicatorCode);
+      const unit = await findUnit(app.db, unitCode);
+      const values = await rollUpSeries(app.db, indicator, unit, { from: start, to: end, bucket: by ?? start.type });
+      return { indicator: indicator.code, unit: unit.code, values };
+    },
+  );
+};
