@@ -188,6 +188,7 @@ describe('writing', () => {
     const corrected = await app.inject({
       method: 'PUT',
       url: '/api/indicator-values',
+      headers: { 'x-dx-user': 'officer.ia-o' },
       payload: { ...entry, value: 4, comment: 'recount' },
     });
     expect(corrected.statusCode).toBe(200);
@@ -196,7 +197,7 @@ describe('writing', () => {
     expect(rollup.values[0]).toMatchObject({ value: 4, reported: 1, expected: 135 });
     const stored = (await get('/api/indicator-values?indicator=SITES_5G&unit=60309134&from=2026-01')).json();
     expect(stored).toEqual([
-      expect.objectContaining({ value: 4, comment: 'recount', isDemo: false, updatedBy: 'api' }),
+      expect.objectContaining({ value: 4, comment: 'recount', isDemo: false, updatedBy: 'officer.ia-o' }),
     ]);
   });
 });

@@ -1,4 +1,3 @@
-import type { FieldError } from '../errors.js';
 import type { ValueType } from './indicator-rule.js';
 
 /** Why a value does not fit its indicator's type, or null when it fits. A percent is 0–100. */
@@ -14,9 +13,4 @@ export function checkValue(valueType: ValueType, value: number): string | null {
     case 'number':
       return null;
   }
-}
-
-export function valueErrors(valueType: ValueType, value: number, path: string): FieldError[] {
-  const message = checkValue(valueType, value);
-  return message ? [{ path, message }] : [];
 }
