@@ -5,6 +5,7 @@ import { packageVersion } from './config.js';
 import { migrateCommand } from './commands/migrate.js';
 import { seedDemoCommand } from './commands/seed-demo.js';
 import { serveCommand } from './commands/serve.js';
+import { auditVerifyCommand } from './commands/audit-verify.js';
 
 const databaseOptions = (command: Command) =>
   command
@@ -41,6 +42,13 @@ databaseOptions(
     .command('seed-demo')
     .description('Load the Gia Lai demo province, agreement and 2024–2025 values (flagged demo)'),
 ).action((flags) => seedDemoCommand(flags));
+
+const audit = program.command('audit').description('Check the tamper-evident audit log');
+databaseOptions(
+  audit
+    .command('verify')
+    .description('Recompute the hash chain; name the first altered, deleted or inserted record (exit 3)'),
+).action((flags) => auditVerifyCommand(flags));
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof DomainError) {

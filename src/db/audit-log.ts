@@ -24,10 +24,17 @@ export interface WriteContext {
 export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'at' | 'actor' | 'requestId' | 'reason'>;
 
 /** Appends records to the chain inside the caller's transaction; they commit or vanish with it. */
-export async function appendAudit(tx: Queryable, context: WriteContext, entries: readonly NewAuditEntry[], now = new Date()) {
+export async function appendAudit(
+  tx: Queryable,
+  context: WriteContext,
+  entries: readonly NewAuditEntry[],
+  now = new Date(),
+) {
   if (entries.length === 0) return;
   await tx.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
-  const [last] = await tx.query<{ seq: number; hash: string }>('select seq, hash from audit_log order by seq desc limit 1');
+  const [last] = await tx.query<{ seq: number; hash: string }>(
+    'select seq, hash from audit_log order by seq desc limit 1',
+  );
   const at = now.toISOString();
   const chained = chainEntries(
     last?.hash ?? GENESIS_HASH,
@@ -93,7 +100,8 @@ function toEntry(row: AuditRow): ChainedAuditEntry {
   };
 }
 
-export type AuditVerification = { ok: true; records: number } | { ok: false; records: number; break: ChainBreak; message: string };
+export type AuditVerification =
+  { ok: true; records: number } | { ok: false; records: number; break: ChainBreak; message: string };
 
 /** Walks the whole chain in order, recomputing every hash; names the first broken record. */
 export async function verifyAudit(db: Queryable, batchSize = 10_000): Promise<AuditVerification> {
@@ -102,7 +110,10 @@ export async function verifyAudit(db: Queryable, batchSize = 10_000): Promise<Au
   let afterSeq = 0;
   let records = 0;
   for (;;) {
-    const rows = await db.query<AuditRow>(`${SELECT_AUDIT} where seq > $1 order by seq limit $2`, [afterSeq, batchSize]);
+    const rows = await db.query<AuditRow>(`${SELECT_AUDIT} where seq > $1 order by seq limit $2`, [
+      afterSeq,
+      batchSize,
+    ]);
     if (rows.length === 0) return { ok: true, records };
     const entries = rows.map(toEntry);
     const result = verifyChainSegment(prevHash, nextSeq, entries);

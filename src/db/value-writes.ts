@@ -33,7 +33,13 @@ const keyOf = (i: number, u: number, p: number) => `${i}:${u}:${p}`;
 
 /** Approved (unit, period) pairs and every unit below each approved unit: what is locked. */
 async function lockedRanges(tx: Queryable) {
-  const rows = await tx.query<{ unitId: number; approvedUnit: string; approvedPeriod: string; startDate: string; endDate: string }>(
+  const rows = await tx.query<{
+    unitId: number;
+    approvedUnit: string;
+    approvedPeriod: string;
+    startDate: string;
+    endDate: string;
+  }>(
     `with recursive approved as (
        select a.org_unit_id, u.code as unit_code, p.code as period_code, p.start_date, p.end_date
        from approval a join period p on p.id = a.period_id join org_unit u on u.id = a.org_unit_id
@@ -57,20 +63,30 @@ async function lockedRanges(tx: Queryable) {
  * batch if any value is locked by an approval, writes only what differs, and appends one audit
  * record per change — all inside the caller's transaction, so a batch lands whole or not at all.
  */
-export async function writeValues(tx: Queryable, changes: readonly ValueChange[], context: WriteContext): Promise<WriteSummary> {
+export async function writeValues(
+  tx: Queryable,
+  changes: readonly ValueChange[],
+  context: WriteContext,
+): Promise<WriteSummary> {
   const summary: WriteSummary = { inserted: 0, updated: 0, deleted: 0, unchanged: 0 };
   if (changes.length === 0) return summary;
 
   const errors: FieldError[] = changes.flatMap((c, i) => valueChangeErrors(c, c.value, `values[${i}]`));
-  if (errors.length > 0) throw new Invalid('value.invalid', `${errors.length} value(s) cannot be stored: ${errors[0]!.message}`, errors);
+  if (errors.length > 0)
+    throw new Invalid('value.invalid', `${errors.length} value(s) cannot be stored: ${errors[0]!.message}`, errors);
 
-  const periodIds = await ensurePeriods(tx, changes.map((c) => c.period));
+  const periodIds = await ensurePeriods(
+    tx,
+    changes.map((c) => c.period),
+  );
   const locks = await lockedRanges(tx);
   if (locks.size > 0) {
     const locked: FieldError[] = [];
     changes.forEach((change, i) => {
       const period = parsePeriod(change.period);
-      const lock = locks.get(change.unit.id)?.find((l) => l.startDate <= period.startDate && l.endDate >= period.endDate);
+      const lock = locks
+        .get(change.unit.id)
+        ?.find((l) => l.startDate <= period.startDate && l.endDate >= period.endDate);
       if (lock) {
         locked.push({
           path: `values[${i}]`,
@@ -78,7 +94,12 @@ export async function writeValues(tx: Queryable, changes: readonly ValueChange[]
         });
       }
     });
-    if (locked.length > 0) throw new Conflict('value.locked', `${locked.length} value(s) are locked by an approval; reopen it first. ${locked[0]!.message}`, locked);
+    if (locked.length > 0)
+      throw new Conflict(
+        'value.locked',
+        `${locked.length} value(s) are locked by an approval; reopen it first. ${locked[0]!.message}`,
+        locked,
+      );
   }
 
   // Last write wins within a batch, as it would have sequentially.

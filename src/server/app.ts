@@ -19,6 +19,7 @@ import { indicatorRoutes } from './indicators.js';
 import { indicatorValueRoutes } from './indicator-values.js';
 import { agreementRoutes } from './agreements.js';
 import { rollUpRoutes } from './roll-ups.js';
+import { approvalRoutes } from './approvals.js';
 import { healthRoutes } from './health.js';
 
 declare module 'fastify' {
@@ -85,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(indicatorRoutes);
   await app.register(indicatorValueRoutes);
   await app.register(rollUpRoutes);
+  await app.register(approvalRoutes);
   await app.register(agreementRoutes);
 
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {

@@ -40,9 +40,11 @@ export const indicatorValueRoutes: FastifyPluginAsyncZod = async (app) => {
       const unit = catalogue.units.get(entry.unit);
       if (!indicator) errors.push({ path: `${at}[${i}].indicator`, message: `unknown indicator "${entry.indicator}"` });
       if (!unit) errors.push({ path: `${at}[${i}].unit`, message: `unknown unit "${entry.unit}"` });
-      if (indicator && unit) changes.push({ indicator, unit, period: entry.period, value: entry.value, comment: entry.comment ?? null });
+      if (indicator && unit)
+        changes.push({ indicator, unit, period: entry.period, value: entry.value, comment: entry.comment ?? null });
     });
-    if (errors.length > 0) throw new Invalid('value.unknown_code', `${errors.length} unknown code(s): ${errors[0]!.message}`, errors);
+    if (errors.length > 0)
+      throw new Invalid('value.unknown_code', `${errors.length} unknown code(s): ${errors[0]!.message}`, errors);
     return changes;
   }
 
@@ -93,7 +95,8 @@ export const indicatorValueRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const [change] = await resolve([request.body], 'body');
       const errors = valueChangeErrors(change!, change!.value, 'body');
-      if (errors.length > 0) throw new Invalid('value.invalid', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+      if (errors.length > 0)
+        throw new Invalid('value.invalid', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
       const summary = await app.db.transaction((tx) =>
         writeValues(tx, [change!], writeContext(request, 'api', request.body.reason ?? null)),
       );
