@@ -20,6 +20,7 @@ import { indicatorValueRoutes } from './indicator-values.js';
 import { agreementRoutes } from './agreements.js';
 import { rollUpRoutes } from './roll-ups.js';
 import { approvalRoutes } from './approvals.js';
+import { dhis2Routes } from './dhis2.js';
 import { healthRoutes } from './health.js';
 
 declare module 'fastify' {
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(indicatorValueRoutes);
   await app.register(rollUpRoutes);
   await app.register(approvalRoutes);
+  await app.register(dhis2Routes);
   await app.register(agreementRoutes);
 
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {

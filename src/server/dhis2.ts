@@ -1,0 +1,235 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { loadCatalogue } from '../db/catalogue.js';
+import { deleteMapping, listMappings, loadMappingTables, saveMapping } from '../db/dhis2-mappings.js';
+import { findIndicatorValues } from '../db/indicator-values.js';
+import { findUnit } from '../db/org-units.js';
+import { writeValues, type ValueChange, type WriteSummary } from '../db/value-writes.js';
+import { readDataValueSet, type Dhis2Conflict } from '../domain/dhis2/data-value-set.js';
+import { fromDhis2Period, toDhis2Period } from '../domain/dhis2/dhis2-periods.js';
+import { valueChangeErrors } from '../domain/indicators/value-change.js';
+import { DomainError, NotFound } from '../domain/errors.js';
+import { monthsOf, parsePeriod } from '../domain/periods.js';
+import { writeContext } from './request-context.js';
+
+const DataValueSet = z.object({
+  dataSet: z.string().optional(),
+  completeDate: z.string().optional(),
+  period: z.string().optional(),
+  orgUnit: z.string().optional(),
+  dataValues: z
+    .array(
+      z.object({
+        dataElement: z.string().min(1),
+        period: z.string().optional(),
+        orgUnit: z.string().optional(),
+        categoryOptionCombo: z.string().optional(),
+        attributeOptionCombo: z.string().optional(),
+        value: z.union([z.string(), z.number(), z.boolean()]).nullish(),
+        comment: z.string().nullish(),
+        deleted: z.boolean().optional(),
+      }),
+    )
+    .max(100_000),
+});
+
+const MappingKind = z.enum(['data_element', 'org_unit']);
+const manyOf = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
+
+function importSummary(
+  status: 'SUCCESS' | 'ERROR',
+  counts: WriteSummary | null,
+  conflicts: Dhis2Conflict[],
+  dryRun: boolean,
+) {
+  return {
+    responseType: 'ImportSummary',
+    status,
+    description:
+      status === 'SUCCESS'
+        ? dryRun
+          ? 'Dry run: nothing was saved'
+          : 'Import complete'
+        : 'Nothing was imported: fix the conflicts and send the whole set again',
+    importCount: {
+      imported: counts?.inserted ?? 0,
+      updated: counts?.updated ?? 0,
+      ignored: counts ? counts.unchanged : 0,
+      deleted: counts?.deleted ?? 0,
+    },
+    conflicts,
+    dryRun,
+  };
+}
+
+class DryRunDone extends Error {
+  constructor(readonly summary: WriteSummary) {
+    super('dry run');
+  }
+}
+
+export const dhis2Routes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/dhis2/dataValueSets',
+    {
+      schema: {
+        summary: 'Import a DHIS2 dataValueSets payload, all or nothing',
+        description:
+          'Data elements and org units are translated through the mapping table (an unmapped id is taken as a DX Compact code). ' +
+          'Periods: 2025, 2025Q3, 202509. Any conflict (unknown id, bad value, locked period) imports nothing and answers 409 with every conflict. ' +
+          '?dryRun=true reports what would change without saving.',
+        tags: ['dhis2'],
+        querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
+        body: DataValueSet,
+      },
+    },
+    async (request, reply) => {
+      const dryRun = request.query.dryRun === 'true';
+      const catalogue = await loadCatalogue(app.db);
+      const tables = await loadMappingTables(app.db);
+      const { entries, conflicts } = readDataValueSet(request.body, {
+        ...tables,
+        hasIndicator: (code) => catalogue.indicators.has(code),
+        hasUnit: (code) => catalogue.units.has(code),
+      });
+      const changes: ValueChange[] = [];
+      for (const entry of entries) {
+        const change = {
+          indicator: catalogue.indicators.get(entry.indicator)!,
+          unit: catalogue.units.get(entry.unit)!,
+          period: entry.period,
+          value: entry.value,
+          comment: entry.comment,
+        };
+        const errors = valueChangeErrors(change, change.value, `dataValues[${entry.index}]`);
+        for (const error of errors)
+          conflicts.push({
+            object: request.body.dataValues[entry.index]!.dataElement,
+            value: error.message,
+            errorCode: 'E7619',
+            indexes: [entry.index],
+          });
+        changes.push(change);
+      }
+      if (conflicts.length > 0) return reply.code(409).send(importSummary('ERROR', null, conflicts, dryRun));
+      try {
+        const counts = await app.db.transaction(async (tx) => {
+          const summary = await writeValues(tx, changes, writeContext(request, 'dhis2'));
+          if (dryRun) throw new DryRunDone(summary);
+          return summary;
+        });
+        return importSummary('SUCCESS', counts, [], dryRun);
+      } catch (error) {
+        if (error instanceof DryRunDone) return importSummary('SUCCESS', error.summary, [], true);
+        if (error instanceof DomainError && error.code === 'value.locked') {
+          const locked = (error.details ?? []).map((d) => ({
+            object: d.path,
+            value: d.message,
+            errorCode: 'E7641',
+            indexes: [Number(/\d+/.exec(d.path)?.[0] ?? 0)],
+          }));
+          return reply.code(409).send(importSummary('ERROR', null, locked, dryRun));
+        }
+        throw error;
+      }
+    },
+  );
+
+  app.get(
+    '/api/dhis2/dataValueSets',
+    {
+      schema: {
+        summary: 'Export values as a DHIS2 dataValueSets payload',
+        tags: ['dhis2'],
+        querystring: z.object({
+          dataElement: manyOf.describe('DHIS2 id or DX Compact code; repeat for several'),
+          orgUnit: z.string().min(1),
+          period: z.string().optional().describe('2025, 2025Q3 or 202509'),
+          startDate: z.iso.date().optional(),
+          endDate: z.iso.date().optional(),
+          children: z.enum(['true', 'false']).default('false'),
+        }),
+      },
+    },
+    async (request) => {
+      const { dataElement, orgUnit, period, startDate, endDate, children } = request.query;
+      const tables = await loadMappingTables(app.db);
+      const catalogue = await loadCatalogue(app.db);
+      const unit = await findUnit(app.db, tables.unitCode(orgUnit));
+      const months = period ? monthsOf(parsePeriod(fromDhis2Period(period))) : null;
+      const fromDate = months ? months[0]!.startDate : (startDate ?? '2000-01-01');
+      const toDate = months ? months.at(-1)!.endDate : (endDate ?? '2100-12-31');
+      const dataValues = [];
+      for (const id of dataElement) {
+        const indicator = catalogue.indicators.get(tables.indicatorCode(id));
+        if (!indicator) throw new NotFound('indicator.not_found', `No indicator for data element "${id}"`);
+        const values = await findIndicatorValues(app.db, {
+          indicatorId: indicator.id,
+          unitId: unit.id,
+          descendants: children === 'true',
+          fromDate,
+          toDate,
+          limit: 100_000,
+        });
+        for (const v of values) {
+          dataValues.push({
+            dataElement: tables.dataElementId(v.indicator),
+            period: toDhis2Period(v.period),
+            orgUnit: tables.orgUnitId(v.unit),
+            categoryOptionCombo: 'HllvX50cXC0', // DHIS2's default category option combo
+            value: String(v.value),
+            storedBy: v.updatedBy,
+            lastUpdated: v.updatedAt,
+            ...(v.comment ? { comment: v.comment } : {}),
+          });
+        }
+      }
+      return { dataValues };
+    },
+  );
+
+  app.get('/api/dhis2/mappings', { schema: { summary: 'DHIS2 id ↔ DX Compact code mappings', tags: ['dhis2'] } }, () =>
+    listMappings(app.db),
+  );
+  app.put(
+    '/api/dhis2/mappings',
+    {
+      schema: {
+        summary: 'Map a DHIS2 data element or org unit id to a DX Compact code',
+        tags: ['dhis2'],
+        body: z.object({ kind: MappingKind, dhis2Id: z.string().min(1).max(64), code: z.string().min(1).max(64) }),
+      },
+    },
+    async (request) => {
+      const catalogue = await loadCatalogue(app.db);
+      const { kind, code } = request.body;
+      const known = kind === 'data_element' ? catalogue.indicators.has(code) : catalogue.units.has(code);
+      if (!known)
+        throw new NotFound(
+          'dhis2.mapping_target',
+          `No ${kind === 'data_element' ? 'indicator' : 'unit'} has the code "${code}"`,
+        );
+      await saveMapping(app.db, request.body);
+      return request.body;
+    },
+  );
+  app.delete(
+    '/api/dhis2/mappings/:kind/:dhis2Id',
+    {
+      schema: {
+        summary: 'Remove a mapping',
+        tags: ['dhis2'],
+        params: z.object({ kind: MappingKind, dhis2Id: z.string().min(1) }),
+      },
+    },
+    async (request, reply) => {
+      if (!(await deleteMapping(app.db, request.params.kind, request.params.dhis2Id))) {
+        throw new NotFound(
+          'dhis2.mapping_not_found',
+          `No ${request.params.kind} mapping for "${request.params.dhis2Id}"`,
+        );
+      }
+      return reply.code(204).send();
+    },
+  );
+};
