@@ -21,14 +21,18 @@ export async function saveMapping(db: Queryable, mapping: Dhis2Mapping): Promise
 }
 
 export async function deleteMapping(db: Queryable, kind: MappingKind, dhis2Id: string): Promise<boolean> {
-  const rows = await db.query('delete from dhis2_mapping where kind = $1 and dhis2_id = $2 returning 1', [kind, dhis2Id]);
+  const rows = await db.query('delete from dhis2_mapping where kind = $1 and dhis2_id = $2 returning 1', [
+    kind,
+    dhis2Id,
+  ]);
   return rows.length > 0;
 }
 
 /** Translates DHIS2 ids to codes and back; an id with no mapping is taken to be the code itself. */
 export async function loadMappingTables(db: Queryable) {
   const mappings = await listMappings(db);
-  const toCode = (kind: MappingKind) => new Map(mappings.filter((m) => m.kind === kind).map((m) => [m.dhis2Id, m.code]));
+  const toCode = (kind: MappingKind) =>
+    new Map(mappings.filter((m) => m.kind === kind).map((m) => [m.dhis2Id, m.code]));
   const toId = (kind: MappingKind) => new Map(mappings.filter((m) => m.kind === kind).map((m) => [m.code, m.dhis2Id]));
   const elementCodes = toCode('data_element');
   const unitCodes = toCode('org_unit');

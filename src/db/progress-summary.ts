@@ -5,7 +5,9 @@ import { findTargets, listIndicators, type Indicator } from './indicators.js';
 import { rollUp, rollUpSeries } from './roll-ups.js';
 import { attainment } from '../domain/indicators/progress.js';
 import { LEVEL_DEPTH } from '../domain/indicators/indicator-rule.js';
-import { yearPeriod } from '../domain/periods.js';
+import { parsePeriod, yearPeriod } from '../domain/periods.js';
+import { endOf } from '../domain/targets/trajectory.js';
+import { STATUS_RULE_EN, STATUS_RULE_VI, trackStatus } from '../domain/targets/status.js';
 import { NotFound } from '../domain/errors.js';
 import type { IndicatorProgress, ProgressSummary } from '../domain/overview-contract.js';
 
@@ -31,6 +33,7 @@ async function indicatorProgress(
   const targets = await findTargets(db, indicator.id, unit.id);
   const baseline = targets.filter((t) => t.kind === 'baseline' && t.year <= year).at(-1) ?? null;
   const target = targets.filter((t) => t.kind === 'target').at(-1) ?? null;
+  const track = trackProgress(indicator, current.value, series, baseline, targets);
   return {
     code: indicator.code,
     nameVi: indicator.nameVi,
@@ -52,7 +55,37 @@ async function indicatorProgress(
     target: target && { year: target.year, value: target.value },
     attainment: attainment(current.value, target?.value ?? null, indicator.direction),
     series: series.map((point) => ({ period: point.period, value: point.value })),
+    status: track.status,
+    expected: track.expected,
   };
+}
+
+/**
+ * Status against the trajectory at the time of the latest reported month. A flow's year-to-date sum
+ * is scaled to a full year first, since its yearly targets are whole-year amounts.
+ */
+function trackProgress(
+  indicator: Indicator,
+  current: number | null,
+  series: readonly { period: string; value: number | null }[],
+  baseline: { year: number; value: number } | null,
+  targets: readonly { year: number; kind: string; value: number }[],
+) {
+  const yearly = targets.filter((t) => t.kind === 'target').map((t) => ({ year: t.year, value: t.value }));
+  if (!baseline) return { status: yearly.length ? ('no_data' as const) : ('no_target' as const), expected: null };
+  const latest = series.filter((p) => p.value !== null).at(-1);
+  if (!latest || current === null)
+    return trackStatus({
+      actual: null,
+      baseline,
+      targets: yearly,
+      direction: indicator.direction,
+      at: { year: baseline.year, fraction: 1 },
+    });
+  const at = endOf(parsePeriod(latest.period));
+  const actual = indicator.timeAggregation === 'sum' ? current / at.fraction : current;
+  const flowAt = indicator.timeAggregation === 'sum' ? { year: at.year, fraction: 1 } : at;
+  return trackStatus({ actual, baseline, targets: yearly, direction: indicator.direction, at: flowAt });
 }
 
 /** Everything the overview shows for one unit: each area of its agreement with its indicators' progress. */
@@ -88,6 +121,7 @@ export async function progressSummary(
       periodTo: agreement.periodTo,
     },
     isDemo: unit.isDemo || areas.some((a) => a.indicators.some((i) => i.isDemo)),
+    statusRule: { vi: STATUS_RULE_VI, en: STATUS_RULE_EN },
     areas,
   };
 }

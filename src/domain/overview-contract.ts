@@ -48,6 +48,10 @@ export interface IndicatorProgress {
   /** 0–1: share of the target reached (current ÷ target, or target ÷ current when lower is better), capped at 1. */
   attainment: number | null;
   series: SeriesPoint[]; // monthly, oldest first, for the sparkline
+  /** Against the straight-line trajectory from the baseline through the yearly targets (rule in ProgressSummary.statusRule). */
+  status: 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'no_target';
+  /** The value the trajectory expects at the time of the latest report. */
+  expected: number | null;
 }
 
 export interface AreaProgress {
@@ -62,5 +66,6 @@ export interface ProgressSummary {
   year: number;
   agreement: { code: string; titleVi: string; titleEn: string; periodFrom: number; periodTo: number };
   isDemo: boolean; // any value shown is demo data
+  statusRule: { vi: string; en: string };
   areas: AreaProgress[];
 }

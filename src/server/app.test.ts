@@ -90,7 +90,10 @@ describe('reading', () => {
     expect(coverage.series).toHaveLength(24);
     expect(coverage.attainment).toBeGreaterThan(0.9);
     const fibre = summary.areas[1]!.indicators.find((i) => i.code === 'COMMUNES_FIBRE')!;
-    expect(fibre).toMatchObject({ valueType: 'percent', current: 100 }); // yes/no per commune, a percent of communes above
+    expect(fibre).toMatchObject({ valueType: 'percent', current: 100 });
+    // At the baseline date the value equals the baseline: on track, and the rule is there to show.
+    expect(coverage).toMatchObject({ status: 'on_track', expected: 99.21 });
+    expect(summary.statusRule.vi).toMatch(/tiến độ|mục tiêu/); // yes/no per commune, a percent of communes above
   });
 
   it('summarises a commune, leaving province-level indicators without a value', async () => {
@@ -99,6 +102,7 @@ describe('reading', () => {
     expect(invoices.current).toBeNull();
     const sites = summary.areas.flatMap((a) => a.indicators).find((i) => i.code === 'SITES_5G')!;
     expect(sites.coverage).toEqual({ reported: 1, expected: 1 });
+    expect(sites.status).toBe('no_target'); // targets are set for the province, not split to communes yet
   });
 
   it('documents the API', async () => {

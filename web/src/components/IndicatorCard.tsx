@@ -16,6 +16,8 @@ export function hasTrend(series: SeriesPoint[]): boolean {
 export interface IndicatorCardProps {
   indicator: IndicatorProgress;
   lang: Lang;
+  /** How the status is decided, shown on hover. */
+  statusRule?: string;
 }
 
 /** Last non-null point of the series, for the sparkline's description. */
@@ -27,7 +29,7 @@ function lastValue(indicator: IndicatorProgress): number | null {
   return null;
 }
 
-export function IndicatorCard({ indicator, lang }: IndicatorCardProps) {
+export function IndicatorCard({ indicator, lang, statusRule }: IndicatorCardProps) {
   const { t } = useTranslation();
   const id = useId();
   const [showHelp, setShowHelp] = useState(false);
@@ -70,6 +72,11 @@ export function IndicatorCard({ indicator, lang }: IndicatorCardProps) {
       <div className="card-value-row">
         <span className={`card-value${hasValue ? '' : ' muted'}`}>{hasValue ? fmt(current) : NO_VALUE}</span>
         {!hasValue && <span className="card-nodata">{t('card.noData')}</span>}
+        {hasValue && (
+          <span className={`tag tag-status status-${indicator.status}`} title={statusRule}>
+            {t(`status.${indicator.status}`)}
+          </span>
+        )}
       </div>
       <p className="card-meta">
         <span className="card-unit">{unitLabel}</span>

@@ -29,6 +29,13 @@ export const en: Messages = {
     vi: 'Tiếng Việt',
     en: 'English',
   },
+  status: {
+    on_track: 'On track',
+    at_risk: 'At risk',
+    off_track: 'Off track',
+    no_data: 'No data',
+    no_target: 'No target',
+  },
   demo: {
     banner: 'Demo data — not official figures',
     tag: 'Demo',

@@ -27,6 +27,13 @@ export const vi = {
     vi: 'Tiếng Việt',
     en: 'English',
   },
+  status: {
+    on_track: 'Đúng tiến độ',
+    at_risk: 'Có nguy cơ chậm',
+    off_track: 'Chậm tiến độ',
+    no_data: 'Chưa có số liệu',
+    no_target: 'Chưa có mục tiêu',
+  },
   demo: {
     banner: 'Dữ liệu minh họa (demo) — không phải số liệu chính thức',
     tag: 'Minh họa',

@@ -163,7 +163,7 @@ function Summary({ summary, tree, lang, updating }: SummaryProps) {
             ))}
           </nav>
           {summary.areas.map((area) => (
-            <AreaSection key={area.code} area={area} lang={lang} />
+            <AreaSection key={area.code} area={area} lang={lang} statusRule={summary.statusRule?.[lang]} />
           ))}
         </>
       )}
@@ -171,7 +171,7 @@ function Summary({ summary, tree, lang, updating }: SummaryProps) {
   );
 }
 
-export function AreaSection({ area, lang }: { area: AreaProgress; lang: Lang }) {
+export function AreaSection({ area, lang, statusRule }: { area: AreaProgress; lang: Lang; statusRule?: string }) {
   const { t } = useTranslation();
   const titleId = `area-${area.code}-title`;
   return (
@@ -189,7 +189,7 @@ export function AreaSection({ area, lang }: { area: AreaProgress; lang: Lang }) 
       ) : (
         <div className="card-grid">
           {area.indicators.map((indicator) => (
-            <IndicatorCard key={indicator.code} indicator={indicator} lang={lang} />
+            <IndicatorCard key={indicator.code} indicator={indicator} lang={lang} statusRule={statusRule} />
           ))}
         </div>
       )}

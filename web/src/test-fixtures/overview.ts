@@ -70,6 +70,8 @@ function indicator(partial: Partial<IndicatorProgress> & Pick<IndicatorProgress,
     target: null,
     attainment: null,
     series: [],
+    status: 'no_target',
+    expected: null,
   };
   return { ...base, ...partial };
 }
@@ -77,6 +79,7 @@ function indicator(partial: Partial<IndicatorProgress> & Pick<IndicatorProgress,
 export const progressSummary: ProgressSummary = {
   unit: province,
   year: 2025,
+  statusRule: { vi: 'Quy tắc', en: 'Rule' },
   agreement: {
     code: 'GL-VT-2025',
     titleVi: 'Thỏa thuận hợp tác chuyển đổi số giữa UBND tỉnh Gia Lai và Tập đoàn Viettel',
