@@ -20,6 +20,8 @@ import {
   quarterPeriod,
 } from '../domain/periods.js';
 import { Invalid } from '../domain/errors.js';
+import { evaluateFormula, formulaReferences, parseFormula } from '../domain/indicators/formula/index.js';
+import { findIndicator } from './indicators.js';
 
 export interface RolledUpValue extends RollUpResult {
   period: string;
@@ -48,6 +50,7 @@ export async function rollUpSeries(
   unit: StoredUnit,
   range: { from: Period; to: Period; bucket: PeriodType },
 ): Promise<RolledUpValue[]> {
+  if (indicator.formula !== null) return rollUpFormula(db, indicator, unit, range);
   if (LEVEL_DEPTH[unit.level] > LEVEL_DEPTH[indicator.reportingLevel]) {
     throw new Invalid(
       'rollup.below_reporting_level',
@@ -92,4 +95,32 @@ export async function rollUp(
   const period = parsePeriod(periodCode);
   const [value] = await rollUpSeries(db, indicator, unit, { from: period, to: period, bucket: period.type });
   return value!;
+}
+
+/**
+ * A formula indicator: each part is rolled up by its own rule first, then the formula is applied to
+ * the totals — a ratio of sums, not an average of per-unit ratios. Coverage is that of the part
+ * with the fewest reporting units.
+ */
+async function rollUpFormula(
+  db: Queryable,
+  indicator: Indicator,
+  unit: StoredUnit,
+  range: { from: Period; to: Period; bucket: PeriodType },
+): Promise<RolledUpValue[]> {
+  const formula = parseFormula(indicator.formula!);
+  const parts = new Map<string, RolledUpValue[]>();
+  for (const code of formulaReferences(formula)) {
+    parts.set(code, await rollUpSeries(db, await findIndicator(db, code), unit, range));
+  }
+  return bucketsBetween(range.from, range.to, range.bucket).map((bucket, i) => {
+    const points = [...parts.values()].map((series) => series[i]!);
+    const value = evaluateFormula(formula, (code) => parts.get(code)![i]!.value);
+    return {
+      period: bucket.code,
+      value,
+      reported: points.length ? Math.min(...points.map((p) => p.reported)) : 0,
+      expected: points.length ? Math.max(...points.map((p) => p.expected)) : 0,
+    };
+  });
 }

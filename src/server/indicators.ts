@@ -3,6 +3,28 @@ import { z } from 'zod';
 import { findIndicator, findTargets, listIndicators } from '../db/indicators.js';
 import { findUnit } from '../db/org-units.js';
 import { IndicatorCode, UnitCode } from './params.js';
+import { saveIndicatorDefinition } from '../db/indicator-definitions.js';
+import { writeContext } from './request-context.js';
+
+const Definition = z.object({
+  nameVi: z.string().min(1).max(300),
+  nameEn: z.string().min(1).max(300),
+  unitVi: z.string().min(1).max(100),
+  unitEn: z.string().min(1).max(100),
+  areaCode: z.string().max(16).nullable().default(null),
+  pillar: z.string().max(64).nullable().default(null),
+  valueType: z.enum(['number', 'percent', 'count', 'boolean']),
+  unitAggregation: z.enum(['sum', 'average', 'weighted_average', 'min', 'max', 'share_meeting']),
+  threshold: z.number().nullable().default(null),
+  timeAggregation: z.enum(['sum', 'last']),
+  direction: z.enum(['higher', 'lower']),
+  reportingLevel: z.enum(['nation', 'province', 'commune']),
+  decimals: z.number().int().min(0).max(6).default(0),
+  formula: z.string().min(1).max(5000).nullable().default(null).describe('e.g. 100 * {TEACHERS_SIGNED} / {TEACHERS}'),
+  minValue: z.number().nullable().default(null),
+  maxValue: z.number().nullable().default(null),
+  reason: z.string().max(2000).nullish(),
+});
 
 export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -15,6 +37,45 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => listIndicators(app.db, { area: request.query.area }),
+  );
+  app.post(
+    '/api/indicators',
+    {
+      schema: {
+        summary: 'Define an indicator (a formula is checked: syntax, known references, no cycles)',
+        tags: ['indicators'],
+        body: Definition.extend({ code: IndicatorCode }),
+      },
+    },
+    async (request, reply) => {
+      const { reason, ...input } = request.body;
+      const saved = await app.db.transaction((tx) =>
+        saveIndicatorDefinition(tx, input, 'create', writeContext(request, 'api', reason ?? null)),
+      );
+      return reply.code(201).send(saved);
+    },
+  );
+  app.put(
+    '/api/indicators/:code',
+    {
+      schema: {
+        summary: 'Change an indicator’s definition (audited)',
+        tags: ['indicators'],
+        params: z.object({ code: IndicatorCode }),
+        body: Definition,
+      },
+    },
+    async (request) => {
+      const { reason, ...input } = request.body;
+      return app.db.transaction((tx) =>
+        saveIndicatorDefinition(
+          tx,
+          { ...input, code: request.params.code },
+          'update',
+          writeContext(request, 'api', reason ?? null),
+        ),
+      );
+    },
   );
   app.get(
     '/api/indicators/:code',
