@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePeriods, contains, monthsBetween, monthsOf, parsePeriod } from './periods.js';
+import { addMonths, comparePeriods, contains, monthsBetween, monthsOf, parsePeriod } from './periods.js';
 import { Invalid } from './errors.js';
 
 describe('parsePeriod', () => {
@@ -33,4 +33,10 @@ describe('months', () => {
     expect(contains(parsePeriod('2025Q2'), parsePeriod('2025-07'))).toBe(false);
     expect(comparePeriods(parsePeriod('2025-01'), parsePeriod('2024'))).toBe(1);
   });
+});
+
+it('adds and subtracts months across years', () => {
+  expect(addMonths(parsePeriod('2025-03'), -24).code).toBe('2023-03');
+  expect(addMonths(parsePeriod('2025-11'), 3).code).toBe('2026-02');
+  expect(addMonths(parsePeriod('2025-01'), -1).code).toBe('2024-12');
 });

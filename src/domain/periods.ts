@@ -98,3 +98,9 @@ export function comparePeriods(a: Period, b: Period): number {
           ? 1
           : 0;
 }
+
+/** The month `count` months after `month` (before, when negative). */
+export function addMonths(month: Period, count: number): Period {
+  const total = month.year * 12 + (month.index - 1) + count;
+  return monthPeriod(Math.floor(total / 12), (((total % 12) + 12) % 12) + 1);
+}

@@ -21,6 +21,7 @@ import { agreementRoutes } from './agreements.js';
 import { rollUpRoutes } from './roll-ups.js';
 import { approvalRoutes } from './approvals.js';
 import { dhis2Routes } from './dhis2.js';
+import { validationRoutes } from './validation.js';
 import { healthRoutes } from './health.js';
 
 declare module 'fastify' {
@@ -89,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rollUpRoutes);
   await app.register(approvalRoutes);
   await app.register(dhis2Routes);
+  await app.register(validationRoutes);
   await app.register(agreementRoutes);
 
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
