@@ -4,6 +4,7 @@ import { findIndicator, findTargets, listIndicators } from '../db/indicators.js'
 import { findUnit } from '../db/org-units.js';
 import { IndicatorCode, UnitCode } from './params.js';
 import { saveIndicatorDefinition } from '../db/indicator-definitions.js';
+import { saveTargets, splitTargets } from '../db/targets.js';
 import { writeContext } from './request-context.js';
 
 const Definition = z.object({
@@ -96,6 +97,61 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       const indicator = await findIndicator(app.db, request.params.code);
       const unit = await findUnit(app.db, request.query.unit);
       return findTargets(app.db, indicator.id, unit.id);
+    },
+  );
+  app.put(
+    '/api/indicators/:code/targets',
+    {
+      schema: {
+        summary: 'Set a unit’s baseline and yearly targets (audited)',
+        description: 'Targets must fall after the baseline year, one per year; values must fit the indicator’s type.',
+        tags: ['indicators'],
+        params: z.object({ code: IndicatorCode }),
+        body: z.object({
+          unit: UnitCode,
+          baseline: z.object({ year: z.number().int().min(2000).max(2100), value: z.number() }).optional(),
+          targets: z
+            .array(z.object({ year: z.number().int().min(2000).max(2100), value: z.number() }))
+            .max(100)
+            .default([]),
+          reason: z.string().max(2000).nullish(),
+        }),
+      },
+    },
+    async (request) => {
+      const indicator = await findIndicator(app.db, request.params.code);
+      const unit = await findUnit(app.db, request.body.unit);
+      const rows = [
+        ...(request.body.baseline ? [{ ...request.body.baseline, kind: 'baseline' as const }] : []),
+        ...request.body.targets.map((t) => ({ ...t, kind: 'target' as const })),
+      ];
+      return app.db.transaction((tx) =>
+        saveTargets(tx, indicator, unit, rows, writeContext(request, 'api', request.body.reason ?? null)),
+      );
+    },
+  );
+  app.post(
+    '/api/indicators/:code/targets/split',
+    {
+      schema: {
+        summary: 'Split a unit’s baseline and targets over the units below it',
+        description:
+          'By population, or by each unit’s share of the baseline year’s value. Counts are split into whole numbers that add up exactly; percents are copied, not divided.',
+        tags: ['indicators'],
+        params: z.object({ code: IndicatorCode }),
+        body: z.object({
+          unit: UnitCode,
+          by: z.enum(['population', 'baseline']).default('population'),
+          reason: z.string().max(2000).nullish(),
+        }),
+      },
+    },
+    async (request) => {
+      const indicator = await findIndicator(app.db, request.params.code);
+      const unit = await findUnit(app.db, request.body.unit);
+      return app.db.transaction((tx) =>
+        splitTargets(tx, indicator, unit, request.body.by, writeContext(request, 'api', request.body.reason ?? null)),
+      );
     },
   );
 };
