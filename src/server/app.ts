@@ -22,6 +22,7 @@ import { rollUpRoutes } from './roll-ups.js';
 import { approvalRoutes } from './approvals.js';
 import { dhis2Routes } from './dhis2.js';
 import { validationRoutes } from './validation.js';
+import { importRoutes } from './imports.js';
 import { healthRoutes } from './health.js';
 
 declare module 'fastify' {
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(approvalRoutes);
   await app.register(dhis2Routes);
   await app.register(validationRoutes);
+  await app.register(importRoutes);
   await app.register(agreementRoutes);
 
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {

@@ -7,7 +7,10 @@ import { Conflict, Invalid } from '../errors.js';
 export type ApprovalStatus = 'draft' | 'submitted' | 'approved' | 'reopened';
 export type ApprovalAction = 'submit' | 'approve' | 'return' | 'reopen';
 
-const TRANSITIONS: Record<ApprovalAction, { from: readonly ApprovalStatus[]; to: ApprovalStatus; needsReason: boolean }> = {
+const TRANSITIONS: Record<
+  ApprovalAction,
+  { from: readonly ApprovalStatus[]; to: ApprovalStatus; needsReason: boolean }
+> = {
   submit: { from: ['draft', 'reopened'], to: 'submitted', needsReason: false },
   approve: { from: ['submitted'], to: 'approved', needsReason: false },
   return: { from: ['submitted'], to: 'draft', needsReason: true },
@@ -17,7 +20,11 @@ const TRANSITIONS: Record<ApprovalAction, { from: readonly ApprovalStatus[]; to:
 export const APPROVAL_ACTIONS = Object.keys(TRANSITIONS) as ApprovalAction[];
 
 /** The status after `action`, or a Conflict naming what is allowed from `current`. */
-export function nextApprovalStatus(current: ApprovalStatus, action: ApprovalAction, reason: string | null): ApprovalStatus {
+export function nextApprovalStatus(
+  current: ApprovalStatus,
+  action: ApprovalAction,
+  reason: string | null,
+): ApprovalStatus {
   const transition = TRANSITIONS[action];
   if (!transition.from.includes(current)) {
     const allowed = APPROVAL_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(current));
@@ -27,7 +34,9 @@ export function nextApprovalStatus(current: ApprovalStatus, action: ApprovalActi
     );
   }
   if (transition.needsReason && !reason?.trim()) {
-    throw new Invalid('approval.reason', `A reason is required to ${action}`, [{ path: 'body.reason', message: 'required' }]);
+    throw new Invalid('approval.reason', `A reason is required to ${action}`, [
+      { path: 'body.reason', message: 'required' },
+    ]);
   }
   return transition.to;
 }

@@ -15,7 +15,9 @@ const entry = (n: number): Omit<AuditEntry, 'seq'> => ({
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth and drops undefined', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: undefined } })).toBe('{"a":{"d":[2,{"e":0,"f":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: undefined } })).toBe(
+      '{"a":{"d":[2,{"e":0,"f":1}]},"b":1}',
+    );
   });
 });
 
@@ -31,12 +33,18 @@ describe('the chain', () => {
 
   it('names an altered record', () => {
     const altered = chain.map((e) => (e.seq === 3 ? { ...e, newValue: { value: 999 } } : e));
-    expect(verifyChainSegment(GENESIS_HASH, 1, altered)).toMatchObject({ ok: false, break: { seq: 3, problem: 'hash' } });
+    expect(verifyChainSegment(GENESIS_HASH, 1, altered)).toMatchObject({
+      ok: false,
+      break: { seq: 3, problem: 'hash' },
+    });
   });
 
   it('names the record after a deleted one', () => {
     const deleted = chain.filter((e) => e.seq !== 2);
-    expect(verifyChainSegment(GENESIS_HASH, 1, deleted)).toMatchObject({ ok: false, break: { seq: 3, problem: 'gap' } });
+    expect(verifyChainSegment(GENESIS_HASH, 1, deleted)).toMatchObject({
+      ok: false,
+      break: { seq: 3, problem: 'gap' },
+    });
   });
 
   it('catches a record deleted and the rest renumbered', () => {

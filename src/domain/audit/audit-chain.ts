@@ -87,7 +87,8 @@ export function verifyChainSegment(
       return { ok: false, break: { seq: entry.seq, problem: 'prev_hash', expected: previous, found: entry.prevHash } };
     }
     const expected = hashEntry(previous, entry);
-    if (entry.hash !== expected) return { ok: false, break: { seq: entry.seq, problem: 'hash', expected, found: entry.hash } };
+    if (entry.hash !== expected)
+      return { ok: false, break: { seq: entry.seq, problem: 'hash', expected, found: entry.hash } };
     previous = entry.hash;
     seq += 1;
   }

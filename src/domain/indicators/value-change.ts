@@ -4,7 +4,14 @@ import { checkValue } from './value-check.js';
 
 /** What a value must satisfy before it is stored: its indicator's type, bounds and reporting level. */
 export interface ValueTarget {
-  indicator: { code: string; valueType: ValueType; reportingLevel: UnitLevel; formula: string | null; minValue: number | null; maxValue: number | null };
+  indicator: {
+    code: string;
+    valueType: ValueType;
+    reportingLevel: UnitLevel;
+    formula: string | null;
+    minValue: number | null;
+    maxValue: number | null;
+  };
   unit: { code: string; level: UnitLevel };
 }
 
@@ -13,10 +20,16 @@ export function valueChangeErrors(target: ValueTarget, value: number | null, at:
   const { indicator, unit } = target;
   const errors: FieldError[] = [];
   if (indicator.formula !== null) {
-    errors.push({ path: `${at}.indicator`, message: `${indicator.code} is computed by a formula; it takes no entered values` });
+    errors.push({
+      path: `${at}.indicator`,
+      message: `${indicator.code} is computed by a formula; it takes no entered values`,
+    });
   }
   if (unit.level !== indicator.reportingLevel) {
-    errors.push({ path: `${at}.unit`, message: `${indicator.code} is reported per ${indicator.reportingLevel}; ${unit.code} is a ${unit.level}` });
+    errors.push({
+      path: `${at}.unit`,
+      message: `${indicator.code} is reported per ${indicator.reportingLevel}; ${unit.code} is a ${unit.level}`,
+    });
   }
   if (value !== null) {
     const typeProblem = checkValue(indicator.valueType, value);

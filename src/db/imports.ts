@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import type { Database } from './database.js';
+import { loadCatalogue } from './catalogue.js';
+import { writeValues, type WriteSummary } from './value-writes.js';
+import type { WriteContext } from './audit-log.js';
+import { readUploadedTable } from '../intake/read-table.js';
+import { mapColumns } from '../intake/columns.js';
+import { checkRows, formatRowError, type ImportRow, type RowError } from '../intake/check-rows.js';
+import type { NumberLocale } from '../intake/parse-number.js';
+import { Conflict, DomainError, Invalid } from '../domain/errors.js';
+
+export interface ImportOptions {
+  /** The period of a wide file (one column per indicator) without a period column. */
+  period?: string | null;
+  locale?: NumberLocale | 'auto';
+  mode: 'preview' | 'commit';
+}
+
+export interface ImportReport {
+  file: string;
+  sha256: string;
+  format: 'csv' | 'xlsx';
+  sheet: string | null;
+  rowsRead: number;
+  valuesFound: number;
+  /** Every bad cell, each with its message naming file, sheet, row and column. */
+  errors: (RowError & { message: string })[];
+  /** What the file changes (preview) or changed (commit); null when it has errors. */
+  changes: WriteSummary | null;
+  committed: boolean;
+  batchId: number | null;
+}
+
+const locationOf = (e: RowError) =>
+  [e.file, e.sheet ? `sheet "${e.sheet}"` : null, `row ${e.row}`, e.column ? `column "${e.column}"` : null]
+    .filter(Boolean)
+    .join(', ');
+
+class PreviewDone extends Error {
+  constructor(readonly summary: WriteSummary) {
+    super('preview');
+  }
+}
+
+/** Re-raises a lock refusal with the file's row numbers instead of batch positions. */
+function withRowNumbers(error: unknown, rows: readonly ImportRow[], file: string): unknown {
+  if (!(error instanceof DomainError) || error.code !== 'value.locked') return error;
+  const details = (error.details ?? []).map((detail) => {
+    const row = rows[Number(/\d+/.exec(detail.path)?.[0] ?? -1)];
+    return { path: row ? `${file} row ${row.rowNumber}` : file, message: detail.message };
+  });
+  return new Conflict(
+    'import.locked',
+    `${file}: ${details.length} value(s) are locked by an approval; nothing was imported. ${details[0]?.message ?? ''}`,
+    details,
+  );
+}
+
+/**
+ * Reads a CSV or XLSX upload and checks every row. A preview reports every bad row and what the file
+ * would change; a commit writes the whole file in one transaction, or nothing when any row is bad.
+ */
+export async function importFile(
+  db: Database,
+  file: { name: string; bytes: Uint8Array },
+  options: ImportOptions,
+  context: WriteContext,
+): Promise<ImportReport> {
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const table = await readUploadedTable(file);
+  const mapping = mapColumns(table.header, { file: table.file, sheet: table.sheet, period: options.period ?? null });
+  const catalogue = await loadCatalogue(db);
+  const checked = checkRows(table, mapping, catalogue, options.locale ?? 'auto');
+  const errors = checked.ok ? [] : checked.errors.map((e) => ({ ...e, message: formatRowError(e) }));
+  const report: ImportReport = {
+    file: file.name,
+    sha256,
+    format: table.format,
+    sheet: table.sheet,
+    rowsRead: table.rows.length,
+    valuesFound: checked.rows.length,
+    errors,
+    changes: null,
+    committed: false,
+    batchId: null,
+  };
+  if (errors.length > 0) {
+    if (options.mode === 'preview') return report;
+    throw new Invalid(
+      'import.rows',
+      `${file.name}: ${errors.length} problem(s); nothing was imported. First: ${errors[0]!.message}`,
+      errors.map((e) => ({ ...e, path: e.message.split(':')[0]!, message: e.reason })),
+    );
+  }
+  const changes = checked.rows.map((row) => ({
+    indicator: catalogue.indicators.get(row.indicator)!,
+    unit: catalogue.units.get(row.unit)!,
+    period: row.period,
+    value: row.value,
+    comment: row.comment,
+  }));
+  const importContext = {
+    ...context,
+    source: 'import',
+    reason: context.reason ?? `import of ${file.name} (sha256 ${sha256.slice(0, 12)})`,
+  };
+  try {
+    return await db.transaction(async (tx) => {
+      const summary = await writeValues(tx, changes, importContext);
+      if (options.mode === 'preview') throw new PreviewDone(summary);
+      const [batch] = await tx.query<{ id: number }>(
+        `insert into import_batch (file_name, sha256, row_count, inserted, updated, unchanged, imported_by, request_id)
+         values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
+        [
+          file.name,
+          sha256,
+          checked.rows.length,
+          summary.inserted,
+          summary.updated,
+          summary.unchanged,
+          context.actor,
+          context.requestId,
+        ],
+      );
+      return { ...report, changes: summary, committed: true, batchId: batch!.id };
+    });
+  } catch (error) {
+    if (error instanceof PreviewDone) return { ...report, changes: error.summary };
+    throw withRowNumbers(error, checked.rows, file.name);
+  }
+}

@@ -1,0 +1,50 @@
+import { parse } from 'csv-parse/sync';
+import { Invalid } from '../domain/errors.js';
+import { assembleTable, type UploadedTable } from './uploaded-table.js';
+
+const DELIMITERS = [',', ';', '\t'] as const;
+
+/** The delimiter used most often, outside quotes, on the first non-empty line (Excel in vi-VN may write `;`). */
+export function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  let seen = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) {
+      if (seen) break;
+    } else if (!quoted && counts.has(ch)) {
+      counts.set(ch, counts.get(ch)! + 1);
+    } else if (ch.trim() !== '') seen = true;
+  }
+  let best: string = ',';
+  for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
+  return best;
+}
+
+/** A UTF-8 CSV (with or without BOM); anything else is refused rather than read as mojibake. */
+export function readCsv(file: string, bytes: Uint8Array): UploadedTable {
+  let text: string;
+  try {
+    // fatal: invalid UTF-8 throws instead of becoming U+FFFD; the BOM is dropped by default.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Invalid(
+      'intake.encoding',
+      `${file} is not UTF-8 text (perhaps saved as "CSV (Comma delimited)" in a Windows code page): in Excel use Save As → "CSV UTF-8 (Comma delimited)", or upload the .xlsx`,
+    );
+  }
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: false });
+  } catch (error) {
+    throw new Invalid('intake.csv', `${file} is not a readable CSV: ${(error as Error).message}`);
+  }
+  // Excel shows one row per record (a quoted line break stays inside its cell), so the record index is the row.
+  return assembleTable(
+    'csv',
+    file,
+    null,
+    records.map((cells, i) => ({ rowNumber: i + 1, cells })),
+  );
+}

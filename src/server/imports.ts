@@ -1,0 +1,116 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import multipart from '@fastify/multipart';
+import { z } from 'zod';
+import { importFile } from '../db/imports.js';
+import { listIndicators } from '../db/indicators.js';
+import { findUnit, unitsAtLevelBelow } from '../db/org-units.js';
+import { buildTemplateCsv, buildTemplateXlsx } from '../intake/templates.js';
+import { Invalid } from '../domain/errors.js';
+import { PeriodCode, UnitCode } from './params.js';
+import { writeContext } from './request-context.js';
+
+const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+
+  app.get(
+    '/api/imports/template',
+    {
+      schema: {
+        summary: 'A fill-in template (XLSX or CSV): one row per unit, one column per indicator',
+        tags: ['intake'],
+        querystring: z.object({
+          unit: UnitCode.describe('Units at the indicators’ reporting level below this one get a row'),
+          period: PeriodCode,
+          area: z.string().max(16).optional().describe('Only this cooperation area’s indicators'),
+          indicators: z.string().max(2000).optional().describe('Comma-separated indicator codes'),
+          format: z.enum(['xlsx', 'csv']).default('xlsx'),
+          lang: z.enum(['vi', 'en']).default('vi'),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { unit: unitCode, period, area, indicators: codes, format, lang } = request.query;
+      const unit = await findUnit(app.db, unitCode);
+      const wanted = codes ? new Set(codes.split(',').map((c) => c.trim())) : null;
+      const all = (await listIndicators(app.db, { area })).filter((i) => i.formula === null);
+      const indicators = all.filter((i) => !wanted || wanted.has(i.code));
+      if (wanted) {
+        const unknown = [...wanted].filter((code) => !all.some((i) => i.code === code));
+        if (unknown.length)
+          throw new Invalid('template.indicators', `Unknown or computed indicators: ${unknown.join(', ')}`);
+      }
+      const level = indicators[0]?.reportingLevel;
+      if (!level || indicators.some((i) => i.reportingLevel !== level)) {
+        throw new Invalid(
+          'template.level',
+          'A template holds indicators reported at one level; choose indicators (or an area) reported per commune, or per province',
+        );
+      }
+      const units = await templateUnits(unit.id, level);
+      const input = { indicators, units, period, lang };
+      const name = `dx-compact-${unit.code}-${period}.${format}`;
+      reply.header('content-disposition', `attachment; filename="${name}"`);
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(Buffer.from(buildTemplateCsv(input)));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(Buffer.from(await buildTemplateXlsx(input)));
+    },
+  );
+
+  async function templateUnits(unitId: number, level: 'nation' | 'province' | 'commune') {
+    const leaves = await unitsAtLevelBelow(app.db, unitId, level);
+    const names = await app.db.query<{ code: string; nameVi: string }>(
+      'select code, name_vi as "nameVi" from org_unit where code = any($1::text[]) order by name_vi, code',
+      [leaves.map((l) => l.code)],
+    );
+    return names;
+  }
+
+  app.post(
+    '/api/imports',
+    {
+      schema: {
+        summary: 'Upload a CSV or XLSX of values: preview every problem, or commit the whole file',
+        description:
+          'multipart/form-data with a `file` field (and optionally `period` for a file with one column per indicator, `locale` vi|en|auto). ' +
+          'mode=preview (default) lists every bad row by file, row, column and reason, and what the file would change. ' +
+          'mode=commit writes the whole file in one transaction, or nothing when any row is bad (422 with every error).',
+        tags: ['intake'],
+        querystring: z.object({ mode: z.enum(['preview', 'commit']).default('preview') }),
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart())
+        throw new Invalid('import.multipart', 'Send the file as multipart/form-data in a field named "file"');
+      let file: { name: string; bytes: Uint8Array } | null = null;
+      const fields: Record<string, string> = {};
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          if (part.fieldname !== 'file')
+            throw new Invalid('import.field', `Unexpected file field "${part.fieldname}"; use "file"`);
+          file = { name: part.filename || 'upload', bytes: new Uint8Array(await part.toBuffer()) };
+        } else {
+          fields[part.fieldname] = String(part.value);
+        }
+      }
+      if (!file) throw new Invalid('import.no_file', 'No file was sent: add a field named "file"');
+      const period = fields.period?.trim() || null;
+      if (period !== null && !PeriodCode.safeParse(period).success) {
+        throw new Invalid('import.period', `"${period}" is not a period: use 2025, 2025Q3 or 2025-09`, [
+          { path: 'period', message: 'invalid' },
+        ]);
+      }
+      const locale = fields.locale === 'vi' || fields.locale === 'en' ? fields.locale : 'auto';
+      const report = await importFile(
+        app.db,
+        file,
+        { period, locale, mode: request.query.mode },
+        writeContext(request, 'import'),
+      );
+      return reply.code(report.committed ? 201 : 200).send(report);
+    },
+  );
+};
