@@ -89,7 +89,7 @@ export async function importFile(
     throw new Invalid(
       'import.rows',
       `${file.name}: ${errors.length} problem(s); nothing was imported. First: ${errors[0]!.message}`,
-      errors.map((e) => ({ ...e, path: e.message.split(':')[0]!, message: e.reason })),
+      errors.map((e) => ({ ...e, path: locationOf(e), message: e.reason })),
     );
   }
   const changes = checked.rows.map((row) => ({

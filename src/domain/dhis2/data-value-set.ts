@@ -58,10 +58,14 @@ function readValue(raw: string | number | boolean | null | undefined): number | 
  * Translates a DHIS2 payload into values keyed by DX Compact codes, collecting every conflict
  * (unknown data element or org unit, unsupported period, non-numeric value) the way DHIS2 reports them.
  */
-export function readDataValueSet(set: Dhis2DataValueSet, lookups: Dhis2Lookups): { entries: Dhis2Entry[]; conflicts: Dhis2Conflict[] } {
+export function readDataValueSet(
+  set: Dhis2DataValueSet,
+  lookups: Dhis2Lookups,
+): { entries: Dhis2Entry[]; conflicts: Dhis2Conflict[] } {
   const entries: Dhis2Entry[] = [];
   const conflicts: Dhis2Conflict[] = [];
-  const conflict = (object: string, value: string, errorCode: string, index: number) => conflicts.push({ object, value, errorCode, indexes: [index] });
+  const conflict = (object: string, value: string, errorCode: string, index: number) =>
+    conflicts.push({ object, value, errorCode, indexes: [index] });
   set.dataValues.forEach((dv, index) => {
     const orgUnitId = dv.orgUnit ?? set.orgUnit;
     const periodId = dv.period ?? set.period;

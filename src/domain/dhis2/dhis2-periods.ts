@@ -9,7 +9,10 @@ export function fromDhis2Period(dhis2: string): string {
   const month = /^(\d{4})(0[1-9]|1[0-2])$/.exec(dhis2);
   if (month) return `${month[1]}-${month[2]}`;
   if (isPeriodCode(dhis2) && !dhis2.includes('-')) return dhis2;
-  throw new Invalid('dhis2.period', `DHIS2 period "${dhis2}" is not supported: use yearly (2025), quarterly (2025Q3) or monthly (202509) periods`);
+  throw new Invalid(
+    'dhis2.period',
+    `DHIS2 period "${dhis2}" is not supported: use yearly (2025), quarterly (2025Q3) or monthly (202509) periods`,
+  );
 }
 
 export function toDhis2Period(code: string): string {
