@@ -4,6 +4,7 @@ import { seedDemo } from './seed-demo.js';
 import { findIndicator } from './indicators.js';
 import { findUnit } from './org-units.js';
 import { rollUp } from './roll-ups.js';
+import { runValidation } from './validation-run.js';
 import { loadAgreementFile, reportedFigure } from '../demo/agreement-seed.js';
 
 let db: TestDatabase;
@@ -50,6 +51,23 @@ describe('the Gia Lai demo', () => {
   it('shows the reported percent exactly when rounded as the report rounds it', async () => {
     expect((await province2025('POP_COV_4G')).value!.toFixed(2)).toBe('99.21');
     expect((await province2025('POP_COV_2G')).value!.toFixed(2)).toBe('99.56');
+  });
+
+  it('computes the teachers-with-signature share as a formula over the rolled-up parts', async () => {
+    expect((await province2025('TEACHERS_SIGNATURE_SHARE')).value).toBe(100);
+    const mid = await rollUp(
+      db,
+      await findIndicator(db, 'TEACHERS_SIGNATURE_SHARE'),
+      await findUnit(db, '24'),
+      '2024-06',
+    );
+    expect(mid.value).toBeGreaterThan(50);
+    expect(mid.value).toBeLessThan(100);
+  });
+
+  it('passes its own validation rules', async () => {
+    const { violations } = await runValidation(db, '24', '2025-12');
+    expect(violations.filter((v) => v.kind !== 'outlier')).toEqual([]);
   });
 
   it('has 2G coverage at least 4G coverage in every commune', async () => {

@@ -7,7 +7,7 @@ import { loadGiaLaiUnits } from '../demo/gia-lai-units.js';
 import { generateProvinceGeometry } from '../demo/province-geometry.js';
 import { buildDemoUnits, GIA_LAI_CODE, type DemoUnit } from '../demo/demo-province.js';
 import { buildDemoValues, type ReportedFigures } from '../demo/demo-values.js';
-import { INDICATOR_CATALOGUE } from '../demo/indicator-catalogue.js';
+import { DEMO_VALIDATION_RULES, INDICATOR_CATALOGUE } from '../demo/indicator-catalogue.js';
 import { commitmentsFrom, loadAgreementFile, reportedFigure, type AgreementFile } from '../demo/agreement-seed.js';
 import { interpolateTarget } from '../domain/indicators/progress.js';
 
@@ -133,8 +133,8 @@ async function insertIndicators(tx: Queryable, areaIds: Map<string, number>): Pr
   for (const [position, d] of INDICATOR_CATALOGUE.entries()) {
     const [row] = await tx.query<{ id: number }>(
       `insert into indicator (code, name_vi, name_en, unit_vi, unit_en, area_id, pillar, value_type, unit_aggregation,
-                              threshold, time_aggregation, direction, reporting_level, decimals, position, is_demo)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) returning id`,
+                              threshold, time_aggregation, direction, reporting_level, decimals, position, is_demo, formula)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) returning id`,
       [
         d.code,
         d.nameVi,
@@ -152,6 +152,7 @@ async function insertIndicators(tx: Queryable, areaIds: Map<string, number>): Pr
         d.decimals,
         position + 1,
         d.isDemo,
+        d.formula ?? null,
       ],
     );
     ids.set(d.code, row!.id);
@@ -237,6 +238,13 @@ export async function seedDemo(db: Database): Promise<SeedReport> {
       );
     }
     await insertTargets(tx, file, indicatorIds, unitIds.get(GIA_LAI_CODE)!);
+    for (const rule of DEMO_VALIDATION_RULES) {
+      await tx.query(
+        `insert into validation_rule (code, name_vi, name_en, left_formula, operator, right_formula, importance, is_demo)
+         values ($1, $2, $3, $4, $5, $6, $7, true)`,
+        [rule.code, rule.nameVi, rule.nameEn, rule.left, rule.operator, rule.right, rule.importance],
+      );
+    }
     return { seeded: true, units: units.length, indicators: indicatorIds.size, values: values.length };
   });
 }

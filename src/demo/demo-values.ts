@@ -126,6 +126,8 @@ export function buildDemoValues(units: readonly DemoUnit[], reported: ReportedFi
     growingCount(values, 'SITES_5G', commune.code, sites5g[i]!, 0.12);
     growingCount(values, 'SCHOOLS_FREE_INTERNET', commune.code, schools[i]!, 0.55);
     growingCount(values, 'TEACHERS_DIGITAL_SIGNATURE', commune.code, teachers[i]!, 0.45);
+    // Every teacher had a signature by the end ("reported as 100%"): the total is the final count.
+    growingCount(values, 'TEACHERS_TOTAL', commune.code, teachers[i]!, 1);
     growingCount(values, 'MARKETS_4_0', commune.code, markets[i]!, 0.3);
 
     // Fibre and fixed broadband: every commune connected by the end; remote ones later.

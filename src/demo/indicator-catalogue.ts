@@ -26,6 +26,8 @@ export interface IndicatorDefinition {
   isDemo: boolean;
   /** The demo's 2030 target (all targets are demo figures: the agreement published none). */
   target2030: number;
+  /** Computed from other indicators (references in braces); such an indicator has no stored values. */
+  formula?: string;
 }
 
 /**
@@ -196,6 +198,43 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     target2030: 7000,
   },
   {
+    code: 'TEACHERS_TOTAL',
+    areaCode: 'A4',
+    pillar: 'digital_society',
+    nameVi: 'Tổng số giáo viên',
+    nameEn: 'Teachers (total)',
+    unitVi: 'giáo viên',
+    unitEn: 'teachers',
+    valueType: 'count',
+    unitAggregation: 'sum',
+    threshold: null,
+    timeAggregation: 'last',
+    direction: 'higher',
+    reportingLevel: 'commune',
+    decimals: 0,
+    isDemo: true,
+    target2030: 7000,
+  },
+  {
+    code: 'TEACHERS_SIGNATURE_SHARE',
+    areaCode: 'A4',
+    pillar: 'digital_society',
+    nameVi: 'Tỷ lệ giáo viên có chữ ký số',
+    nameEn: 'Share of teachers with a digital signature',
+    unitVi: '% giáo viên',
+    unitEn: '% of teachers',
+    valueType: 'percent',
+    unitAggregation: 'sum', // unused: a formula is computed from its parts' roll-ups
+    threshold: null,
+    timeAggregation: 'last',
+    direction: 'higher',
+    reportingLevel: 'commune',
+    decimals: 1,
+    isDemo: true,
+    target2030: 100,
+    formula: '100 * {TEACHERS_DIGITAL_SIGNATURE} / {TEACHERS_TOTAL}',
+  },
+  {
     code: 'PRIMARY_E_SCHOOL_RECORDS',
     areaCode: 'A4',
     pillar: 'digital_society',
@@ -320,5 +359,27 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     decimals: 0,
     isDemo: true,
     target2030: 20,
+  },
+];
+
+/** Demo validation rules: checks that hold between the demo's indicators. */
+export const DEMO_VALIDATION_RULES = [
+  {
+    code: 'TEACHERS_SIGNED_LE_TOTAL',
+    nameVi: 'Giáo viên có chữ ký số không vượt quá tổng số giáo viên',
+    nameEn: 'Teachers with a digital signature do not exceed all teachers',
+    left: '{TEACHERS_DIGITAL_SIGNATURE}',
+    operator: '<=' as const,
+    right: '{TEACHERS_TOTAL}',
+    importance: 'high' as const,
+  },
+  {
+    code: 'COVERAGE_4G_LE_2G',
+    nameVi: 'Phủ sóng 4G không vượt quá phủ sóng 2G',
+    nameEn: '4G coverage does not exceed 2G coverage',
+    left: '{POP_COV_4G}',
+    operator: '<=' as const,
+    right: '{POP_COV_2G}',
+    importance: 'medium' as const,
   },
 ];
