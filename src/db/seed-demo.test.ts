@@ -5,6 +5,7 @@ import { findIndicator } from './indicators.js';
 import { findUnit } from './org-units.js';
 import { rollUp } from './roll-ups.js';
 import { runValidation } from './validation-run.js';
+import { verifyAudit } from './audit-log.js';
 import { loadAgreementFile, reportedFigure } from '../demo/agreement-seed.js';
 
 let db: TestDatabase;
@@ -87,6 +88,10 @@ describe('the Gia Lai demo', () => {
     );
     expect(row!.real).toBe(0);
     expect(row!.total).toBeGreaterThan(30_000);
+  });
+
+  it('records the load in the audit chain', async () => {
+    expect(await verifyAudit(db)).toEqual({ ok: true, records: 1 });
   });
 
   it('does nothing when run again', async () => {

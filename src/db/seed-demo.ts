@@ -1,5 +1,6 @@
 import type { Database, Queryable } from './database.js';
 import { ensurePeriods } from './periods.js';
+import { appendAudit } from './audit-log.js';
 import { findIndicator } from './indicators.js';
 import { findUnit } from './org-units.js';
 import { rollUp } from './roll-ups.js';
@@ -245,6 +246,16 @@ export async function seedDemo(db: Database): Promise<SeedReport> {
         [rule.code, rule.nameVi, rule.nameEn, rule.left, rule.operator, rule.right, rule.importance],
       );
     }
+    // One record for the whole load: the demo's values are synthetic, not changes anybody made.
+    await appendAudit(tx, { actor: DEMO_USER, requestId: null, reason: 'demo data (synthetic)', source: 'demo' }, [
+      {
+        action: 'demo.load',
+        entity: 'dataset',
+        entityKey: { agreement: DEMO_AGREEMENT_CODE },
+        oldValue: null,
+        newValue: { units: units.length, indicators: indicatorIds.size, values: values.length },
+      },
+    ]);
     return { seeded: true, units: units.length, indicators: indicatorIds.size, values: values.length };
   });
 }
