@@ -25,6 +25,8 @@ export interface Indicator extends IndicatorRule {
   formula: string | null;
   minValue: number | null;
   maxValue: number | null;
+  /** The indicator computed by the coverage engine for this reported one, shown beside it. */
+  computedCode: string | null;
 }
 
 interface IndicatorRow {
@@ -48,12 +50,13 @@ interface IndicatorRow {
   formula: string | null;
   min_value: number | null;
   max_value: number | null;
+  computed_code: string | null;
 }
 
 const SELECT_INDICATOR = `
   select i.id, i.code, i.name_vi, i.name_en, i.unit_vi, i.unit_en, a.code as area_code, i.pillar, i.value_type,
          i.unit_aggregation, i.threshold, i.time_aggregation, i.direction, i.reporting_level, i.decimals, i.is_demo,
-         i.formula, i.min_value, i.max_value
+         i.formula, i.min_value, i.max_value, i.computed_code
   from indicator i left join agreement_area a on a.id = i.area_id`;
 
 function toIndicator(row: IndicatorRow): Indicator {
@@ -77,6 +80,7 @@ function toIndicator(row: IndicatorRow): Indicator {
     formula: row.formula,
     minValue: row.min_value,
     maxValue: row.max_value,
+    computedCode: row.computed_code,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Queryable } from './database.js';
 import { findUnit, type StoredUnit } from './org-units.js';
 import { findAgreement, findAgreementForProvince, latestYearWithData } from './agreements.js';
-import { findTargets, listIndicators, type Indicator } from './indicators.js';
+import { findIndicator, findTargets, listIndicators, type Indicator } from './indicators.js';
 import { rollUp, rollUpSeries } from './roll-ups.js';
 import { attainment } from '../domain/indicators/progress.js';
 import { LEVEL_DEPTH } from '../domain/indicators/indicator-rule.js';
@@ -34,6 +34,8 @@ async function indicatorProgress(
   const baseline = targets.filter((t) => t.kind === 'baseline' && t.year <= year).at(-1) ?? null;
   const target = targets.filter((t) => t.kind === 'target').at(-1) ?? null;
   const track = trackProgress(indicator, current.value, series, baseline, targets);
+  const computed =
+    indicator.computedCode && reportable ? await computedValue(db, indicator.computedCode, unit, year) : null;
   return {
     code: indicator.code,
     nameVi: indicator.nameVi,
@@ -57,7 +59,15 @@ async function indicatorProgress(
     series: series.map((point) => ({ period: point.period, value: point.value })),
     status: track.status,
     expected: track.expected,
+    computed,
   };
+}
+
+/** The coverage engine's figure for a reported indicator, for the same unit and year, if a run wrote one. */
+async function computedValue(db: Queryable, code: string, unit: StoredUnit, year: number) {
+  const twin = await findIndicator(db, code);
+  const value = await rollUp(db, twin, unit, String(year));
+  return value.value === null ? null : { code: twin.code, value: value.value };
 }
 
 /**
@@ -100,7 +110,10 @@ export async function progressSummary(
   if (!summary) throw new NotFound('agreement.not_found', `No agreement covers the unit "${unitCode}"`);
   const agreement = await findAgreement(db, summary.code);
   const year = requestedYear ?? (await latestYearWithData(db)) ?? agreement.periodFrom;
-  const indicators = await listIndicators(db);
+  const all = await listIndicators(db);
+  // Computed twins are shown beside the reported indicator, not as cards of their own.
+  const twins = new Set(all.map((i) => i.computedCode).filter((code) => code !== null));
+  const indicators = all.filter((i) => !twins.has(i.code));
   const areas = [];
   for (const area of agreement.areas) {
     const progress = [];

@@ -52,6 +52,8 @@ export interface IndicatorProgress {
   status: 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'no_target';
   /** The value the trajectory expects at the time of the latest report. */
   expected: number | null;
+  /** The coverage engine's figure for the same unit and year, shown beside the reported one ("computed 99,18 %"). */
+  computed: { code: string; value: number } | null;
 }
 
 export interface AreaProgress {

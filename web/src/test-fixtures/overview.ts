@@ -72,6 +72,7 @@ function indicator(partial: Partial<IndicatorProgress> & Pick<IndicatorProgress,
     series: [],
     status: 'no_target',
     expected: null,
+    computed: null,
   };
   return { ...base, ...partial };
 }
