@@ -1,0 +1,144 @@
+import { makeLossFunction, resolvePathLossModel } from '../../../domain/coverage/path-loss.js';
+import { antennaAttenuationDb, type SectorAntenna } from '../../../domain/coverage/antenna-pattern.js';
+import { knifeEdgeLossDb, wavelengthM } from '../../../domain/coverage/diffraction.js';
+import type { Technology } from '../../../domain/coverage/technology.js';
+import { radialSweep, type SweepBuffers, type SweepDem, type SweepWindow } from '../sweep/radial-sweep.js';
+import { referenceSignalOffsetDb, type CoverageParams } from './coverage-params.js';
+
+/** A site placed on the analysis grid: position in cells (integer = cell centre). */
+export interface GridSite {
+  index: number;
+  technology: Technology;
+  x: number;
+  y: number;
+  bandMhz: number;
+  antennaHeightM: number;
+  azimuthDeg: number | null;
+  mechanicalTiltDeg: number;
+  electricalTiltDeg: number;
+  hBeamwidthDeg: number | null;
+  vBeamwidthDeg: number;
+  txPowerDbm: number;
+  antennaGainDbi: number;
+  cableLossDb: number;
+  environment: 'urban' | 'suburban' | 'rural';
+}
+
+export interface SiteModel {
+  eirpDbm: number;
+  /** Subtracted from received power to get the reported level (RSRP per resource element for 4G/5G). */
+  levelOffsetDb: number;
+  loss: (distanceKm: number, los: boolean) => number;
+  /** TR 38.901 already separates LOS from NLOS; terrain diffraction is added only to the Hata and free-space models. */
+  addsDiffraction: boolean;
+  antenna: SectorAntenna;
+  radiusM: number;
+  note: string | null;
+}
+
+/** Everything about a site that does not depend on the cell, computed once. */
+export function siteModel(site: GridSite, params: CoverageParams): SiteModel {
+  const pathParams = {
+    frequencyMhz: site.bandMhz,
+    baseHeightM: site.antennaHeightM,
+    mobileHeightM: params.receiverHeightM,
+    environment: site.environment,
+  };
+  const { model, note } = resolvePathLossModel(params.model, pathParams);
+  const loss = makeLossFunction(model, pathParams);
+  const eirpDbm = site.txPowerDbm + site.antennaGainDbi - site.cableLossDb;
+  const levelOffsetDb = referenceSignalOffsetDb(site.technology, params) + params.indoorLossDb;
+  const threshold = params.thresholdsDbm[site.technology];
+  // The farthest any cell could reach the threshold: line of sight on boresight. Bisection on the loss.
+  const reaches = (km: number) => eirpDbm - levelOffsetDb - loss(km, true) >= threshold;
+  let radiusKm = params.maxRadiusKm;
+  if (!reaches(radiusKm)) {
+    let near = 0.01;
+    let far = params.maxRadiusKm;
+    for (let i = 0; i < 40; i++) {
+      const mid = (near + far) / 2;
+      if (reaches(mid)) near = mid;
+      else far = mid;
+    }
+    radiusKm = far;
+  }
+  return {
+    eirpDbm,
+    levelOffsetDb,
+    loss,
+    addsDiffraction: model !== 'tr38901_rma' && model !== 'tr38901_uma',
+    antenna: {
+      azimuthDeg: site.azimuthDeg ?? 0,
+      mechanicalTiltDeg: site.mechanicalTiltDeg,
+      electricalTiltDeg: site.electricalTiltDeg,
+      hBeamwidthDeg: site.azimuthDeg === null ? null : site.hBeamwidthDeg,
+      vBeamwidthDeg: site.vBeamwidthDeg,
+      maxGainDbi: site.antennaGainDbi,
+      frontToBackDb: 30,
+    },
+    radiusM: radiusKm * 1000,
+    note,
+  };
+}
+
+const DEG = 180 / Math.PI;
+
+/**
+ * Predicted level (dBm) at every cell within a site's radius: EIRP + antenna pattern − path loss −
+ * terrain diffraction (one knife edge at the dominant obstacle seen from the site) − the level offset.
+ * Writes into `signal` over the sweep window (NaN outside the radius) and returns the window.
+ */
+export function predictSiteSignal(
+  dem: SweepDem,
+  site: GridSite,
+  model: SiteModel,
+  params: CoverageParams,
+  buffers: SweepBuffers,
+  signal: Float32Array,
+): SweepWindow {
+  const result = radialSweep(
+    dem,
+    { x: site.x, y: site.y, antennaHeightM: site.antennaHeightM },
+    { radiusM: model.radiusM, receiverHeightM: params.receiverHeightM, k: params.kFactor },
+    buffers,
+  );
+  const { x0, y0, width, height } = result;
+  const { heights, width: demWidth, cellSizeM } = dem;
+  const siteGround = heights[Math.round(site.y) * demWidth + Math.round(site.x)]!;
+  const txZ = (Number.isNaN(siteGround) ? 0 : siteGround) + site.antennaHeightM;
+  const lambda = wavelengthM(site.bandMhz);
+  const base = model.eirpDbm - model.levelOffsetDb;
+  const antenna = model.antenna;
+  for (let row = 0; row < height; row++) {
+    for (let col = 0; col < width; col++) {
+      const i = row * width + col;
+      const d = result.distanceM[i]!;
+      if (!(d >= 0)) {
+        signal[i] = Number.NaN;
+        continue;
+      }
+      const gx = x0 + col;
+      const gy = y0 + row;
+      const ground = heights[gy * demWidth + gx]!;
+      if (Number.isNaN(ground)) {
+        signal[i] = Number.NaN;
+        continue;
+      }
+      const los = result.visible[i] === 1;
+      let level = base - model.loss(d / 1000, los);
+      if (model.addsDiffraction && !los) {
+        const h = result.obstacleExcessM[i]!;
+        const d1 = result.obstacleDistanceM[i]!;
+        if (h > 0 && d1 > 0 && d1 < d) level -= knifeEdgeLossDb(h * Math.sqrt((2 * d) / (lambda * d1 * (d - d1))));
+      }
+      if (d > 0) {
+        const bearingDeg = Math.atan2((gx - site.x) * cellSizeM, (site.y - gy) * cellSizeM) * DEG;
+        const elevationDeg = Math.atan2(ground + params.receiverHeightM - txZ, d) * DEG;
+        // EIRP already holds the peak gain; the pattern only takes away from it.
+        level += antennaAttenuationDb(antenna, bearingDeg, elevationDeg);
+      }
+      signal[i] = level;
+    }
+  }
+  return { x0, y0, width, height };
+}
