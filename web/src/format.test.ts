@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatAttainment, formatCount, formatPercent, formatPeriod, formatValue, NO_VALUE } from './format.js';
+import {
+  formatAttainment,
+  formatCount,
+  formatExact,
+  formatPercent,
+  formatPeriod,
+  formatValue,
+  NO_VALUE,
+} from './format.js';
 
 describe('formatValue', () => {
   it('formats percents (0–100) with a space before % in Vietnamese only', () => {
@@ -64,5 +72,27 @@ describe('helpers', () => {
     expect(formatPeriod('2025Q3', 'vi')).toBe('Quý 3/2025');
     expect(formatPeriod('2025-Q3', 'en')).toBe('Q3 2025');
     expect(formatPeriod('whatever', 'en')).toBe('whatever');
+  });
+});
+
+describe('formatExact', () => {
+  it('never rounds a value away and keeps the type’s suffix', () => {
+    expect(formatExact(2.5, 'count', 0, 'vi')).toBe('2,5');
+    expect(formatExact(3, 'count', 0, 'vi')).toBe('3');
+    expect(formatExact(120, 'percent', 2, 'vi')).toBe('120,00 %');
+    expect(formatExact(120, 'percent', 2, 'en')).toBe('120.00%');
+    expect(formatExact(12500, undefined, 0, 'vi')).toBe('12.500');
+    expect(formatExact(94.33359262964416, 'percent', 0, 'vi', 2)).toBe('94,33 %');
+    expect(formatExact(12, 'count', 0, 'en', 2)).toBe('12');
+  });
+
+  it('shows yes/no for 0 and 1 only', () => {
+    expect(formatExact(1, 'boolean', 0, 'vi')).toBe('Có');
+    expect(formatExact(2, 'boolean', 0, 'en')).toBe('2');
+  });
+
+  it('handles missing and infinite values', () => {
+    expect(formatExact(null, 'count', 0, 'vi')).toBe(NO_VALUE);
+    expect(formatExact(Infinity, 'number', 0, 'vi')).toBe('∞');
   });
 });

@@ -103,3 +103,36 @@ export function formatPeriod(period: string, lang: Lang): string {
   if (quarter) return lang === 'vi' ? `Quý ${quarter[2]}/${quarter[1]}` : `Q${quarter[2]} ${quarter[1]}`;
   return period;
 }
+
+const exactFormatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A value as stored, for checking data: like formatValue, but never rounds a value away (a count of 2.5 stays
+ * 2,5 instead of becoming 3): at least `decimals` and up to `maxDecimals` (default 6) fraction digits. A yes/no
+ * value other than 0/1 is shown as a number, since that is the problem.
+ */
+export function formatExact(
+  value: number | null | undefined,
+  valueType: ValueType | undefined,
+  decimals: number,
+  lang: Lang,
+  maxDecimals = 6,
+): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return NO_VALUE;
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
+  if (valueType === 'boolean' && (value === 0 || value === 1)) return formatValue(value, valueType, 0, lang);
+  const min = clampDecimals(decimals);
+  const max = Math.max(min, clampDecimals(maxDecimals));
+  const key = `${lang}:${min}:${max}`;
+  let nf = exactFormatters.get(key);
+  if (!nf) {
+    nf = new Intl.NumberFormat(LOCALES[lang], {
+      minimumFractionDigits: min,
+      maximumFractionDigits: max,
+      useGrouping: 'always',
+    });
+    exactFormatters.set(key, nf);
+  }
+  const text = nf.format(value === 0 ? 0 : value);
+  return valueType === 'percent' ? text + PERCENT_SUFFIX[lang] : text;
+}

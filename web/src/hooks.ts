@@ -1,4 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { AGREEMENT_CODE, getAgreement } from './api/client.js';
+import type { Agreement } from './api/types.js';
+import { currentLang } from './i18n.js';
+import { navigate, useLocation } from './navigation.js';
 
 export type Loader<T> = (signal: AbortSignal) => Promise<T>;
 
@@ -56,26 +60,52 @@ export function useResource<T>(loader: Loader<T> | null): Resource<T> {
   };
 }
 
-/** Search parameters of the page URL as state; `navigate` changes them with pushState (back button works). */
+/**
+ * Search parameters of the page URL as state; `navigate` changes them with pushState (back button works).
+ * Shares the location with navigation.ts, so links between pages and the back button update every reader.
+ */
 export function useUrlSearch(): [URLSearchParams, (changes: Record<string, string | null>) => void] {
-  const [search, setSearch] = useState(() => (typeof window === 'undefined' ? '' : window.location.search));
+  const { search } = useLocation();
 
-  useEffect(() => {
-    const onPop = () => setSearch(window.location.search);
-    window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
-  }, []);
-
-  const navigate = useCallback((changes: Record<string, string | null>) => {
+  const navigateSearch = useCallback((changes: Record<string, string | null>) => {
     const url = new URL(window.location.href);
     for (const [key, value] of Object.entries(changes)) {
       if (value === null) url.searchParams.delete(key);
       else url.searchParams.set(key, value);
     }
-    if (url.href !== window.location.href) window.history.pushState(null, '', url);
-    setSearch(url.search);
+    navigate(url);
   }, []);
 
   const params = useMemo(() => new URLSearchParams(search), [search]);
-  return [params, navigate];
+  return [params, navigateSearch];
 }
+
+function readStored(key: string): string | null {
+  try {
+    return globalThis.localStorage?.getItem(key) ?? null;
+  } catch {
+    return null; // storage disabled (private mode, strict settings)
+  }
+}
+
+/** A string kept in localStorage (e.g. the name of the person importing); falls back to memory when storage fails. */
+export function useStoredString(key: string, initial = ''): [string, (value: string) => void] {
+  const [value, setValue] = useState(() => readStored(key) ?? initial);
+  const update = useCallback(
+    (next: string) => {
+      setValue(next);
+      try {
+        if (next.trim()) globalThis.localStorage?.setItem(key, next);
+        else globalThis.localStorage?.removeItem(key);
+      } catch {
+        // ignore: the value just won't survive a reload
+      }
+    },
+    [key],
+  );
+  return [value, update];
+}
+
+/** The agreement shown in the header of the pages that have no progress summary. */
+export const loadAgreement: Loader<Agreement> = (signal) =>
+  getAgreement(AGREEMENT_CODE, { signal, lang: currentLang() });

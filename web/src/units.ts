@@ -118,3 +118,12 @@ export function buildUnitGroups(tree: UnitTreeNode, lang: Lang, query = '', keep
 export function countOptions(groups: UnitGroup[]): number {
   return groups.reduce((n, g) => n + g.options.length, 0);
 }
+
+/**
+ * The unit a page shows for a `?unit=` value: the value itself when the tree knows it, else the default unit.
+ * Before the tree arrives the URL is trusted (null when it has no unit).
+ */
+export function resolveUnitCode(tree: UnitTreeNode | undefined, param: string | null): string | null {
+  if (tree) return param && findUnit(tree, param) ? param : defaultUnitCode(tree);
+  return param;
+}

@@ -4,6 +4,7 @@
  * message is the problem's `detail`.
  */
 import type { ProgressSummary, UnitTreeNode } from '../../../src/domain/overview-contract.js';
+import type { Agreement, ImportReport, IndicatorInfo, ValidationResult, ValidationRule } from './types.js';
 
 export interface ProblemDetails {
   type?: string;
@@ -57,23 +58,40 @@ async function readProblem(res: Response): Promise<ProblemDetails | undefined> {
   }
 }
 
-export async function apiGet<T>(
-  path: string,
-  query: Record<string, string | number | undefined> = {},
-  options: RequestOptions = {},
-): Promise<T> {
+function buildUrl(path: string, query: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') params.set(key, String(value));
   }
   const qs = params.toString();
-  const url = `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
+}
+
+interface SendOptions extends RequestOptions {
+  method?: 'GET' | 'POST';
+  query?: Record<string, string | number | undefined>;
+  headers?: Record<string, string>;
+  body?: FormData;
+  accept?: string;
+}
+
+/** Sends a request; a network failure or a non-2xx answer becomes an ApiError (with the problem, if any). */
+async function send(path: string, options: SendOptions = {}): Promise<Response> {
+  const url = buildUrl(path, options.query ?? {});
+  const headers: Record<string, string> = {
+    Accept: options.accept ?? 'application/json, application/problem+json',
+    ...options.headers,
+  };
   if (options.lang) headers['Accept-Language'] = options.lang;
 
   let res: Response;
   try {
-    res = await fetch(url, { headers, signal: options.signal ?? null });
+    res = await fetch(url, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body ?? null,
+      signal: options.signal ?? null,
+    });
   } catch (err) {
     if (options.signal?.aborted) throw err;
     throw new ApiError(err instanceof Error ? err.message : String(err), 0);
@@ -85,12 +103,73 @@ export async function apiGet<T>(
       problem?.detail || problem?.title || `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
     throw new ApiError(message, res.status, problem);
   }
+  return res;
+}
+
+async function readJson<T>(res: Response, path: string, signal: AbortSignal | undefined): Promise<T> {
   try {
     return (await res.json()) as T;
   } catch (err) {
-    if (options.signal?.aborted) throw err;
+    if (signal?.aborted) throw err;
     throw new ApiError(`Invalid JSON from ${path}`, res.status);
   }
+}
+
+export async function apiGet<T>(
+  path: string,
+  query: Record<string, string | number | undefined> = {},
+  options: RequestOptions = {},
+): Promise<T> {
+  const res = await send(path, { ...options, query });
+  return readJson<T>(res, path, options.signal);
+}
+
+/** POSTs a multipart form and reads the JSON answer. */
+export async function apiPostForm<T>(
+  path: string,
+  query: Record<string, string | number | undefined>,
+  form: FormData,
+  options: RequestOptions & { headers?: Record<string, string> } = {},
+): Promise<T> {
+  const res = await send(path, { ...options, method: 'POST', query, body: form });
+  return readJson<T>(res, path, options.signal);
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition, else `fallbackName`. */
+  filename: string;
+}
+
+/**
+ * `filename="…"` (or RFC 6266 `filename*=UTF-8''…`) from a Content-Disposition header; null when absent.
+ * `filename*` wins, as the RFC says.
+ */
+export function filenameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // fall through to the plain parameter
+    }
+  }
+  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;\s]+))/.exec(header);
+  const name = (plain?.[1] ?? plain?.[2] ?? '').trim();
+  return name || null;
+}
+
+/** Downloads a file (a template) as a Blob, so that a refusal can be shown as a problem instead of a saved file. */
+export async function apiGetFile(
+  path: string,
+  query: Record<string, string | number | undefined>,
+  fallbackName: string,
+  options: RequestOptions = {},
+): Promise<DownloadedFile> {
+  const res = await send(path, { ...options, query, accept: '*/*' });
+  const blob = await res.blob();
+  return { blob, filename: filenameFromDisposition(res.headers.get('content-disposition')) ?? fallbackName };
 }
 
 /** The nation node 'VN'; its children are provinces, whose children are communes. */
@@ -101,4 +180,81 @@ export function getUnitTree(options?: RequestOptions): Promise<UnitTreeNode> {
 /** Progress of one unit for a year; without `year` the server picks the latest year with data. */
 export function getProgress(unit: string, year?: number, options?: RequestOptions): Promise<ProgressSummary> {
   return apiGet<ProgressSummary>('/progress', { unit, year }, options);
+}
+
+/** The agreement whose cooperation areas (A1…A8) the screens use. */
+export const AGREEMENT_CODE = 'GL-VTL-2025';
+
+export function getAgreement(code: string, options?: RequestOptions): Promise<Agreement> {
+  return apiGet<Agreement>(`/agreements/${encodeURIComponent(code)}`, {}, options);
+}
+
+export function getIndicators(options?: RequestOptions): Promise<IndicatorInfo[]> {
+  return apiGet<IndicatorInfo[]>('/indicators', {}, options);
+}
+
+export function getValidation(unit: string, period: string, options?: RequestOptions): Promise<ValidationResult> {
+  return apiGet<ValidationResult>('/validation', { unit, period }, options);
+}
+
+export function getValidationRules(options?: RequestOptions): Promise<ValidationRule[]> {
+  return apiGet<ValidationRule[]>('/validation-rules', {}, options);
+}
+
+export interface TemplateQuery {
+  unit: string;
+  period: string;
+  /** One cooperation area's indicators… */
+  area?: string | undefined;
+  /** …or an explicit list of indicator codes. */
+  indicators?: readonly string[] | undefined;
+  format: 'xlsx' | 'csv';
+  lang: 'vi' | 'en';
+}
+
+export function getImportTemplate(query: TemplateQuery, options?: RequestOptions): Promise<DownloadedFile> {
+  return apiGetFile(
+    '/imports/template',
+    {
+      unit: query.unit,
+      period: query.period,
+      area: query.area,
+      indicators: query.indicators?.join(','),
+      format: query.format,
+      lang: query.lang,
+    },
+    `dx-compact-${query.unit}-${query.period}.${query.format}`,
+    options,
+  );
+}
+
+export const USER_HEADER = 'X-DX-User';
+
+/**
+ * The X-DX-User header value for a typed name. HTTP header values are byte strings: fetch() refuses anything
+ * beyond Latin-1, and the server would read UTF-8 bytes as Latin-1 (mojibake in the audit log). So every
+ * character outside printable ASCII, and '%' itself, is percent-encoded as UTF-8 ('Nguyễn Văn A' →
+ * 'Nguy%E1%BB%85n V%C4%83n A'): plain ASCII names pass unchanged and decodeURIComponent restores any name.
+ */
+export function encodeUserHeader(name: string): string {
+  // Keep at most 200 characters (the server's limit), counted before encoding.
+  const trimmed = Array.from(name.trim()).slice(0, 200).join('');
+  return trimmed.replace(/[^\x20-\x24\x26-\x7e]+/gu, (chunk) => encodeURIComponent(chunk));
+}
+
+export function postImport(
+  file: File,
+  options: { mode: 'preview' | 'commit'; period?: string | undefined; user?: string | undefined } & RequestOptions,
+): Promise<ImportReport> {
+  const form = new FormData();
+  if (options.period) form.append('period', options.period);
+  form.append('file', file, file.name);
+  const headers: Record<string, string> = {};
+  const user = options.user ? encodeUserHeader(options.user) : '';
+  if (user) headers[USER_HEADER] = user;
+  return apiPostForm<ImportReport>('/imports', { mode: options.mode }, form, {
+    headers,
+    signal: options.signal,
+    lang: options.lang,
+  });
 }

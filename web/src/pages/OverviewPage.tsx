@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { AreaProgress, Lang, ProgressSummary, UnitTreeNode } from '../../../src/domain/overview-contract.js';
 import { ApiError, getProgress, getUnitTree } from '../api/client.js';
 import { IndicatorCard } from '../components/IndicatorCard.js';
-import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { AppHeader } from '../components/AppHeader.js';
 import { UnitSelector } from '../components/UnitSelector.js';
 import { useResource, useUrlSearch, type Loader } from '../hooks.js';
 import { currentLang } from '../i18n.js';
-import { defaultUnitCode, findUnit, unitName } from '../units.js';
+import { findUnit, resolveUnitCode, unitName } from '../units.js';
 
 const loadTree: Loader<UnitTreeNode> = (signal) => getUnitTree({ signal, lang: currentLang() });
 
@@ -27,10 +27,7 @@ export function OverviewPage() {
 
   const tree = useResource(loadTree);
   // A ?unit= the tree doesn't know falls back to the default unit; before the tree arrives, trust the URL.
-  const unitCode = useMemo(() => {
-    if (tree.data) return unitParam && findUnit(tree.data, unitParam) ? unitParam : defaultUnitCode(tree.data);
-    return unitParam;
-  }, [tree.data, unitParam]);
+  const unitCode = useMemo(() => resolveUnitCode(tree.data, unitParam), [tree.data, unitParam]);
 
   const loadProgress = useMemo<Loader<ProgressSummary> | null>(
     () => (unitCode ? (signal) => getProgress(unitCode, year, { signal, lang: currentLang() }) : null),
@@ -54,34 +51,18 @@ export function OverviewPage() {
 
   return (
     <div className="app">
-      <header className="app-header">
-        <div className="header-inner">
-          <div className="brand">
-            <span className="brand-name">{t('app.name')}</span>
-            {agreement && (
-              <span className="brand-agreement">
-                {lang === 'en' ? agreement.titleEn : agreement.titleVi}
-                <span className="brand-period">
-                  {' · '}
-                  {t('app.agreementPeriod', { from: agreement.periodFrom, to: agreement.periodTo })}
-                </span>
-              </span>
-            )}
-          </div>
-          <div className="header-unit">
-            <UnitSelector
-              tree={tree.data}
-              value={unitCode}
-              onChange={selectUnit}
-              lang={lang}
-              onRetry={tree.error ? tree.retry : undefined}
-            />
-          </div>
-          <div className="header-lang">
-            <LanguageSwitch />
-          </div>
-        </div>
-      </header>
+      <AppHeader
+        agreement={agreement}
+        unitSlot={
+          <UnitSelector
+            tree={tree.data}
+            value={unitCode}
+            onChange={selectUnit}
+            lang={lang}
+            onRetry={tree.error ? tree.retry : undefined}
+          />
+        }
+      />
 
       {summary?.isDemo && (
         <div className="demo-banner" role="note">
@@ -92,7 +73,7 @@ export function OverviewPage() {
         </div>
       )}
 
-      <main className="main" aria-busy={progress.loading}>
+      <main id="main" className="main" tabIndex={-1} aria-busy={progress.loading}>
         {blockingError ? (
           <ErrorPanel error={blockingError} onRetry={retry} />
         ) : summary ? (
