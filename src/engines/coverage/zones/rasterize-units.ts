@@ -77,7 +77,8 @@ export function rasterizeUnits(units: readonly (readonly GridPolygon[])[], width
         crossings.length = 0;
         for (const e of rowEdges) {
           // Half-open in y so a vertex on the line is counted once.
-          if ((e.y0 <= y && e.y1 > y) || (e.y1 <= y && e.y0 > y)) crossings.push(e.x0 + ((y - e.y0) * (e.x1 - e.x0)) / (e.y1 - e.y0));
+          if ((e.y0 <= y && e.y1 > y) || (e.y1 <= y && e.y0 > y))
+            crossings.push(e.x0 + ((y - e.y0) * (e.x1 - e.x0)) / (e.y1 - e.y0));
         }
         crossings.sort((a, b) => a - b);
         for (let k = 0; k + 1 < crossings.length; k += 2) {
@@ -111,7 +112,11 @@ export function rasterizeUnits(units: readonly (readonly GridPolygon[])[], width
     width,
     height,
     whole,
-    partial: { cell: Int32Array.from(partialCells), unit: Int32Array.from(partialUnits), share: Float32Array.from(partialShares) },
+    partial: {
+      cell: Int32Array.from(partialCells),
+      unit: Int32Array.from(partialUnits),
+      share: Float32Array.from(partialShares),
+    },
   };
 }
 

@@ -1,0 +1,35 @@
+import type { Technology } from '../../domain/coverage/technology.js';
+import type { CoverageParams } from './predict/coverage-params.js';
+import type { GridSite } from './predict/site-signal.js';
+import type { TileSpec } from './predict/predict-tile.js';
+
+/** Sent once to each worker: the DEM in shared memory (not copied) and the sites. */
+export interface InitMessage {
+  kind: 'init';
+  dem: { heights: SharedArrayBuffer; width: number; height: number; cellSizeM: number };
+  sites: GridSite[];
+  params: CoverageParams;
+}
+
+export interface TileJob {
+  kind: 'tile';
+  id: number;
+  tile: TileSpec;
+}
+
+export type TileReply =
+  | {
+      id: number;
+      ok: true;
+      tile: TileSpec;
+      bestSignalDbm: Partial<Record<Technology, Float32Array>>;
+      bestServer: Partial<Record<Technology, Int32Array>>;
+      sitesSwept: number;
+    }
+  | { id: number; ok: false; error: { code: string; message: string } };
+
+export function toWireError(error: unknown): { code: string; message: string } {
+  if (error instanceof Error)
+    return { code: (error as { code?: string }).code ?? 'coverage.worker', message: error.message };
+  return { code: 'coverage.worker', message: String(error) };
+}

@@ -1,0 +1,107 @@
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { DomainError } from '../../domain/errors.js';
+import type { InitMessage, TileJob, TileReply } from './messages.js';
+import type { TileSpec } from './predict/predict-tile.js';
+
+type Success = Extract<TileReply, { ok: true }>;
+
+/**
+ * A build starts the compiled worker. Runs from the sources (tsx, vitest) register tsx inside the worker
+ * first: on Node 20 a worker's `--import tsx` comes too late for its own entry module.
+ */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
+  // tsx's ESM entry, found from this package (createRequire would give its CommonJS one).
+  const tsx = pathToFileURL(
+    join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs'),
+  ).href;
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+/**
+ * A pool of worker threads predicting tiles. Each worker gets the DEM once (shared memory) and then
+ * one tile at a time, so a slow tile does not hold the others up. The API thread never does the work.
+ */
+export class CoveragePool {
+  private readonly workers: Worker[];
+  private nextId = 0;
+
+  constructor(init: InitMessage, size = Math.max(1, availableParallelism())) {
+    this.workers = Array.from({ length: size }, () => {
+      const worker = startWorker();
+      worker.postMessage(init);
+      return worker;
+    });
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Predicts every tile, calling `onTile` as each finishes (in completion order); stops early when `isCancelled` says so. */
+  async run(
+    tiles: readonly TileSpec[],
+    onTile: (reply: Success) => void | Promise<void>,
+    isCancelled: () => Promise<boolean> | boolean = () => false,
+  ): Promise<boolean> {
+    const queue = [...tiles];
+    let failure: unknown = null;
+    let cancelled = false;
+    const drive = async (worker: Worker) => {
+      while (queue.length > 0 && failure === null && !cancelled) {
+        if (await isCancelled()) {
+          cancelled = true;
+          return;
+        }
+        const tile = queue.shift()!;
+        try {
+          await onTile(await this.send(worker, tile));
+        } catch (error) {
+          failure = error;
+        }
+      }
+    };
+    await Promise.all(this.workers.map(drive));
+    if (failure !== null) throw failure;
+    return !cancelled;
+  }
+
+  private send(worker: Worker, tile: TileSpec): Promise<Success> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const onMessage = (reply: TileReply) => {
+        if (reply.id !== id) return;
+        cleanup();
+        if (reply.ok) resolve(reply);
+        else reject(new DomainError(reply.error.code, `tile ${tile.index}: ${reply.error.message}`));
+      };
+      const onError = (error: Error) => {
+        cleanup();
+        reject(error);
+      };
+      const onExit = (code: number) => {
+        cleanup();
+        reject(new Error(`coverage worker exited (code ${code}) during tile ${tile.index}`));
+      };
+      const cleanup = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage({ kind: 'tile', id, tile } satisfies TileJob);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
