@@ -12,6 +12,14 @@ import { addMonths, monthsOf, parsePeriod, type Period } from '../domain/periods
 
 const OUTLIER_HISTORY_MONTHS = 24;
 
+/**
+ * A series that barely moves has a tiny robust scale, so a step of one (a fifth school connected)
+ * scores as extreme. Only departures of at least 1 and 10 % of the usual level are worth a reviewer's time.
+ */
+function isMaterial(value: number, median: number): boolean {
+  return Math.abs(value - median) >= Math.max(1, 0.1 * Math.abs(median));
+}
+
 /** The coarsest level among the stored indicators a formula needs: every part can be rolled up to it. */
 async function ruleLevel(db: Queryable, codes: readonly string[]): Promise<UnitLevel> {
   let level: UnitLevel = 'commune';
@@ -135,6 +143,7 @@ export async function runValidation(
     const monthly = list.filter((p) => parsePeriod(p.period).type === 'month');
     for (const outlier of findOutliers(monthly, { window: OUTLIER_HISTORY_MONTHS })) {
       if (parsePeriod(outlier.period).startDate < period.startDate) continue;
+      if (!isMaterial(outlier.value, outlier.median)) continue;
       violations.push({
         kind: 'outlier',
         ruleCode: 'outlier',

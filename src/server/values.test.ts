@@ -184,3 +184,14 @@ describe('audit', () => {
     if (!tampered.ok) expect(tampered.message).toMatch(/record 4 was altered/);
   });
 });
+
+it('decodes a percent-encoded Vietnamese name in X-DX-User', async () => {
+  await app.inject({
+    method: 'PUT',
+    url: '/api/indicator-values',
+    headers: { 'x-dx-user': encodeURIComponent('Nguyễn Văn Ánh') },
+    payload: { indicator: 'SITES', unit: 'C3', period: '2025-08', value: 2 },
+  });
+  const history = (await app.inject({ url: '/api/indicator-values/history?indicator=SITES&unit=C3&period=2025-08' })).json();
+  expect(history[0].actor).toBe('Nguyễn Văn Ánh');
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { matchRoute, normalizePath, routeHref, ROUTES } from './routes.js';
+
+describe('matchRoute', () => {
+  it('finds each screen by its canonical path', () => {
+    expect(matchRoute('/')).toEqual({ route: ROUTES[0], canonical: true });
+    expect(matchRoute('/nhap-so-lieu')?.route.id).toBe('import');
+    expect(matchRoute('/nhap-so-lieu')?.canonical).toBe(true);
+    expect(matchRoute('/kiem-tra')?.route.id).toBe('validation');
+  });
+
+  it('accepts a trailing slash, capitals, diacritics and aliases, marked for rewriting', () => {
+    for (const path of ['/nhap-so-lieu/', '/Nhap-So-Lieu', '/nh%E1%BA%ADp-s%E1%BB%91-li%E1%BB%87u', '/import']) {
+      expect(matchRoute(path)).toMatchObject({ route: { id: 'import' }, canonical: false });
+    }
+    expect(matchRoute('/validation')).toMatchObject({ route: { id: 'validation' }, canonical: false });
+    expect(matchRoute('/index.html')).toMatchObject({ route: { id: 'overview' }, canonical: false });
+    expect(matchRoute('//kiem-tra')).toMatchObject({ route: { id: 'validation' }, canonical: false });
+  });
+
+  it('returns null for unknown paths, including near misses and API paths', () => {
+    for (const path of ['/abc', '/nhap-so-lieu/them', '/kiem', '/api/health', '/%E0%A4%A']) {
+      expect(matchRoute(path)).toBeNull();
+    }
+  });
+});
+
+describe('normalizePath', () => {
+  it('decodes, folds and trims slashes', () => {
+    expect(normalizePath('/Ki%E1%BB%83m-tra/')).toBe('/kiem-tra');
+    expect(normalizePath('')).toBe('/');
+    expect(normalizePath('/')).toBe('/');
+    expect(normalizePath('/%zz')).toBe('/%zz');
+  });
+});
+
+describe('routeHref', () => {
+  it('keeps ?unit= and ?lang= and drops page-specific parameters', () => {
+    expect(routeHref('import', '?unit=60309134&lang=en&year=2025')).toBe('/nhap-so-lieu?unit=60309134&lang=en');
+    expect(routeHref('overview', '?period=2025-12')).toBe('/');
+    expect(routeHref('validation', '')).toBe('/kiem-tra');
+  });
+
+  it('adds extra parameters, which win over the kept ones', () => {
+    expect(routeHref('validation', '?unit=24&lang=vi', { unit: '60309134', period: '2025-11' })).toBe(
+      '/kiem-tra?unit=60309134&lang=vi&period=2025-11',
+    );
+  });
+
+  it('drops empty values', () => {
+    expect(routeHref('import', '?unit=&lang=vi')).toBe('/nhap-so-lieu?lang=vi');
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * The route table: three screens and their paths. Pure functions (no DOM) so they are easy to test; the
+ * History API glue is in navigation.ts.
+ */
+import { fold } from './units.js';
+
+export type RouteId = 'overview' | 'import' | 'validation';
+
+export interface RouteDef {
+  id: RouteId;
+  /** Canonical path (Vietnamese, without diacritics). */
+  path: string;
+  /** Other paths that lead to the same screen; they are rewritten to `path`. */
+  aliases: readonly string[];
+}
+
+export const ROUTES: readonly RouteDef[] = [
+  { id: 'overview', path: '/', aliases: ['/index.html', '/tong-quan', '/overview'] },
+  { id: 'import', path: '/nhap-so-lieu', aliases: ['/import'] },
+  { id: 'validation', path: '/kiem-tra', aliases: ['/kiem-tra-so-lieu', '/validation'] },
+];
+
+/** Query parameters every page understands; the navigation keeps them from page to page. */
+export const SHARED_PARAMS = ['unit', 'lang'] as const;
+
+/**
+ * A pathname reduced to its comparable form: percent-decoded, lower case, without diacritics
+ * ('/Nhập-số-liệu/' → '/nhap-so-lieu'), without repeated or trailing slashes.
+ */
+export function normalizePath(pathname: string): string {
+  let path = pathname;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    // a stray '%': compare the raw text
+  }
+  path = fold(path).replace(/\/{2,}/g, '/');
+  if (path.length > 1) path = path.replace(/\/+$/, '');
+  return path.startsWith('/') ? path : `/${path}`;
+}
+
+export interface RouteMatch {
+  route: RouteDef;
+  /** False when the path was an alias or not written canonically: the URL should be rewritten. */
+  canonical: boolean;
+}
+
+/** The screen for a pathname, or null for an unknown path (a "page not found"). */
+export function matchRoute(pathname: string): RouteMatch | null {
+  const path = normalizePath(pathname);
+  for (const route of ROUTES) {
+    if (route.path === path || route.aliases.includes(path)) return { route, canonical: pathname === route.path };
+  }
+  return null;
+}
+
+export function routeById(id: RouteId): RouteDef {
+  const route = ROUTES.find((r) => r.id === id);
+  if (!route) throw new Error(`Unknown route ${id}`);
+  return route;
+}
+
+/**
+ * The link to a screen from the current URL: keeps the shared parameters (`?unit=`, `?lang=`), drops the
+ * others (each page's own parameters, such as `?year=` or `?period=`), then adds `extra`.
+ */
+export function routeHref(id: RouteId, currentSearch = '', extra: Record<string, string> = {}): string {
+  const current = new URLSearchParams(currentSearch);
+  const next = new URLSearchParams();
+  for (const key of SHARED_PARAMS) {
+    const value = current.get(key);
+    if (value) next.set(key, value);
+  }
+  for (const [key, value] of Object.entries(extra)) next.set(key, value);
+  const qs = next.toString();
+  return `${routeById(id).path}${qs ? `?${qs}` : ''}`;
+}
