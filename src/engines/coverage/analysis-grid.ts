@@ -4,7 +4,7 @@ import type { GridPolygon } from './zones/rasterize-units.js';
 import { Invalid } from '../../domain/errors.js';
 
 type Position = readonly number[];
-type GeoJsonArea =
+export type GeoJsonArea =
   { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
 
 function polygonsOf(geometry: GeoJsonArea): Position[][][] {

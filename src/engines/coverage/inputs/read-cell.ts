@@ -37,7 +37,13 @@ export function readEnvironment(text: string): Checked<Environment> {
  * A number in the file's locale. `numeric` cells (XLSX numbers, JSON numbers) are canonical whatever the
  * locale; text is read by the only locale it is valid in, and `6.500` by `hint` (refused without one).
  */
-export function readNumber(text: string, numeric: boolean, hint: NumberLocale | null): Checked<number> {
+export function readNumber(
+  text: string,
+  numeric: boolean,
+  hint: NumberLocale | null,
+  /** Where only one reading of an ambiguous cell can be true (13.915 is a latitude, 13915 is not), take it. */
+  possible?: (value: number) => boolean,
+): Checked<number> {
   const value = numeric
     ? Number.isFinite(Number(text))
       ? Number(text)
@@ -46,6 +52,7 @@ export function readNumber(text: string, numeric: boolean, hint: NumberLocale | 
   if (value !== null) return pass(value);
   if (!numeric && isAmbiguousNumber(text)) {
     const [vi, en] = [parseLocalisedNumber(text, 'vi'), parseLocalisedNumber(text, 'en')];
+    if (possible && vi !== null && en !== null && possible(vi) !== possible(en)) return pass(possible(vi) ? vi : en);
     return fail(`could be ${vi} or ${en}: the file's other numbers do not show whether "," or "." is the decimal mark`);
   }
   return fail('is not a number');

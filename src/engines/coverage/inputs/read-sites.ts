@@ -160,7 +160,13 @@ function checkRow(row: SiteRow, ctx: RowContext): SiteRecord | null {
   /** undefined for a blank optional cell; null once reported. */
   const number = (column: SiteColumn, required: boolean, range?: [number, number, string, boolean?]) => {
     if (blank(column)) return required ? bad(column, 'is empty') : undefined;
-    const value = take(column, readNumber(ctx.text(row, column), ctx.numeric(row, column), ctx.hint));
+    const possible =
+      column === 'lat'
+        ? (v: number) => Math.abs(v) <= 90
+        : column === 'lon'
+          ? (v: number) => Math.abs(v) <= 180
+          : undefined;
+    const value = take(column, readNumber(ctx.text(row, column), ctx.numeric(row, column), ctx.hint, possible));
     const why = value !== null && range ? outside(value, ...range) : null;
     return why ? bad(column, why) : value;
   };

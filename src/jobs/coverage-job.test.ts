@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openTestDatabase, type TestDatabase } from '../../test/fixtures/test-database.js';
+import { loadSmallProvince } from '../../test/fixtures/small-province.js';
+import { writeArrayBuffer } from 'geotiff';
+import { writeGeoTiff } from '../engines/coverage/raster/write-geotiff.js';
+import { readGeoTiff } from '../engines/coverage/raster/read-geotiff.js';
+import { transformer, UTM_49N, WGS84 } from '../engines/coverage/raster/crs.js';
+import { prepareFromFiles, type UploadedFile } from './coverage-inputs.js';
+import { startCoverageJob } from './coverage-job.js';
+import { cancelRun } from '../db/coverage-runs.js';
+import { findIndicator } from '../db/indicators.js';
+import { findUnit } from '../db/org-units.js';
+import { rollUp } from '../db/roll-ups.js';
+
+let db: TestDatabase;
+const outputDir = mkdtempSync(join(tmpdir(), 'dx-coverage-'));
+const toUtm = transformer(WGS84, UTM_49N);
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  await loadSmallProvince(db);
+  // Three communes side by side, about 3.2 km wide each, on the Pleiku plateau.
+  for (const [code, west] of [
+    ['C1', 108.0],
+    ['C2', 108.03],
+    ['C3', 108.06],
+  ] as const) {
+    const ring = [
+      [west, 13.9],
+      [west + 0.03, 13.9],
+      [west + 0.03, 13.93],
+      [west, 13.93],
+      [west, 13.9],
+    ];
+    await db.query('update org_unit set boundary = $2 where code = $1', [
+      code,
+      JSON.stringify({ type: 'Polygon', coordinates: [ring] }),
+    ]);
+  }
+});
+afterAll(async () => {
+  await db?.close();
+  rmSync(outputDir, { recursive: true, force: true });
+});
+
+/** A UTM 49N raster over lon 107.97–108.12, lat 13.87–13.96 with `cell` metres and a value per cell. */
+function raster(
+  name: string,
+  cell: number,
+  value: (x: number, y: number) => number,
+  crs: string | number = UTM_49N,
+): UploadedFile {
+  const [x0, y1] = toUtm.forward(107.97, 13.96);
+  const [x1, y0] = toUtm.forward(108.12, 13.87);
+  const width = Math.ceil((x1 - x0) / cell);
+  const height = Math.ceil((y1 - y0) / cell);
+  const data = new Float32Array(width * height);
+  for (let r = 0; r < height; r++) for (let c = 0; c < width; c++) data[r * width + c] = value(c, r);
+  const bytes = writeGeoTiff({
+    width,
+    height,
+    data,
+    crs,
+    transform: { originX: x0, originY: y1, pixelWidth: cell, pixelHeight: -cell },
+    noData: -9999,
+  });
+  return { name, bytes: new Uint8Array(bytes) };
+}
+
+const dem = raster('dem-30m.tif', 30, () => 750);
+const population = raster('worldpop-100m.tif', 100, () => 5);
+const sitesCsv = (rows: string[]) => ({
+  name: 'tram.csv',
+  bytes: new TextEncoder().encode(
+    ['site_code,technology,band_mhz,lat,lon,antenna_height_m,tx_power_dbm,antenna_gain_dbi', ...rows].join('\n'),
+  ),
+});
+const goodSites = sitesCsv(['GL-1,2G,900,13.915,108.045,35,20,0', 'GL-1,4G,1800,13.915,108.045,35,30,0']);
+
+const prepare = (overrides: Partial<Parameters<typeof prepareFromFiles>[1]> = {}) =>
+  prepareFromFiles(db, {
+    rootUnit: 'P1',
+    technologies: ['2G', '4G'],
+    params: { cellSizeM: 60 },
+    dem: [dem],
+    population,
+    sites: goodSites,
+    ...overrides,
+  });
+
+describe('refusing bad inputs before any work', () => {
+  it('refuses a DEM in a CRS it does not know', async () => {
+    // EPSG:27700 (British National Grid), written with geotiff.js directly since our writer refuses it too.
+    const oddCrs = {
+      name: 'dem-british-grid.tif',
+      bytes: new Uint8Array(
+        writeArrayBuffer(new Float32Array(100).fill(750), {
+          width: 10,
+          height: 10,
+          ModelPixelScale: [30, 30, 0],
+          ModelTiepoint: [0, 0, 0, 400_000, 300_000, 0],
+          GTModelTypeGeoKey: 1,
+          GTRasterTypeGeoKey: 1,
+          ProjectedCSTypeGeoKey: 27700,
+        }),
+      ),
+    };
+    await expect(prepare({ dem: [oddCrs] })).rejects.toThrow(/dem-british-grid\.tif.*(CRS|27700)/);
+  });
+  it('refuses a sites file with a missing column', async () => {
+    const noPower = {
+      name: 'no-power.csv',
+      bytes: new TextEncoder().encode(
+        'site_code,technology,band_mhz,lat,lon,antenna_height_m\nA,4G,1800,13.91,108.04,30\n',
+      ),
+    };
+    await expect(prepare({ sites: noPower })).rejects.toThrow(/no-power\.csv.*(power|công suất)/i);
+  });
+  it('refuses a site outside the DEM, naming it', async () => {
+    await expect(prepare({ sites: sitesCsv(['FAR-1,4G,1800,14.5,108.5,30,43,15']) })).rejects.toThrow(/FAR-1/);
+  });
+  it('refuses a population raster that is not counts', async () => {
+    const negative = raster('pop-bad.tif', 100, (x) => (x === 3 ? -4 : 5));
+    await expect(prepare({ population: negative })).rejects.toThrow(/pop-bad\.tif: not a population count raster/);
+  });
+});
+
+describe('a run', () => {
+  it('computes coverage per commune, writes it as audited indicator values with provenance, and GeoTIFFs', async () => {
+    const prepared = await prepare();
+    const { runId, finished } = await startCoverageJob(db, prepared, {
+      period: '2025-12',
+      rootUnit: 'P1',
+      actor: 'engineer',
+      requestId: null,
+      outputDir,
+      poolSize: 2,
+    });
+    const run = await finished;
+    expect(run).toMatchObject({ id: runId, status: 'succeeded', tilesDone: run.tilesTotal });
+    const province = await findUnit(db, 'P1');
+    const share2g = (await rollUp(db, await findIndicator(db, 'POP_COV_2G_COMPUTED'), province, '2025-12')).value!;
+    const share4g = (await rollUp(db, await findIndicator(db, 'POP_COV_4G_COMPUTED'), province, '2025-12')).value!;
+    expect(share2g).toBeGreaterThan(share4g); // 900 MHz reaches further than 1800 MHz at the same power
+    expect(share4g).toBeGreaterThan(10);
+    expect(share2g).toBeLessThan(100);
+    const c2 = (await rollUp(db, await findIndicator(db, 'POP_COV_2G_COMPUTED'), await findUnit(db, 'C2'), '2025-12'))
+      .value!;
+    expect(c2).toBeGreaterThan(share2g); // the site stands in C2
+    const [audit] = await db.query<{ reason: string; actor: string }>(
+      `select reason, actor from audit_log where entity_key ->> 'indicator' = 'COVERED_POP_2G' limit 1`,
+    );
+    expect(audit!.actor).toBe('engineer');
+    expect(audit!.reason).toContain(runId);
+    expect(audit!.reason).toContain(prepared.inputs.sites);
+    const tif = await readGeoTiff(readFileSync(join(outputDir, runId, 'signal-4G.tif')), 'signal-4G.tif');
+    expect([tif.width, tif.height]).toEqual([prepared.grid.width, prepared.grid.height]);
+  });
+
+  it('leaves no results when cancelled', async () => {
+    const prepared = await prepare({ params: { cellSizeM: 30, tileCells: 32 } });
+    const before = await db.query<{ n: number }>('select count(*)::int as n from indicator_value');
+    const { runId, finished } = await startCoverageJob(db, prepared, {
+      period: '2025-11',
+      rootUnit: 'P1',
+      actor: 'engineer',
+      requestId: null,
+      outputDir: null,
+      poolSize: 1,
+    });
+    await cancelRun(db, runId);
+    const run = await finished;
+    expect(run.status).toBe('cancelled');
+    expect(await db.query<{ n: number }>('select count(*)::int as n from indicator_value')).toEqual(before);
+  });
+});
