@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import multipart from '@fastify/multipart';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -23,6 +25,7 @@ import { approvalRoutes } from './approvals.js';
 import { dhis2Routes } from './dhis2.js';
 import { validationRoutes } from './validation.js';
 import { importRoutes } from './imports.js';
+import { coverageRoutes } from './coverage.js';
 import { healthRoutes } from './health.js';
 
 declare module 'fastify' {
@@ -39,6 +42,8 @@ export interface AppOptions {
   /** Requests per minute per client address. */
   rateLimitPerMinute?: number;
   version?: string;
+  /** Where coverage runs write their GeoTIFFs (default: a temporary folder). */
+  coverageOutputDir?: string;
 }
 
 /** Builds the HTTP app; tests call inject() on it without listening. */
@@ -71,6 +76,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(rateLimit, { max: options.rateLimitPerMinute ?? 1200, timeWindow: '1 minute' });
+  // Uploads: intake files and coverage inputs (a province DEM at 30 m is a few hundred MB).
+  await app.register(multipart, { limits: { fileSize: 1024 * 1024 * 1024, files: 20, fields: 20 } });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -93,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(dhis2Routes);
   await app.register(validationRoutes);
   await app.register(importRoutes);
+  await app.register(coverageRoutes, { outputDir: options.coverageOutputDir ?? join(tmpdir(), 'dx-compact-coverage') });
   await app.register(agreementRoutes);
 
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {

@@ -25,7 +25,11 @@ async function upload(
 ) {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
-  form.append('file', new Blob([typeof bytes === 'string' ? new TextEncoder().encode(bytes) : new Uint8Array(bytes)]), name);
+  form.append(
+    'file',
+    new Blob([typeof bytes === 'string' ? new TextEncoder().encode(bytes) : new Uint8Array(bytes)]),
+    name,
+  );
   const request = new Request('http://local/', { method: 'POST', body: form });
   return app.inject({
     method: 'POST',

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { importFile } from '../db/imports.js';
 import { listIndicators } from '../db/indicators.js';
@@ -9,11 +8,7 @@ import { Invalid } from '../domain/errors.js';
 import { PeriodCode, UnitCode } from './params.js';
 import { writeContext } from './request-context.js';
 
-const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
-
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
-
   app.get(
     '/api/imports/template',
     {

@@ -192,6 +192,8 @@ it('decodes a percent-encoded Vietnamese name in X-DX-User', async () => {
     headers: { 'x-dx-user': encodeURIComponent('Nguyễn Văn Ánh') },
     payload: { indicator: 'SITES', unit: 'C3', period: '2025-08', value: 2 },
   });
-  const history = (await app.inject({ url: '/api/indicator-values/history?indicator=SITES&unit=C3&period=2025-08' })).json();
+  const history = (
+    await app.inject({ url: '/api/indicator-values/history?indicator=SITES&unit=C3&period=2025-08' })
+  ).json();
   expect(history[0].actor).toBe('Nguyễn Văn Ánh');
 });

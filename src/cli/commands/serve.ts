@@ -27,6 +27,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     webRoot: join(packageRoot(), 'dist', 'web'),
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     version: packageVersion(),
+    coverageOutputDir: join(config.dataDir ? join(config.dataDir, '..') : join(packageRoot(), 'data'), 'coverage'),
   });
   const port = Number(flags.port ?? process.env.PORT ?? 3000);
   const host = flags.host ?? process.env.HOST ?? '127.0.0.1';

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { openTestDatabase, type TestDatabase } from '../../test/fixtures/test-database.js';
+import { loadSmallProvince } from '../../test/fixtures/small-province.js';
+import { buildApp } from './app.js';
+
+let db: TestDatabase;
+let app: FastifyInstance;
+beforeAll(async () => {
+  db = await openTestDatabase();
+  await loadSmallProvince(db);
+  app = await buildApp({ db });
+});
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+});
+
+async function post(url: string, parts: Record<string, string | { name: string; text: string }>) {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(parts)) {
+    if (typeof value === 'string') form.append(key, value);
+    else form.append(key, new Blob([value.text]), value.name);
+  }
+  const request = new Request('http://local/', { method: 'POST', body: form });
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': request.headers.get('content-type')!, 'x-dx-user': 'viettel-rf' },
+    payload: Buffer.from(await request.arrayBuffer()),
+  });
+}
+
+const header = 'Mã trạm;Công nghệ;Tần số;Vĩ độ;Kinh độ;Độ cao anten;Công suất;Hướng';
+
+it('imports sites, audited, and lists them', async () => {
+  const response = await post('/api/coverage/sites', {
+    file: {
+      name: 'tram.csv',
+      text: [header, 'GL-1;4G;1800;13,915;108,045;35;43;120', 'GL-2;2G;900;13,92;108,07;30;40;'].join('\n'),
+    },
+  });
+  expect(response.statusCode).toBe(200);
+  expect(response.json()).toMatchObject({ inserted: 2 });
+  const sites = (await app.inject({ url: '/api/coverage/sites' })).json();
+  expect(sites).toEqual([
+    expect.objectContaining({ siteCode: 'GL-2', technology: '2G', azimuthDeg: null }),
+    expect.objectContaining({ siteCode: 'GL-1', technology: '4G', azimuthDeg: 120, lat: 13.915 }),
+  ]);
+  const [audit] = await db.query<{ n: number }>(
+    `select count(*)::int as n from audit_log where entity = 'cell_site' and actor = 'viettel-rf'`,
+  );
+  expect(audit!.n).toBe(2);
+});
+
+it('refuses a sites file with bad rows, naming each, and saves nothing', async () => {
+  const response = await post('/api/coverage/sites', {
+    file: {
+      name: 'xau.csv',
+      text: [header, 'GL-3;6G;1800;13,9;108,0;35;43;', 'GL-4;4G;1800;113,9;108,0;-5;43;'].join('\n'),
+    },
+  });
+  expect(response.statusCode).toBe(422);
+  const errors = response.json().errors.map((e: { row: number; column: string }) => [e.row, e.column]);
+  expect(errors).toEqual(
+    expect.arrayContaining([
+      [2, 'Công nghệ'],
+      [3, 'Độ cao anten'],
+    ]),
+  );
+  expect((await app.inject({ url: '/api/coverage/sites' })).json()).toHaveLength(2);
+});
+
+it('refuses a run without its inputs before starting anything', async () => {
+  const response = await post('/api/coverage/runs', { unit: 'P1', period: '2025-12' });
+  expect(response.statusCode).toBe(422);
+  const missing = await post('/api/coverage/runs', { period: '2025-12' });
+  expect(missing.json().errors).toEqual([{ path: 'unit', message: 'required' }]);
+  expect((await db.query('select * from coverage_run')).length).toBe(0);
+});
+
+it('answers for unknown runs', async () => {
+  expect((await app.inject({ url: '/api/coverage/runs/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
+  expect((await app.inject({ url: '/api/coverage/runs/nope' })).statusCode).toBe(400);
+});

@@ -1,0 +1,186 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { listSites, saveSites } from '../db/cell-sites.js';
+import { cancelRun, findRun, listRuns } from '../db/coverage-runs.js';
+import { formatSiteError, readSitesFile } from '../engines/coverage/inputs/read-sites.js';
+import { prepareFromFiles, type UploadedFile } from '../jobs/coverage-inputs.js';
+import { startCoverageJob } from '../jobs/coverage-job.js';
+import { Invalid, NotFound } from '../domain/errors.js';
+import type { Technology } from '../domain/coverage/technology.js';
+import { PeriodCode, UnitCode } from './params.js';
+import { actorOf, writeContext } from './request-context.js';
+import { demoCoverageInputs } from '../jobs/demo-coverage.js';
+
+const TECHNOLOGIES = ['2G', '3G', '4G', '5G'] as const;
+
+async function readParts(request: FastifyRequest) {
+  if (!request.isMultipart()) throw new Invalid('coverage.multipart', 'Send the inputs as multipart/form-data');
+  const files: Record<string, UploadedFile[]> = {};
+  const fields: Record<string, string> = {};
+  for await (const part of request.parts()) {
+    if (part.type === 'file')
+      (files[part.fieldname] ??= []).push({
+        name: part.filename || part.fieldname,
+        bytes: new Uint8Array(await part.toBuffer()),
+      });
+    else fields[part.fieldname] = String(part.value);
+  }
+  return { files, fields };
+}
+
+export interface CoverageRouteOptions {
+  /** Where each run's GeoTIFFs go (a folder per run). */
+  outputDir: string;
+}
+
+export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async (app, options) => {
+  app.get(
+    '/api/coverage/sites',
+    {
+      schema: {
+        summary: 'Cell sites (sectors) stored for coverage runs',
+        tags: ['coverage'],
+        querystring: z.object({ technology: z.enum(TECHNOLOGIES).optional() }),
+      },
+    },
+    (request) => listSites(app.db, request.query.technology),
+  );
+
+  app.post(
+    '/api/coverage/sites',
+    {
+      schema: {
+        summary: 'Import cell sites from CSV, XLSX or GeoJSON (audited; every bad row named)',
+        description: 'multipart/form-data with a `file`. ?replace=true removes stored sectors missing from the file.',
+        tags: ['coverage'],
+        querystring: z.object({ replace: z.enum(['true', 'false']).default('false') }),
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (request) => {
+      const { files } = await readParts(request);
+      const file = files.file?.[0];
+      if (!file) throw new Invalid('coverage.no_file', 'No file was sent: add a field named "file"');
+      const read = await readSitesFile(file);
+      if (!read.ok) {
+        throw new Invalid(
+          'coverage.sites',
+          `${file.name}: ${read.errors.length} problem(s); nothing was saved. First: ${formatSiteError(read.errors[0]!)}`,
+          read.errors.map((e) => ({ ...e, path: `${e.file} row ${e.row}`, message: formatSiteError(e) })),
+        );
+      }
+      const sites = read.sites.map(({ rowNumber: _row, ...site }) => site);
+      return app.db.transaction((tx) =>
+        saveSites(tx, sites, { replace: request.query.replace === 'true' }, writeContext(request, 'sites-import')),
+      );
+    },
+  );
+
+  app.post(
+    '/api/coverage/runs',
+    {
+      schema: {
+        summary: 'Start a coverage run (background job); poll it, cancel it, read its results',
+        description:
+          'multipart/form-data: fields `unit` (root unit, e.g. 24), `period` (e.g. 2025-12), `technologies` (e.g. 2G,4G,5G), optional `cellSizeM`, `model`; ' +
+          'files `dem` (GeoTIFF or SRTM .hgt, repeatable), `population` (GeoTIFF of people per pixel) and optionally `sites` (else the stored sites). ' +
+          'Or field `demo=true` for the demo province’s synthetic scenario. Every input is checked before the run starts (422 naming the file, row or band).',
+        tags: ['coverage'],
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (request, reply) => {
+      const { files, fields } = await readParts(request);
+      const unit = UnitCode.safeParse(fields.unit);
+      const period = PeriodCode.safeParse(fields.period);
+      if (!unit.success || !period.success) {
+        throw new Invalid('coverage.fields', 'Fields `unit` and `period` are required (e.g. unit=24, period=2025-12)', [
+          ...(unit.success ? [] : [{ path: 'unit', message: 'required' }]),
+          ...(period.success ? [] : [{ path: 'period', message: 'a period such as 2025-12' }]),
+        ]);
+      }
+      const technologies = (fields.technologies ?? '2G,4G,5G').split(',').map((t) => t.trim().toUpperCase());
+      const unknown = technologies.filter((t) => !(TECHNOLOGIES as readonly string[]).includes(t));
+      if (unknown.length) throw new Invalid('coverage.technology', `Unknown technologies: ${unknown.join(', ')}`);
+      const params = {
+        ...(fields.cellSizeM ? { cellSizeM: Number(fields.cellSizeM) } : {}),
+        ...(fields.model ? { model: fields.model as never } : {}),
+      };
+      if (params.cellSizeM !== undefined && !(params.cellSizeM >= 10 && params.cellSizeM <= 1000)) {
+        throw new Invalid('coverage.cell_size', 'cellSizeM must be between 10 and 1000 metres', [
+          { path: 'cellSizeM', message: 'out of range' },
+        ]);
+      }
+      const prepared =
+        fields.demo === 'true'
+          ? await demoCoverageInputs(app.db, technologies as Technology[], params)
+          : await prepareFromFiles(app.db, {
+              rootUnit: unit.data,
+              technologies: technologies as Technology[],
+              params,
+              dem: files.dem ?? [],
+              population:
+                files.population?.[0] ??
+                (() => {
+                  throw new Invalid(
+                    'coverage.population_missing',
+                    'A population raster (people per pixel, GeoTIFF) is needed in field `population`',
+                  );
+                })(),
+              sites: files.sites?.[0] ?? 'stored',
+            });
+      const { runId, finished } = await startCoverageJob(app.db, prepared, {
+        period: period.data,
+        rootUnit: unit.data,
+        actor: actorOf(request),
+        requestId: request.id,
+        outputDir: options.outputDir,
+      });
+      finished.catch((error: unknown) => app.log.error({ err: error, runId }, 'coverage run crashed'));
+      return reply
+        .code(202)
+        .header('location', `/api/coverage/runs/${runId}`)
+        .send(await findRun(app.db, runId));
+    },
+  );
+
+  app.get('/api/coverage/runs', { schema: { summary: 'Recent coverage runs', tags: ['coverage'] } }, () =>
+    listRuns(app.db),
+  );
+  const RunId = z.object({ id: z.uuid() });
+  app.get(
+    '/api/coverage/runs/:id',
+    { schema: { summary: 'A run: status, progress, results', tags: ['coverage'], params: RunId } },
+    (request) => findRun(app.db, request.params.id),
+  );
+  app.post(
+    '/api/coverage/runs/:id/cancel',
+    { schema: { summary: 'Cancel a run; it writes no results', tags: ['coverage'], params: RunId } },
+    (request) => cancelRun(app.db, request.params.id),
+  );
+  app.get(
+    '/api/coverage/runs/:id/files/:file',
+    {
+      schema: {
+        summary: 'A run’s GeoTIFF: signal-<tech>.tif (dBm) or best-server-<tech>.tif (site index)',
+        tags: ['coverage'],
+        params: RunId.extend({
+          file: z.string().regex(/^(signal|best-server)-(2G|3G|4G|5G)\.tif$/, 'signal-4G.tif or best-server-4G.tif'),
+        }),
+      },
+    },
+    async (request, reply) => {
+      await findRun(app.db, request.params.id);
+      const path = join(options.outputDir, request.params.id, request.params.file);
+      if (!existsSync(path))
+        throw new NotFound('coverage.file_not_found', `Run ${request.params.id} has no ${request.params.file}`);
+      return reply
+        .type('image/tiff')
+        .header('content-disposition', `attachment; filename="${request.params.file}"`)
+        .send(createReadStream(path));
+    },
+  );
+};
