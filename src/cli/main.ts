@@ -6,6 +6,7 @@ import { migrateCommand } from './commands/migrate.js';
 import { seedDemoCommand } from './commands/seed-demo.js';
 import { serveCommand } from './commands/serve.js';
 import { auditVerifyCommand } from './commands/audit-verify.js';
+import { coverageRunCommand } from './commands/coverage-run.js';
 
 const databaseOptions = (command: Command) =>
   command
@@ -49,6 +50,28 @@ databaseOptions(
     .command('verify')
     .description('Recompute the hash chain; name the first altered, deleted or inserted record (exit 3)'),
 ).action((flags) => auditVerifyCommand(flags));
+
+const coverage = program
+  .command('coverage')
+  .description('Predict 2G/4G/5G coverage from sites, terrain and population');
+databaseOptions(
+  coverage
+    .command('run')
+    .description('Run the coverage engine for a unit and period; writes computed coverage indicators and GeoTIFFs')
+    .requiredOption('--unit <code>', 'root unit (e.g. 24 for Gia Lai)')
+    .requiredOption('--period <period>', 'period the computed values are for (e.g. 2025-12)')
+    .option('--demo', 'use the demo province’s synthetic terrain, population and network')
+    .option('--dem <files...>', 'terrain: GeoTIFF or SRTM .hgt tiles')
+    .option('--population <file>', 'population counts per pixel (GeoTIFF)')
+    .option('--sites <file>', 'cell sites (CSV, XLSX or GeoJSON); default: the stored sites')
+    .option('--tech <list>', 'technologies', '2G,4G,5G')
+    .option('--cell <metres>', 'analysis grid cell size (default 30)')
+    .option(
+      '--model <model>',
+      'path-loss model: auto, free_space, okumura_hata, cost231_hata, tr38901_rma, tr38901_uma',
+    )
+    .option('--out <dir>', 'folder for the GeoTIFFs (default data/coverage)'),
+).action((flags) => coverageRunCommand(flags));
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof DomainError) {

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { SingleBar, Presets } from 'cli-progress';
+import { openDatabase, describeDatabase } from '../../db/open-database.js';
+import { migrate } from '../../db/migrate.js';
+import { prepareFromFiles } from '../../jobs/coverage-inputs.js';
+import { demoCoverageInputs } from '../../jobs/demo-coverage.js';
+import { startCoverageJob } from '../../jobs/coverage-job.js';
+import { packageRoot } from '../../package-root.js';
+import type { Technology } from '../../domain/coverage/technology.js';
+import { Invalid } from '../../domain/errors.js';
+import { databaseConfig, type DatabaseFlags } from '../config.js';
+
+export interface CoverageRunFlags extends DatabaseFlags {
+  unit: string;
+  period: string;
+  demo?: boolean;
+  dem?: string[];
+  population?: string;
+  sites?: string;
+  tech: string;
+  cell?: string;
+  model?: string;
+  out?: string;
+}
+
+const readFile = (path: string) => ({ name: basename(path), bytes: new Uint8Array(readFileSync(path)) });
+
+/** Runs coverage in this process with a progress bar and ETA; exits 0 only when the run succeeded. */
+export async function coverageRunCommand(flags: CoverageRunFlags): Promise<void> {
+  const config = databaseConfig(flags);
+  const db = await openDatabase(config);
+  try {
+    await migrate(db);
+    const technologies = flags.tech.split(',').map((t) => t.trim().toUpperCase()) as Technology[];
+    const params = {
+      ...(flags.cell ? { cellSizeM: Number(flags.cell) } : {}),
+      ...(flags.model ? { model: flags.model as never } : {}),
+    };
+    let prepared;
+    if (flags.demo) {
+      prepared = await demoCoverageInputs(db, technologies, params);
+    } else {
+      if (!flags.dem?.length || !flags.population)
+        throw new Invalid(
+          'coverage.inputs',
+          'Give --dem and --population (and --sites, or the stored sites are used), or --demo',
+        );
+      prepared = await prepareFromFiles(db, {
+        rootUnit: flags.unit,
+        technologies,
+        params,
+        dem: flags.dem.map(readFile),
+        population: readFile(flags.population),
+        sites: flags.sites ? readFile(flags.sites) : 'stored',
+      });
+    }
+    const { grid } = prepared;
+    console.log(
+      `Coverage of ${flags.unit} for ${flags.period} on ${describeDatabase(config)}: ${grid.width} × ${grid.height} cells of ${grid.cellSizeM} m, ` +
+        `${prepared.gridSites.length} sectors, ${technologies.join('/')}`,
+    );
+    const bar = new SingleBar(
+      {
+        format: 'tiles {bar} {value}/{total} | {percentage}% | elapsed {duration_formatted} | ETA {eta_formatted}',
+        hideCursor: true,
+      },
+      Presets.shades_classic,
+    );
+    let started = false;
+    const outputDir = flags.out ?? join(packageRoot(), 'data', 'coverage');
+    const { runId, finished } = await startCoverageJob(db, prepared, {
+      period: flags.period,
+      rootUnit: flags.unit,
+      actor: process.env.USER ? `cli:${process.env.USER}` : 'cli',
+      requestId: null,
+      outputDir,
+      onProgress: (done, total) => {
+        if (!started) {
+          bar.start(total, 0);
+          started = true;
+        }
+        bar.update(done);
+      },
+    });
+    const run = await finished;
+    if (started) bar.stop();
+    if (run.status !== 'succeeded') {
+      console.error(`dx-compact: coverage run ${runId} ${run.status}${run.error ? `: ${run.error}` : ''}`);
+      process.exitCode = 1;
+      return;
+    }
+    const total = run.result!.total;
+    for (const tech of run.result!.technologies) {
+      const share = (100 * (total.covered[tech] ?? 0)) / total.population;
+      console.log(
+        `${tech}: ${share.toFixed(2)} % of ${Math.round(total.population).toLocaleString('en')} people covered`,
+      );
+    }
+    console.log(`Run ${runId} succeeded; values written for ${flags.period}; GeoTIFFs in ${join(outputDir, runId)}`);
+  } finally {
+    await db.close();
+  }
+}
