@@ -42,6 +42,10 @@ export interface CoverageResult {
   /** The root unit's totals, the same sums over its units. */
   total: UnitCoverage;
   technologies: Technology[];
+  /** Where uncovered people live, per technology (largest first). */
+  hotspots?: Partial<Record<Technology, { unit: string; people: number; lon: number; lat: number }[]>>;
+  /** WGS 84 corners of the output rasters (top-left, top-right, bottom-right, bottom-left), for a map overlay. */
+  corners?: [number, number][];
 }
 
 const SELECT_RUN = `select r.id, r.status, u.code as "rootUnit", r.period, r.params, r.inputs, r.tiles_total as "tilesTotal",

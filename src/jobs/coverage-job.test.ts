@@ -14,6 +14,7 @@ import { cancelRun } from '../db/coverage-runs.js';
 import { findIndicator } from '../db/indicators.js';
 import { findUnit } from '../db/org-units.js';
 import { rollUp } from '../db/roll-ups.js';
+import { buildApp } from '../server/app.js';
 
 let db: TestDatabase;
 const outputDir = mkdtempSync(join(tmpdir(), 'dx-coverage-'));
@@ -158,6 +159,17 @@ describe('a run', () => {
     expect(audit!.reason).toContain(prepared.inputs.sites);
     const tif = await readGeoTiff(readFileSync(join(outputDir, runId, 'signal-4G.tif')), 'signal-4G.tif');
     expect([tif.width, tif.height]).toEqual([prepared.grid.width, prepared.grid.height]);
+    expect(run.result!.hotspots!['4G']![0]).toMatchObject({
+      people: expect.any(Number),
+      lon: expect.closeTo(108.05, 0),
+    });
+    expect(run.result!.corners).toHaveLength(4);
+    // The map layer: a PNG of signal classes over the run's grid.
+    const app = await buildApp({ db, coverageOutputDir: outputDir });
+    const layer = await app.inject({ url: `/api/coverage/runs/${runId}/layer/4G.png` });
+    expect(layer.statusCode).toBe(200);
+    expect(layer.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    await app.close();
   });
 
   it('leaves no results when cancelled', async () => {

@@ -17,6 +17,7 @@ import { splitIntoTiles } from '../engines/coverage/predict/predict-tile.js';
 import { writeGeoTiff } from '../engines/coverage/raster/write-geotiff.js';
 import { gridTransform, type GridSpec } from '../engines/coverage/raster/raster.js';
 import type { PreparedCoverage } from './coverage-inputs.js';
+import { cellCentreLonLat } from '../engines/coverage/analysis-grid.js';
 
 export interface JobOptions {
   period: string;
@@ -130,10 +131,24 @@ export async function startCoverageJob(
       );
       if (!outputs.completed || (await isCancelled(db, runId))) return findRun(db, runId);
       if (options.outputDir) writeCoverageRasters(join(options.outputDir, runId), prepared.grid, outputs);
+      const { grid } = prepared;
+      const edges: [number, number][] = [
+        [-0.5, -0.5],
+        [grid.width - 0.5, -0.5],
+        [grid.width - 0.5, grid.height - 0.5],
+        [-0.5, grid.height - 0.5],
+      ];
+      const corners = edges.map(([x, y]) => cellCentreLonLat(x, y, grid));
       return await completeRun(
         db,
         runId,
-        { units: outputs.units, total: outputs.total, technologies: prepared.technologies },
+        {
+          units: outputs.units,
+          total: outputs.total,
+          technologies: prepared.technologies,
+          hotspots: outputs.hotspots,
+          corners,
+        },
         { actor: options.actor, requestId: options.requestId },
       );
     } catch (error) {

@@ -1,4 +1,5 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
 import { join } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
@@ -13,6 +14,9 @@ import type { Technology } from '../domain/coverage/technology.js';
 import { PeriodCode, UnitCode } from './params.js';
 import { actorOf, writeContext } from './request-context.js';
 import { demoCoverageInputs } from '../jobs/demo-coverage.js';
+import { readGeoTiff } from '../engines/coverage/raster/read-geotiff.js';
+import { DEFAULT_COVERAGE_PARAMS } from '../engines/coverage/predict/coverage-params.js';
+import { SIGNAL_CLASSES, signalClassIndex } from '../domain/coverage/signal-classes.js';
 
 const TECHNOLOGIES = ['2G', '3G', '4G', '5G'] as const;
 
@@ -160,6 +164,39 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
     '/api/coverage/runs/:id/cancel',
     { schema: { summary: 'Cancel a run; it writes no results', tags: ['coverage'], params: RunId } },
     (request) => cancelRun(app.db, request.params.id),
+  );
+  app.get(
+    '/api/coverage/legend',
+    { schema: { summary: 'Signal classes of the coverage map layer', tags: ['coverage'] } },
+    () => SIGNAL_CLASSES,
+  );
+  app.get(
+    '/api/coverage/runs/:id/layer/:file',
+    {
+      schema: {
+        summary:
+          'The coverage map layer of a run as a PNG in the run’s grid (place it with result.corners), coloured by signal class',
+        tags: ['coverage'],
+        params: RunId.extend({ file: z.string().regex(/^(2G|3G|4G|5G)\.png$/, '4G.png') }),
+      },
+    },
+    async (request, reply) => {
+      const run = await findRun(app.db, request.params.id);
+      const tech = request.params.file.slice(0, 2) as Technology;
+      const path = join(options.outputDir, run.id, `signal-${tech}.tif`);
+      if (!existsSync(path)) throw new NotFound('coverage.layer_not_found', `Run ${run.id} has no ${tech} layer`);
+      const raster = await readGeoTiff(readFileSync(path), `signal-${tech}.tif`);
+      const thresholds =
+        (run.params as { thresholdsDbm?: Record<string, number> }).thresholdsDbm ??
+        DEFAULT_COVERAGE_PARAMS.thresholdsDbm;
+      const png = new PNG({ width: raster.width, height: raster.height });
+      for (let i = 0; i < raster.data.length; i++) {
+        const index = signalClassIndex(raster.data[i]!, thresholds[tech]!);
+        const rgba = index >= 0 ? SIGNAL_CLASSES[index]!.rgba : ([0, 0, 0, 0] as const);
+        png.data.set(rgba, i * 4);
+      }
+      return reply.type('image/png').header('cache-control', 'private, max-age=3600').send(PNG.sync.write(png));
+    },
   );
   app.get(
     '/api/coverage/runs/:id/files/:file',

@@ -5,6 +5,7 @@ import { splitIntoTiles } from './predict/predict-tile.js';
 import type { CoverageParams } from './predict/coverage-params.js';
 import type { GridSite } from './predict/site-signal.js';
 import { CoveragePool } from './pool.js';
+import { uncoveredHotspots, type Hotspot } from './hotspots.js';
 
 export interface ModelInputs {
   grid: GridSpec;
@@ -28,6 +29,8 @@ export interface ModelUnitCoverage {
 export interface ModelOutputs {
   units: ModelUnitCoverage[];
   total: ModelUnitCoverage;
+  /** Per technology, the blocks (about 1 km) with the most uncovered people in each unit. */
+  hotspots: Partial<Record<Technology, Hotspot[]>>;
   bestSignalDbm: Partial<Record<Technology, Float32Array>>;
   bestServer: Partial<Record<Technology, Int32Array>>;
   tiles: number;
@@ -99,12 +102,20 @@ export async function runCoverageModel(inputs: ModelInputs, options: ModelRunOpt
   const unitCount = inputs.unitCodes.length;
   const population = zonalSums(inputs.zones, inputs.population, null, unitCount).population;
   const covered: Partial<Record<Technology, Float64Array>> = {};
+  const hotspots: Partial<Record<Technology, Hotspot[]>> = {};
   for (const tech of inputs.technologies) {
     const threshold = params.thresholdsDbm[tech];
     const level = bestSignalDbm[tech]!;
     const mask = new Uint8Array(cells);
     for (let i = 0; i < cells; i++) mask[i] = level[i]! >= threshold ? 1 : 0;
     covered[tech] = zonalSums(inputs.zones, inputs.population, mask, unitCount).covered;
+    hotspots[tech] = uncoveredHotspots(
+      grid,
+      inputs.population,
+      inputs.zones,
+      inputs.unitCodes,
+      (cell) => mask[cell] === 1,
+    );
   }
   const units = inputs.unitCodes.map((unit, i) => ({
     unit,
@@ -118,5 +129,5 @@ export async function runCoverageModel(inputs: ModelInputs, options: ModelRunOpt
       inputs.technologies.map((tech) => [tech, units.reduce((s, u) => s + (u.covered[tech] ?? 0), 0)]),
     ),
   };
-  return { units, total, bestSignalDbm, bestServer, tiles: tiles.length, sitesSwept, completed };
+  return { units, total, hotspots, bestSignalDbm, bestServer, tiles: tiles.length, sitesSwept, completed };
 }
