@@ -57,6 +57,18 @@ describe('reading', () => {
     expect(['Polygon', 'MultiPolygon']).toContain(feature.geometry.type);
   });
 
+  it('serves the communes as a FeatureCollection with an indicator value each', async () => {
+    const collection = (await get('/api/org-units/24/children/boundaries?indicator=POP_COV_4G&period=2025')).json();
+    expect(collection.features).toHaveLength(135);
+    const ward = collection.features.find((f: { id: string }) => f.id === '50701001');
+    expect(ward.properties).toMatchObject({
+      nameVi: 'Phường Quy Nhơn',
+      indicator: 'POP_COV_4G',
+      period: '2025',
+      value: expect.any(Number),
+    });
+  });
+
   it('rolls the province up to the reported 4G coverage', async () => {
     const body = (await get('/api/rollup?indicator=POP_COV_4G&unit=24&from=2025')).json();
     expect(body.values).toHaveLength(1);

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { UnitCode } from './params.js';
+import { IndicatorCode, PeriodCode, UnitCode } from './params.js';
+import { findIndicator } from '../db/indicators.js';
+import { rollUp } from '../db/roll-ups.js';
+import { Invalid } from '../domain/errors.js';
 import { findUnit, findUnitBoundary, listChildren, unitTree } from '../db/org-units.js';
 
 export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -49,6 +52,44 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
       const { id: _id, ...unit } = await findUnit(app.db, request.params.code);
       const geometry = await findUnitBoundary(app.db, request.params.code);
       return reply.type('application/geo+json').send({ type: 'Feature', id: unit.code, properties: unit, geometry });
+    },
+  );
+  app.get(
+    '/api/org-units/:code/children/boundaries',
+    {
+      schema: {
+        summary:
+          'The boundaries of the units directly below a unit as a GeoJSON FeatureCollection, optionally with an indicator’s value',
+        tags: ['organisation units'],
+        params: z.object({ code: UnitCode }),
+        querystring: z.object({ indicator: IndicatorCode.optional(), period: PeriodCode.optional() }),
+      },
+    },
+    async (request, reply) => {
+      const parent = await findUnit(app.db, request.params.code);
+      const { indicator: indicatorCode, period } = request.query;
+      if (indicatorCode && !period)
+        throw new Invalid('boundaries.period', 'Give a period with the indicator', [
+          { path: 'querystring.period', message: 'required with indicator' },
+        ]);
+      const indicator = indicatorCode ? await findIndicator(app.db, indicatorCode) : null;
+      const rows = await app.db.query<{ code: string; boundary: unknown }>(
+        'select code, boundary from org_unit where parent_id = $1 and boundary is not null order by code',
+        [parent.id],
+      );
+      const features = [];
+      for (const row of rows) {
+        const { id: _id, ...unit } = await findUnit(app.db, row.code);
+        const value =
+          indicator && period ? (await rollUp(app.db, indicator, { ...unit, id: _id }, period)).value : undefined;
+        features.push({
+          type: 'Feature',
+          id: row.code,
+          properties: { ...unit, ...(indicator ? { indicator: indicator.code, period, value } : {}) },
+          geometry: row.boundary,
+        });
+      }
+      return reply.type('application/geo+json').send({ type: 'FeatureCollection', features });
     },
   );
 };

@@ -1,0 +1,135 @@
+/**
+ * `npm run bench [-- names…] [--engine=pglite|postgres|both] [--scale=full|small] [--months=N] [--url=…]`
+ *
+ * Loads the national dataset into a fresh database on each engine, then runs the named benchmarks
+ * (default: all). Prints plain text; asserts nothing; exits non-zero only when something crashed.
+ */
+import { parseArgs } from 'node:util';
+import type { Benchmark } from './benchmark.js';
+import {
+  createPgliteEngine,
+  createPostgresEngine,
+  postgresAnswers,
+  type BenchEngine,
+  type EngineName,
+} from './engines.js';
+import { importBench } from './import.bench.js';
+import { loadDataset } from './load-dataset.js';
+import { describeLoad, describeMachine, engineVersion } from './machine.js';
+import { buildDataset, SCALES, valueCount, type Scale } from './national-dataset.js';
+import { rollupBench } from './rollup.bench.js';
+import { heading, line, step } from './report.js';
+import { formatInt, formatMs, now } from './stats.js';
+
+const BENCHMARKS: readonly Benchmark[] = [importBench, rollupBench];
+// 'dataset' names the load alone, which every other benchmark runs first anyway.
+const NAMES = ['dataset', ...BENCHMARKS.map((b) => b.name)];
+const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
+
+function usage(problem: string): never {
+  console.error(
+    `${problem}\nusage: npm run bench -- [${NAMES.join('|')} …] [--engine=pglite|postgres|both] [--scale=full|small] [--months=N] [--url=postgres://…]`,
+  );
+  process.exit(2);
+}
+
+function options() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      engine: { type: 'string', default: 'both' },
+      scale: { type: 'string', default: 'full' },
+      months: { type: 'string' },
+      url: { type: 'string', default: process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? DEFAULT_URL },
+    },
+  });
+  const unknown = positionals.filter((name) => !NAMES.includes(name));
+  if (unknown.length > 0) usage(`unknown benchmark ${unknown.join(', ')}`);
+  if (!['pglite', 'postgres', 'both'].includes(values.engine)) usage(`unknown engine ${values.engine}`);
+  if (!(values.scale in SCALES)) usage(`unknown scale ${values.scale}`);
+  const months = values.months === undefined ? undefined : Number(values.months);
+  if (months !== undefined && !(Number.isInteger(months) && months > 0)) usage(`--months must be a whole number > 0`);
+  return {
+    benchmarks: BENCHMARKS.filter((b) => positionals.length === 0 || positionals.includes(b.name)),
+    engines: (values.engine === 'both' ? ['postgres', 'pglite'] : [values.engine]) as EngineName[],
+    scale: SCALES[values.scale as Scale['name']],
+    months,
+    url: values.url,
+  };
+}
+
+/** Leaves no schema or temp directory behind when interrupted. */
+let current: BenchEngine | null = null;
+process.once('SIGINT', () => {
+  line('interrupted: cleaning up');
+  void (current?.dispose() ?? Promise.resolve()).finally(() => process.exit(130));
+});
+
+async function runEngine(name: EngineName, config: ReturnType<typeof options>): Promise<boolean> {
+  const start = now();
+  heading(`engine: ${name}`);
+  if (name === 'postgres') {
+    const answer = await postgresAnswers(config.url);
+    if (!answer.ok) {
+      line(`  skipped: no PostgreSQL server answers at ${config.url} (${answer.reason})`);
+      return true;
+    }
+  }
+  const engine = await step('fresh database, migrated', () =>
+    name === 'postgres' ? createPostgresEngine(config.url) : createPgliteEngine(),
+  );
+  current = engine;
+  let ok = true;
+  try {
+    line(`  engine: ${await engineVersion(await engine.app())}`);
+    line(`  database: ${engine.location}`);
+    const dataset = buildDataset(config.scale, config.months);
+    heading(`dataset (${name})`);
+    line(
+      `  national dataset, scale ${config.scale.name}: 1 nation, ${dataset.provinces.length} provinces, ${formatInt(dataset.communes.length)} communes, ` +
+        `${dataset.indicators.length} indicators, ${dataset.months.length} months (${dataset.months[0]!.code}…${dataset.months.at(-1)!.code}) ` +
+        `= ${formatInt(valueCount(dataset))} values`,
+    );
+    line(`  (${describeLoad()})`);
+    const loaded = await step('load', () => loadDataset(engine, dataset));
+    for (const benchmark of config.benchmarks) {
+      try {
+        line();
+        line(`(${benchmark.name} on ${name} starts at ${describeLoad()})`);
+        await benchmark.run({ engine, loaded });
+      } catch (error) {
+        ok = false;
+        line(`  !! ${benchmark.name} crashed: ${(error as Error).stack ?? String(error)}`);
+      }
+    }
+  } finally {
+    await step(`clean up (${engine.location})`, () => engine.dispose());
+    current = null;
+    line(`  wall time on ${name}: ${formatMs(now() - start)}`);
+  }
+  return ok;
+}
+
+async function main() {
+  const config = options();
+  const start = now();
+  line(`dx-compact benchmarks, ${new Date().toISOString()}`);
+  line(describeMachine());
+  line(
+    `benchmarks: dataset${config.benchmarks.map((b) => `, ${b.name}`).join('')}; engines: ${config.engines.join(', ')}`,
+  );
+  let ok = true;
+  for (const engine of config.engines) {
+    try {
+      ok = (await runEngine(engine, config)) && ok;
+    } catch (error) {
+      ok = false;
+      line(`  !! ${engine} crashed: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
+  line();
+  line(`total wall time: ${formatMs(now() - start)}`);
+  if (!ok) process.exitCode = 1;
+}
+
+await main();
