@@ -125,17 +125,16 @@ export async function verifyAudit(db: Queryable, batchSize = 10_000): Promise<Au
   }
 }
 
-/** The history of one value (or target), oldest first. */
+/** The history of one value (or target), oldest first; the key fields match the entity index. */
 export async function auditHistory(
   db: Queryable,
   filter: { entity: string; indicator: string; unit: string; period?: string | undefined; year?: number | undefined },
 ): Promise<ChainedAuditEntry[]> {
-  const key: Record<string, unknown> = { indicator: filter.indicator, unit: filter.unit };
-  if (filter.period !== undefined) key.period = filter.period;
-  if (filter.year !== undefined) key.year = filter.year;
-  const rows = await db.query<AuditRow>(`${SELECT_AUDIT} where entity = $1 and entity_key @> $2::jsonb order by seq`, [
-    filter.entity,
-    JSON.stringify(key),
-  ]);
+  const rows = await db.query<AuditRow>(
+    `${SELECT_AUDIT} where entity = $1 and entity_key ->> 'indicator' = $2 and entity_key ->> 'unit' = $3
+       and ($4::text is null or entity_key ->> 'period' = $4) and ($5::int is null or (entity_key ->> 'year')::int = $5)
+     order by seq`,
+    [filter.entity, filter.indicator, filter.unit, filter.period ?? null, filter.year ?? null],
+  );
   return rows.map(toEntry);
 }

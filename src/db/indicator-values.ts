@@ -1,5 +1,4 @@
 import type { Queryable } from './database.js';
-import type { UnitLevel } from '../domain/indicators/indicator-rule.js';
 import type { PeriodType } from '../domain/periods.js';
 import type { TimeSummary } from '../domain/indicators/roll-up.js';
 
@@ -8,40 +7,67 @@ export interface LeafSummaryRow extends TimeSummary {
   bucket: string; // period code of the bucket: '2025', '2025Q3' or '2025-09'
 }
 
-// The bucket a stored period falls in; a value only lands in buckets at least as coarse as its own period.
-const BUCKET_SQL: Record<PeriodType, { key: string; types: string }> = {
-  year: { key: `to_char(p.start_date, 'YYYY')`, types: `('year', 'quarter', 'month')` },
-  quarter: { key: `to_char(p.start_date, 'YYYY') || 'Q' || to_char(p.start_date, 'Q')`, types: `('quarter', 'month')` },
-  month: { key: `to_char(p.start_date, 'YYYY-MM')`, types: `('month')` },
+interface PeriodInRange {
+  id: number;
+  type: PeriodType;
+  start: string;
+  end: string;
+}
+
+// Which stored periods fall in a bucket of each size: a value only lands in buckets at least as coarse as its own period.
+const FITS: Record<PeriodType, readonly PeriodType[]> = {
+  year: ['year', 'quarter', 'month'],
+  quarter: ['quarter', 'month'],
+  month: ['month'],
 };
 
+function bucketOf(period: PeriodInRange, bucket: PeriodType): string {
+  const year = period.start.slice(0, 4);
+  if (bucket === 'year') return year;
+  const month = Number(period.start.slice(5, 7));
+  return bucket === 'quarter' ? `${year}Q${Math.ceil(month / 3)}` : `${year}-${period.start.slice(5, 7)}`;
+}
+
 /**
- * For every unit at `level` below `unitId`, and every bucket between two dates: the sum, count and
- * latest value of its stored values. Time aggregation then picks sum (flows) or latest (stocks).
+ * For each given unit and every bucket between two dates: the sum, count and latest value of its stored
+ * values. The units and periods are passed as ids so the primary key (indicator, unit, period) finds the
+ * rows directly; time aggregation then picks sum (flows) or latest (stocks).
  */
 export async function leafTimeSummaries(
   db: Queryable,
-  args: { indicatorId: number; unitId: number; level: UnitLevel; bucket: PeriodType; fromDate: string; toDate: string },
+  args: { indicatorId: number; unitIds: readonly number[]; bucket: PeriodType; fromDate: string; toDate: string },
 ): Promise<LeafSummaryRow[]> {
-  const bucket = BUCKET_SQL[args.bucket];
-  return db.query<LeafSummaryRow & Record<string, unknown>>(
-    `with recursive below as (
-       select id, level from org_unit where id = $2
-       union all
-       select u.id, u.level from org_unit u join below b on u.parent_id = b.id where b.level <> $3
-     )
-     select v.org_unit_id as "unitId", ${bucket.key} as bucket,
-            sum(v.value) as sum, count(*)::int as count,
-            (array_agg(v.value order by p.end_date desc))[1] as "lastValue",
-            to_char(max(p.end_date), 'YYYY-MM-DD') as "lastPeriodEnd"
-     from indicator_value v
-     join period p on p.id = v.period_id
-     join below b on b.id = v.org_unit_id and b.level = $3
-     where v.indicator_id = $1 and p.start_date >= $4::date and p.end_date <= $5::date
-       and p.period_type in ${bucket.types}
-     group by v.org_unit_id, ${bucket.key}`,
-    [args.indicatorId, args.unitId, args.level, args.fromDate, args.toDate],
+  if (args.unitIds.length === 0) return [];
+  const periods = await db.query<PeriodInRange>(
+    `select id, period_type as type, to_char(start_date, 'YYYY-MM-DD') as start, to_char(end_date, 'YYYY-MM-DD') as "end"
+     from period where start_date >= $1::date and end_date <= $2::date and period_type = any($3::text[])`,
+    [args.fromDate, args.toDate, FITS[args.bucket]],
   );
+  if (periods.length === 0) return [];
+  const byId = new Map(periods.map((p) => [p.id, p]));
+  const rows = await db.query<{ u: number; p: number; v: number }>(
+    `select org_unit_id as u, period_id as p, value as v from indicator_value
+     where indicator_id = $1 and org_unit_id = any($2::int[]) and period_id = any($3::int[])`,
+    [args.indicatorId, args.unitIds, periods.map((p) => p.id)],
+  );
+  const summaries = new Map<string, LeafSummaryRow>();
+  for (const row of rows) {
+    const period = byId.get(row.p)!;
+    const bucket = bucketOf(period, args.bucket);
+    const key = `${row.u}:${bucket}`;
+    const found = summaries.get(key);
+    if (!found) {
+      summaries.set(key, { unitId: row.u, bucket, sum: row.v, count: 1, lastValue: row.v, lastPeriodEnd: period.end });
+      continue;
+    }
+    found.sum += row.v;
+    found.count += 1;
+    if (period.end >= found.lastPeriodEnd) {
+      found.lastValue = row.v;
+      found.lastPeriodEnd = period.end;
+    }
+  }
+  return [...summaries.values()];
 }
 
 export interface StoredValue {

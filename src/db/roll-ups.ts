@@ -62,8 +62,7 @@ export async function rollUpSeries(
   const leaves = await unitsAtLevelBelow(db, unit.id, indicator.reportingLevel);
   const summaries = await leafTimeSummaries(db, {
     indicatorId: indicator.id,
-    unitId: unit.id,
-    level: indicator.reportingLevel,
+    unitIds: leaves.map((leaf) => leaf.id),
     bucket: range.bucket,
     fromDate: monthsOf(range.from)[0]!.startDate,
     toDate: monthsOf(range.to).at(-1)!.endDate,
