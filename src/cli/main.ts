@@ -7,6 +7,7 @@ import { seedDemoCommand } from './commands/seed-demo.js';
 import { serveCommand } from './commands/serve.js';
 import { auditVerifyCommand } from './commands/audit-verify.js';
 import { coverageRunCommand } from './commands/coverage-run.js';
+import { workerCommand } from './commands/worker.js';
 
 const databaseOptions = (command: Command) =>
   command
@@ -70,8 +71,16 @@ databaseOptions(
       '--model <model>',
       'path-loss model: auto, free_space, okumura_hata, cost231_hata, tr38901_rma, tr38901_uma',
     )
-    .option('--out <dir>', 'folder for the GeoTIFFs (default data/coverage)'),
+    .option('--out <dir>', 'folder for the GeoTIFFs (default data/coverage)')
+    .option('--distributed', 'share the tiles with `dx-compact worker` processes through the PostgreSQL queue'),
 ).action((flags) => coverageRunCommand(flags));
+
+databaseOptions(
+  program
+    .command('worker')
+    .description('Predict coverage tiles for runs started with --distributed (PostgreSQL only; run one per machine)')
+    .option('--threads <n>', 'worker threads (default: one per core)'),
+).action((flags) => workerCommand(flags));
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof DomainError) {

@@ -6,6 +6,7 @@ import { migrate } from '../../db/migrate.js';
 import { prepareFromFiles } from '../../jobs/coverage-inputs.js';
 import { demoCoverageInputs } from '../../jobs/demo-coverage.js';
 import { startCoverageJob } from '../../jobs/coverage-job.js';
+import { startDistributedCoverageJob } from '../../jobs/distributed-coverage.js';
 import { packageRoot } from '../../package-root.js';
 import type { Technology } from '../../domain/coverage/technology.js';
 import { Invalid } from '../../domain/errors.js';
@@ -22,6 +23,7 @@ export interface CoverageRunFlags extends DatabaseFlags {
   cell?: string;
   model?: string;
   out?: string;
+  distributed?: boolean;
 }
 
 const readFile = (path: string) => ({ name: basename(path), bytes: new Uint8Array(readFileSync(path)) });
@@ -69,7 +71,14 @@ export async function coverageRunCommand(flags: CoverageRunFlags): Promise<void>
     );
     let started = false;
     const outputDir = flags.out ?? join(packageRoot(), 'data', 'coverage');
-    const { runId, finished } = await startCoverageJob(db, prepared, {
+    if (flags.distributed && !config.databaseUrl)
+      throw new Invalid('coverage.distributed', '--distributed needs a PostgreSQL server (--database-url)');
+    const start = flags.distributed
+      ? (p: typeof prepared, o: Parameters<typeof startCoverageJob>[2]) =>
+          startDistributedCoverageJob(db, p, { ...o, queue: { connectionString: config.databaseUrl! } })
+      : (p: typeof prepared, o: Parameters<typeof startCoverageJob>[2]) => startCoverageJob(db, p, o);
+    if (flags.distributed) console.log('Tiles are queued for `dx-compact worker` processes; start at least one.');
+    const { runId, finished } = await start(prepared, {
       period: flags.period,
       rootUnit: flags.unit,
       actor: process.env.USER ? `cli:${process.env.USER}` : 'cli',

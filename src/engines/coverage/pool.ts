@@ -101,6 +101,20 @@ export class CoveragePool {
     });
   }
 
+  private readonly busy = new Set<Worker>();
+
+  /** Predicts one tile on the first idle worker (callers run at most `size` at once). */
+  async predictOne(tile: TileSpec): Promise<Success> {
+    const worker = this.workers.find((w) => !this.busy.has(w));
+    if (!worker) throw new Error('every coverage worker is busy');
+    this.busy.add(worker);
+    try {
+      return await this.send(worker, tile);
+    } finally {
+      this.busy.delete(worker);
+    }
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }

@@ -99,13 +99,27 @@ export async function runCoverageModel(inputs: ModelInputs, options: ModelRunOpt
     await pool.close();
   }
 
+  const { units, total, hotspots } = summariseCoverage(inputs, bestSignalDbm);
+  return { units, total, hotspots, bestSignalDbm, bestServer, tiles: tiles.length, sitesSwept, completed };
+}
+
+/**
+ * People and covered people per unit (and hot spots) from the assembled best levels: a cell is covered
+ * when its best level reaches the technology's threshold.
+ */
+export function summariseCoverage(
+  inputs: Pick<ModelInputs, 'grid' | 'population' | 'zones' | 'unitCodes' | 'technologies' | 'params'>,
+  bestSignalDbm: Partial<Record<Technology, Float32Array>>,
+): Pick<ModelOutputs, 'units' | 'total' | 'hotspots'> {
+  const { grid, params } = inputs;
+  const cells = grid.width * grid.height;
   const unitCount = inputs.unitCodes.length;
   const population = zonalSums(inputs.zones, inputs.population, null, unitCount).population;
   const covered: Partial<Record<Technology, Float64Array>> = {};
   const hotspots: Partial<Record<Technology, Hotspot[]>> = {};
   for (const tech of inputs.technologies) {
     const threshold = params.thresholdsDbm[tech];
-    const level = bestSignalDbm[tech]!;
+    const level = bestSignalDbm[tech] ?? new Float32Array(cells).fill(Number.NaN);
     const mask = new Uint8Array(cells);
     for (let i = 0; i < cells; i++) mask[i] = level[i]! >= threshold ? 1 : 0;
     covered[tech] = zonalSums(inputs.zones, inputs.population, mask, unitCount).covered;
@@ -129,5 +143,5 @@ export async function runCoverageModel(inputs: ModelInputs, options: ModelRunOpt
       inputs.technologies.map((tech) => [tech, units.reduce((s, u) => s + (u.covered[tech] ?? 0), 0)]),
     ),
   };
-  return { units, total, hotspots, bestSignalDbm, bestServer, tiles: tiles.length, sitesSwept, completed };
+  return { units, total, hotspots };
 }

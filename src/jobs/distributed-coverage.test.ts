@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import PgBoss from 'pg-boss';
+import { openTestDatabase, testEngine, type TestDatabase } from '../../test/fixtures/test-database.js';
+import { loadSmallProvince } from '../../test/fixtures/small-province.js';
+import { writeGeoTiff } from '../engines/coverage/raster/write-geotiff.js';
+import { transformer, UTM_49N, WGS84 } from '../engines/coverage/raster/crs.js';
+import { prepareFromFiles, type UploadedFile } from './coverage-inputs.js';
+import { startCoverageJob } from './coverage-job.js';
+import { runCoverageWorker, startDistributedCoverageJob, TILE_QUEUE } from './distributed-coverage.js';
+
+// Workers on several machines share a run through a PostgreSQL-backed queue: PostgreSQL only.
+describe.runIf(testEngine === 'postgres')('a coverage run shared by workers through the queue', () => {
+  let db: TestDatabase;
+  const toUtm = transformer(WGS84, UTM_49N);
+  const raster = (name: string, cell: number, value: number): UploadedFile => {
+    const [x0, y1] = toUtm.forward(107.97, 13.96);
+    const [x1, y0] = toUtm.forward(108.12, 13.87);
+    const width = Math.ceil((x1 - x0) / cell);
+    const height = Math.ceil((y1 - y0) / cell);
+    const bytes = writeGeoTiff({
+      width,
+      height,
+      data: new Float32Array(width * height).fill(value),
+      crs: UTM_49N,
+      transform: { originX: x0, originY: y1, pixelWidth: cell, pixelHeight: -cell },
+      noData: -9999,
+    });
+    return { name, bytes: new Uint8Array(bytes) };
+  };
+  const sites = {
+    name: 'tram.csv',
+    bytes: new TextEncoder().encode(
+      'site_code,technology,band_mhz,lat,lon,antenna_height_m,tx_power_dbm\nA,2G,900,13.915,108.045,35,20\nB,2G,900,13.905,108.01,30,18\n',
+    ),
+  };
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    await loadSmallProvince(db);
+    for (const [code, west] of [
+      ['C1', 108.0],
+      ['C2', 108.03],
+      ['C3', 108.06],
+    ] as const) {
+      const ring = [
+        [west, 13.9],
+        [west + 0.03, 13.9],
+        [west + 0.03, 13.93],
+        [west, 13.93],
+        [west, 13.9],
+      ];
+      await db.query('update org_unit set boundary = $2 where code = $1', [
+        code,
+        JSON.stringify({ type: 'Polygon', coordinates: [ring] }),
+      ]);
+    }
+  });
+  afterAll(async () => {
+    await db?.query(`drop schema if exists ${db.schema}_boss cascade`).catch(() => undefined);
+    await db?.close();
+  });
+
+  it('finishes with the same figures as a local run although a worker dies holding a tile', async () => {
+    const prepare = () =>
+      prepareFromFiles(db, {
+        rootUnit: 'P1',
+        technologies: ['2G'],
+        params: { cellSizeM: 60, tileCells: 64 },
+        dem: [raster('dem.tif', 30, 700)],
+        population: raster('pop.tif', 100, 5),
+        sites,
+      });
+    const local = await (
+      await startCoverageJob(db, await prepare(), {
+        period: '2025-10',
+        rootUnit: 'P1',
+        actor: 'test',
+        requestId: null,
+        outputDir: null,
+        poolSize: 1,
+      })
+    ).finished;
+    expect(local.status).toBe('succeeded');
+
+    const queue = {
+      connectionString: process.env.TEST_DATABASE_URL!,
+      schema: `${db.schema}_boss`,
+      tileTimeoutSeconds: 2,
+      maintenanceIntervalSeconds: 1,
+    };
+    const { finished } = await startDistributedCoverageJob(db, await prepare(), {
+      period: '2025-11',
+      rootUnit: 'P1',
+      actor: 'test',
+      requestId: null,
+      outputDir: null,
+      queue,
+      pollMs: 200,
+    });
+    // A worker takes a tile and dies without finishing it.
+    const dying = new PgBoss({ connectionString: queue.connectionString, schema: queue.schema });
+    await dying.start();
+    const [held] = await dying.fetch(TILE_QUEUE, { batchSize: 1 });
+    expect(held).toBeDefined();
+    await dying.stop({ graceful: false, wait: false });
+    // A healthy worker does the rest, and the lost tile once it times out.
+    const worker = await runCoverageWorker(db, { ...queue, threads: 1, name: 'healthy' });
+    const run = await finished;
+    await worker.stop();
+    expect(run.status).toBe('succeeded');
+    expect(run.tilesDone).toBe(run.tilesTotal);
+    expect(run.tilesTotal).toBeGreaterThan(4);
+    const share = (r: typeof run) => r.result!.total.covered['2G']! / r.result!.total.population;
+    expect(share(run)).toBeCloseTo(share(local), 9);
+    const [retried] = await db.query<{ n: number }>(
+      `select count(*)::int as n from ${queue.schema}.job where name = $1 and retry_count > 0`,
+      [TILE_QUEUE],
+    );
+    expect(retried!.n).toBeGreaterThanOrEqual(1);
+  }, 90_000);
+});

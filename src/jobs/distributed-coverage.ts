@@ -1,0 +1,250 @@
+import { hostname } from 'node:os';
+import PgBoss from 'pg-boss';
+import type { Database } from '../db/database.js';
+import { findUnit } from '../db/org-units.js';
+import {
+  completeRun,
+  createRun,
+  failRun,
+  findRun,
+  isCancelled,
+  markRunning,
+  recordProgress,
+  type CoverageRun,
+} from '../db/coverage-runs.js';
+import { splitIntoTiles, type TileSpec } from '../engines/coverage/predict/predict-tile.js';
+import { summariseCoverage } from '../engines/coverage/run-model.js';
+import { CoveragePool } from '../engines/coverage/pool.js';
+import { cellCentreLonLat } from '../engines/coverage/analysis-grid.js';
+import type { Technology } from '../domain/coverage/technology.js';
+import { packTile, packWork, unpackTile, unpackWork } from './work-package.js';
+import type { PreparedCoverage } from './coverage-inputs.js';
+import type { JobOptions } from './coverage-job.js';
+
+export const TILE_QUEUE = 'coverage-tile';
+
+export interface QueueOptions {
+  /** PostgreSQL server holding the queue (the app's own database). */
+  connectionString: string;
+  /** Schema for pg-boss's tables (default pgboss). */
+  schema?: string;
+  /** A tile whose worker went silent this long is handed to another worker. */
+  tileTimeoutSeconds?: number;
+  /** How often pg-boss looks for expired tiles (tests shorten it). */
+  maintenanceIntervalSeconds?: number;
+}
+
+interface TileMessage {
+  runId: string;
+  tile: TileSpec;
+}
+
+async function startBoss(options: QueueOptions): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: options.connectionString,
+    schema: options.schema ?? 'pgboss',
+    max: 4,
+    ...(options.maintenanceIntervalSeconds
+      ? {
+          maintenanceIntervalSeconds: options.maintenanceIntervalSeconds,
+          monitorStateIntervalSeconds: options.maintenanceIntervalSeconds,
+        }
+      : {}),
+  });
+  boss.on('error', () => undefined); // transient connection errors: pg-boss reconnects by itself
+  await boss.start();
+  await boss.createQueue(TILE_QUEUE).catch(() => undefined); // exists already
+  return boss;
+}
+
+/**
+ * A run shared by every `dx-compact worker` attached to the database: the run's grid, terrain and sites go
+ * into the database once, each tile becomes a queue job, and this coordinator waits for the tiles,
+ * assembles them and writes the results in one transaction. A worker that dies loses only the tile it
+ * held: the queue hands it to another worker once it times out.
+ */
+export async function startDistributedCoverageJob(
+  db: Database,
+  prepared: PreparedCoverage,
+  options: JobOptions & { queue: QueueOptions; pollMs?: number },
+): Promise<{ runId: string; finished: Promise<CoverageRun> }> {
+  const root = await findUnit(db, options.rootUnit);
+  const { grid } = prepared;
+  const tiles = splitIntoTiles(grid.width, grid.height, prepared.params.tileCells);
+  const runId = await createRun(db, {
+    rootUnitId: root.id,
+    period: options.period,
+    params: {
+      ...prepared.params,
+      technologies: prepared.technologies,
+      grid,
+      sites: prepared.sites.length,
+      distributed: true,
+    },
+    inputs: prepared.inputs,
+    tilesTotal: tiles.length,
+    createdBy: options.actor,
+  });
+  await db.query('update coverage_run set distributed = true, work_package = $2 where id = $1', [
+    runId,
+    packWork({
+      grid,
+      dem: prepared.dem,
+      sites: prepared.gridSites,
+      params: prepared.params,
+      technologies: prepared.technologies,
+    }),
+  ]);
+  await db.query(`insert into coverage_run_tile (run_id, tile) select $1, t from generate_series(0, $2 - 1) as t`, [
+    runId,
+    tiles.length,
+  ]);
+  const boss = await startBoss(options.queue);
+  const expireInSeconds = options.queue.tileTimeoutSeconds ?? 900;
+  for (const tile of tiles) {
+    await boss.send(TILE_QUEUE, { runId, tile } satisfies TileMessage, {
+      retryLimit: 5,
+      retryDelay: 1,
+      expireInSeconds,
+    });
+  }
+  await markRunning(db, runId);
+
+  const finished = (async () => {
+    try {
+      for (;;) {
+        if (await isCancelled(db, runId)) return await findRun(db, runId);
+        const [counts] = await db.query<{ done: number; failed: number }>(
+          `select count(*) filter (where status = 'done')::int as done, count(*) filter (where status = 'failed')::int as failed
+           from coverage_run_tile where run_id = $1`,
+          [runId],
+        );
+        if (counts!.failed > 0) throw new Error(`${counts!.failed} tile(s) failed on every attempt`);
+        await recordProgress(db, runId, counts!.done);
+        options.onProgress?.(counts!.done, tiles.length);
+        if (counts!.done === tiles.length) break;
+        await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 1000));
+      }
+      const cells = grid.width * grid.height;
+      const bestSignalDbm: Partial<Record<Technology, Float32Array>> = {};
+      for (const tech of prepared.technologies) bestSignalDbm[tech] = new Float32Array(cells).fill(Number.NaN);
+      const rows = await db.query<{ tile: number; result: Uint8Array }>(
+        'select tile, result from coverage_run_tile where run_id = $1',
+        [runId],
+      );
+      for (const row of rows) {
+        const tile = tiles[row.tile]!;
+        const { level } = unpackTile(row.result, prepared.technologies, tile);
+        for (const tech of prepared.technologies) {
+          for (let r = 0; r < tile.height; r++)
+            bestSignalDbm[tech]!.set(
+              level[tech]!.subarray(r * tile.width, (r + 1) * tile.width),
+              (tile.y0 + r) * grid.width + tile.x0,
+            );
+        }
+      }
+      const summary = summariseCoverage({ ...prepared }, bestSignalDbm);
+      const edges: [number, number][] = [
+        [-0.5, -0.5],
+        [grid.width - 0.5, -0.5],
+        [grid.width - 0.5, grid.height - 0.5],
+        [-0.5, grid.height - 0.5],
+      ];
+      return await completeRun(
+        db,
+        runId,
+        {
+          ...summary,
+          technologies: prepared.technologies,
+          corners: edges.map(([x, y]) => cellCentreLonLat(x, y, grid)),
+        },
+        { actor: options.actor, requestId: options.requestId },
+      );
+    } catch (error) {
+      await failRun(db, runId, error instanceof Error ? error.message : String(error)).catch(() => undefined);
+      return findRun(db, runId);
+    } finally {
+      await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
+    }
+  })();
+  return { runId, finished };
+}
+
+/**
+ * `dx-compact worker`: takes tiles from the queue, one per thread, and writes each tile's levels back.
+ * Each run's work package is loaded once and kept while its tiles keep coming.
+ */
+export async function runCoverageWorker(
+  db: Database,
+  options: QueueOptions & { threads?: number; name?: string },
+): Promise<{ stop: () => Promise<void> }> {
+  const boss = await startBoss(options);
+  const threads = Math.max(1, options.threads ?? 1);
+  const name = options.name ?? `${hostname()}:${process.pid}`;
+  interface Loaded {
+    runId: string;
+    pool: CoveragePool;
+    technologies: Technology[];
+  }
+  let current: Loaded | null = null as Loaded | null;
+  let loading: Promise<Loaded> | null = null as Promise<Loaded> | null;
+
+  const poolFor = async (runId: string): Promise<Loaded> => {
+    if (current?.runId === runId) return current;
+    if (loading) {
+      const ready = await loading;
+      if (ready.runId === runId) return ready;
+    }
+    loading = (async () => {
+      const [row] = await db.query<{ work_package: Uint8Array }>(
+        'select work_package from coverage_run where id = $1',
+        [runId],
+      );
+      if (!row?.work_package) throw new Error(`run ${runId} has no work package`);
+      const work = unpackWork(row.work_package);
+      const shared = new SharedArrayBuffer(work.dem.byteLength);
+      new Float32Array(shared).set(work.dem);
+      await current?.pool.close();
+      const pool = new CoveragePool(
+        {
+          kind: 'init',
+          dem: { heights: shared, width: work.grid.width, height: work.grid.height, cellSizeM: work.grid.cellSizeM },
+          sites: work.sites,
+          params: work.params,
+        },
+        threads,
+      );
+      const loaded: Loaded = { runId, pool, technologies: work.technologies };
+      current = loaded;
+      return loaded;
+    })();
+    try {
+      return await loading;
+    } finally {
+      loading = null;
+    }
+  };
+
+  const handle = async ([job]: PgBoss.Job<TileMessage>[]) => {
+    const { runId, tile } = job!.data;
+    if (await isCancelled(db, runId)) return;
+    await db.query(
+      `update coverage_run_tile set status = 'running', attempts = attempts + 1, worker = $3, updated_at = now() where run_id = $1 and tile = $2`,
+      [runId, tile.index, name],
+    );
+    const { pool, technologies } = await poolFor(runId);
+    const reply = await pool.predictOne(tile);
+    await db.query(
+      `update coverage_run_tile set status = 'done', result = $3, updated_at = now() where run_id = $1 and tile = $2`,
+      [runId, tile.index, packTile(technologies, reply.bestSignalDbm, reply.bestServer, tile.width * tile.height)],
+    );
+  };
+  for (let i = 0; i < threads; i++)
+    await boss.work<TileMessage>(TILE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, handle);
+  return {
+    stop: async () => {
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => undefined);
+      await current?.pool.close();
+    },
+  };
+}
