@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { openTestDatabase, type TestDatabase } from '../../test/fixtures/test-database.js';
 import { loadSmallProvince } from '../../test/fixtures/small-province.js';
 import { writeArrayBuffer } from 'geotiff';
-import { writeGeoTiff } from '../engines/coverage/raster/write-geotiff.js';
 import { readGeoTiff } from '../engines/coverage/raster/read-geotiff.js';
-import { transformer, UTM_49N, WGS84 } from '../engines/coverage/raster/crs.js';
-import { prepareFromFiles, type UploadedFile } from './coverage-inputs.js';
+import { prepareFromFiles } from './coverage-inputs.js';
+import { setSmallProvinceBoundaries, utmRaster } from '../../test/fixtures/coverage-fixtures.js';
 import { startCoverageJob } from './coverage-job.js';
 import { cancelRun } from '../db/coverage-runs.js';
 import { findIndicator } from '../db/indicators.js';
@@ -18,58 +17,18 @@ import { buildApp } from '../server/app.js';
 
 let db: TestDatabase;
 const outputDir = mkdtempSync(join(tmpdir(), 'dx-coverage-'));
-const toUtm = transformer(WGS84, UTM_49N);
 
 beforeAll(async () => {
   db = await openTestDatabase();
   await loadSmallProvince(db);
-  // Three communes side by side, about 3.2 km wide each, on the Pleiku plateau.
-  for (const [code, west] of [
-    ['C1', 108.0],
-    ['C2', 108.03],
-    ['C3', 108.06],
-  ] as const) {
-    const ring = [
-      [west, 13.9],
-      [west + 0.03, 13.9],
-      [west + 0.03, 13.93],
-      [west, 13.93],
-      [west, 13.9],
-    ];
-    await db.query('update org_unit set boundary = $2 where code = $1', [
-      code,
-      JSON.stringify({ type: 'Polygon', coordinates: [ring] }),
-    ]);
-  }
+  await setSmallProvinceBoundaries(db);
 });
 afterAll(async () => {
   await db?.close();
   rmSync(outputDir, { recursive: true, force: true });
 });
 
-/** A UTM 49N raster over lon 107.97–108.12, lat 13.87–13.96 with `cell` metres and a value per cell. */
-function raster(
-  name: string,
-  cell: number,
-  value: (x: number, y: number) => number,
-  crs: string | number = UTM_49N,
-): UploadedFile {
-  const [x0, y1] = toUtm.forward(107.97, 13.96);
-  const [x1, y0] = toUtm.forward(108.12, 13.87);
-  const width = Math.ceil((x1 - x0) / cell);
-  const height = Math.ceil((y1 - y0) / cell);
-  const data = new Float32Array(width * height);
-  for (let r = 0; r < height; r++) for (let c = 0; c < width; c++) data[r * width + c] = value(c, r);
-  const bytes = writeGeoTiff({
-    width,
-    height,
-    data,
-    crs,
-    transform: { originX: x0, originY: y1, pixelWidth: cell, pixelHeight: -cell },
-    noData: -9999,
-  });
-  return { name, bytes: new Uint8Array(bytes) };
-}
+const raster = (name: string, cell: number, value: (x: number, y: number) => number) => utmRaster(name, cell, value);
 
 const dem = raster('dem-30m.tif', 30, () => 750);
 const population = raster('worldpop-100m.tif', 100, () => 5);

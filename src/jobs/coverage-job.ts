@@ -17,7 +17,7 @@ import { splitIntoTiles } from '../engines/coverage/predict/predict-tile.js';
 import { writeGeoTiff } from '../engines/coverage/raster/write-geotiff.js';
 import { gridTransform, type GridSpec } from '../engines/coverage/raster/raster.js';
 import type { PreparedCoverage } from './coverage-inputs.js';
-import { cellCentreLonLat } from '../engines/coverage/analysis-grid.js';
+import { gridCornersLonLat } from '../engines/coverage/analysis-grid.js';
 
 export interface JobOptions {
   period: string;
@@ -132,13 +132,7 @@ export async function startCoverageJob(
       if (!outputs.completed || (await isCancelled(db, runId))) return findRun(db, runId);
       if (options.outputDir) writeCoverageRasters(join(options.outputDir, runId), prepared.grid, outputs);
       const { grid } = prepared;
-      const edges: [number, number][] = [
-        [-0.5, -0.5],
-        [grid.width - 0.5, -0.5],
-        [grid.width - 0.5, grid.height - 0.5],
-        [-0.5, grid.height - 0.5],
-      ];
-      const corners = edges.map(([x, y]) => cellCentreLonLat(x, y, grid));
+      const corners = gridCornersLonLat(grid);
       return await completeRun(
         db,
         runId,

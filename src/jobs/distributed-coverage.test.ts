@@ -2,31 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import PgBoss from 'pg-boss';
 import { openTestDatabase, testEngine, type TestDatabase } from '../../test/fixtures/test-database.js';
 import { loadSmallProvince } from '../../test/fixtures/small-province.js';
-import { writeGeoTiff } from '../engines/coverage/raster/write-geotiff.js';
-import { transformer, UTM_49N, WGS84 } from '../engines/coverage/raster/crs.js';
-import { prepareFromFiles, type UploadedFile } from './coverage-inputs.js';
+import { prepareFromFiles } from './coverage-inputs.js';
+import { setSmallProvinceBoundaries, utmRaster } from '../../test/fixtures/coverage-fixtures.js';
 import { startCoverageJob } from './coverage-job.js';
 import { runCoverageWorker, startDistributedCoverageJob, TILE_QUEUE } from './distributed-coverage.js';
 
 // Workers on several machines share a run through a PostgreSQL-backed queue: PostgreSQL only.
 describe.runIf(testEngine === 'postgres')('a coverage run shared by workers through the queue', () => {
   let db: TestDatabase;
-  const toUtm = transformer(WGS84, UTM_49N);
-  const raster = (name: string, cell: number, value: number): UploadedFile => {
-    const [x0, y1] = toUtm.forward(107.97, 13.96);
-    const [x1, y0] = toUtm.forward(108.12, 13.87);
-    const width = Math.ceil((x1 - x0) / cell);
-    const height = Math.ceil((y1 - y0) / cell);
-    const bytes = writeGeoTiff({
-      width,
-      height,
-      data: new Float32Array(width * height).fill(value),
-      crs: UTM_49N,
-      transform: { originX: x0, originY: y1, pixelWidth: cell, pixelHeight: -cell },
-      noData: -9999,
-    });
-    return { name, bytes: new Uint8Array(bytes) };
-  };
+  const raster = (name: string, cell: number, value: number) => utmRaster(name, cell, () => value);
   const sites = {
     name: 'tram.csv',
     bytes: new TextEncoder().encode(
@@ -37,23 +21,7 @@ describe.runIf(testEngine === 'postgres')('a coverage run shared by workers thro
   beforeAll(async () => {
     db = await openTestDatabase();
     await loadSmallProvince(db);
-    for (const [code, west] of [
-      ['C1', 108.0],
-      ['C2', 108.03],
-      ['C3', 108.06],
-    ] as const) {
-      const ring = [
-        [west, 13.9],
-        [west + 0.03, 13.9],
-        [west + 0.03, 13.93],
-        [west, 13.93],
-        [west, 13.9],
-      ];
-      await db.query('update org_unit set boundary = $2 where code = $1', [
-        code,
-        JSON.stringify({ type: 'Polygon', coordinates: [ring] }),
-      ]);
-    }
+    await setSmallProvinceBoundaries(db);
   });
   afterAll(async () => {
     await db?.query(`drop schema if exists ${db.schema}_boss cascade`).catch(() => undefined);

@@ -15,7 +15,7 @@ import {
 import { splitIntoTiles, type TileSpec } from '../engines/coverage/predict/predict-tile.js';
 import { summariseCoverage } from '../engines/coverage/run-model.js';
 import { CoveragePool } from '../engines/coverage/pool.js';
-import { cellCentreLonLat } from '../engines/coverage/analysis-grid.js';
+import { gridCornersLonLat } from '../engines/coverage/analysis-grid.js';
 import type { Technology } from '../domain/coverage/technology.js';
 import { packTile, packWork, unpackTile, unpackWork } from './work-package.js';
 import type { PreparedCoverage } from './coverage-inputs.js';
@@ -144,19 +144,13 @@ export async function startDistributedCoverageJob(
         }
       }
       const summary = summariseCoverage({ ...prepared }, bestSignalDbm);
-      const edges: [number, number][] = [
-        [-0.5, -0.5],
-        [grid.width - 0.5, -0.5],
-        [grid.width - 0.5, grid.height - 0.5],
-        [-0.5, grid.height - 0.5],
-      ];
       return await completeRun(
         db,
         runId,
         {
           ...summary,
           technologies: prepared.technologies,
-          corners: edges.map(([x, y]) => cellCentreLonLat(x, y, grid)),
+          corners: gridCornersLonLat(grid),
         },
         { actor: options.actor, requestId: options.requestId },
       );

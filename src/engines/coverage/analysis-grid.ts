@@ -92,3 +92,14 @@ export function cellCentreLonLat(x: number, y: number, grid: GridSpec): [number,
     grid.originY - (y + 0.5) * grid.cellSizeM,
   );
 }
+
+/** WGS 84 corners of the grid (top-left, top-right, bottom-right, bottom-left), to place a raster on a map. */
+export function gridCornersLonLat(grid: GridSpec): [number, number][] {
+  const edges: [number, number][] = [
+    [-0.5, -0.5],
+    [grid.width - 0.5, -0.5],
+    [grid.width - 0.5, grid.height - 0.5],
+    [-0.5, grid.height - 0.5],
+  ];
+  return edges.map(([x, y]) => cellCentreLonLat(x, y, grid));
+}
