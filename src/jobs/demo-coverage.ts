@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/database.js';
-import { buildDemoCoverageScenario, DEMO_COVERAGE_CELL_M } from '../demo/coverage/demo-scenario.js';
+import {
+  buildDemoCoverageScenario,
+  DEMO_COVERAGE_CELL_M,
+  DEMO_COVERAGE_PARAMS,
+} from '../demo/coverage/demo-scenario.js';
 import { siteSetHash } from '../engines/coverage/inputs/read-sites.js';
-import { DEFAULT_COVERAGE_PARAMS, type CoverageParams } from '../engines/coverage/predict/coverage-params.js';
+import type { CoverageParams } from '../engines/coverage/predict/coverage-params.js';
 import type { Technology } from '../domain/coverage/technology.js';
 import { Invalid } from '../domain/errors.js';
 import type { PreparedCoverage } from './coverage-inputs.js';
@@ -42,7 +46,7 @@ export async function demoCoverageInputs(
     sites,
     gridSites,
     technologies,
-    params: { ...DEFAULT_COVERAGE_PARAMS, ...params, cellSizeM: DEMO_COVERAGE_CELL_M },
+    params: { ...DEMO_COVERAGE_PARAMS, ...params, cellSizeM: DEMO_COVERAGE_CELL_M },
     inputs: {
       dem: `demo:${digest(scenario.dem)}`,
       population: `demo:${digest(scenario.population)}`,
