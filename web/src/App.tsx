@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { navigate, useLocation } from './navigation.js';
 import { ImportPage } from './pages/ImportPage.js';
+import { MapPage } from './pages/MapPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { OverviewPage } from './pages/OverviewPage.js';
 import { ValidationPage } from './pages/ValidationPage.js';
@@ -8,6 +9,7 @@ import { matchRoute, type RouteId } from './routes.js';
 
 const PAGES: Record<RouteId, () => React.JSX.Element> = {
   overview: OverviewPage,
+  map: MapPage,
   import: ImportPage,
   validation: ValidationPage,
 };

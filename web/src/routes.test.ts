@@ -7,6 +7,14 @@ describe('matchRoute', () => {
     expect(matchRoute('/nhap-so-lieu')?.route.id).toBe('import');
     expect(matchRoute('/nhap-so-lieu')?.canonical).toBe(true);
     expect(matchRoute('/kiem-tra')?.route.id).toBe('validation');
+    expect(matchRoute('/ban-do')).toMatchObject({ route: { id: 'map' }, canonical: true });
+  });
+
+  it('finds the map by its aliases and with diacritics', () => {
+    for (const path of ['/map', '/bản-đồ', '/B%E1%BA%A3n-%C4%91%E1%BB%93/', '/bando']) {
+      expect(matchRoute(path)).toMatchObject({ route: { id: 'map' }, canonical: false });
+    }
+    expect(routeHref('map', '?unit=60309134&lang=en&year=2025')).toBe('/ban-do?unit=60309134&lang=en');
   });
 
   it('accepts a trailing slash, capitals, diacritics and aliases, marked for rewriting', () => {

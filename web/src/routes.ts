@@ -1,10 +1,10 @@
 /**
- * The route table: three screens and their paths. Pure functions (no DOM) so they are easy to test; the
+ * The route table: the screens and their paths. Pure functions (no DOM) so they are easy to test; the
  * History API glue is in navigation.ts.
  */
 import { fold } from './units.js';
 
-export type RouteId = 'overview' | 'import' | 'validation';
+export type RouteId = 'overview' | 'map' | 'import' | 'validation';
 
 export interface RouteDef {
   id: RouteId;
@@ -16,6 +16,7 @@ export interface RouteDef {
 
 export const ROUTES: readonly RouteDef[] = [
   { id: 'overview', path: '/', aliases: ['/index.html', '/tong-quan', '/overview'] },
+  { id: 'map', path: '/ban-do', aliases: ['/map', '/bando'] },
   { id: 'import', path: '/nhap-so-lieu', aliases: ['/import'] },
   { id: 'validation', path: '/kiem-tra', aliases: ['/kiem-tra-so-lieu', '/validation'] },
 ];

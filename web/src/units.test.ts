@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { unitTree } from './test-fixtures/overview.js';
-import { buildUnitGroups, defaultUnitCode, findUnit, fold, matchesQuery } from './units.js';
+import { buildUnitGroups, defaultUnitCode, findUnit, fold, mapUnitsFor, matchesQuery } from './units.js';
 
 it('defaults to the first province', () => {
   expect(defaultUnitCode(unitTree)).toBe('24');
@@ -28,4 +28,12 @@ it('filters accent-insensitively and keeps the selected unit', () => {
   expect(matchesQuery(unitTree.children[0]!.children[4]!, 'duc co')).toBe(true);
   const groups = buildUnitGroups(unitTree, 'vi', 'ia grai', '24');
   expect(groups.flatMap((g) => g.options.map((o) => o.code))).toEqual(['24', '60331001']);
+});
+
+it('maps a ?unit= to the province to draw and the commune to select', () => {
+  expect(mapUnitsFor(unitTree, null)).toMatchObject({ province: { code: '24' }, commune: null });
+  expect(mapUnitsFor(unitTree, '24')).toMatchObject({ province: { code: '24' }, commune: null });
+  expect(mapUnitsFor(unitTree, '60331002')).toMatchObject({ province: { code: '24' }, commune: '60331002' });
+  expect(mapUnitsFor(unitTree, 'VN')).toMatchObject({ province: { code: '24' }, commune: null });
+  expect(mapUnitsFor(unitTree, 'nope')).toMatchObject({ province: { code: '24' }, commune: null });
 });

@@ -127,3 +127,22 @@ export function resolveUnitCode(tree: UnitTreeNode | undefined, param: string | 
   if (tree) return param && findUnit(tree, param) ? param : defaultUnitCode(tree);
   return param;
 }
+
+/**
+ * The province a map shows for a `?unit=` value, and the commune to select: a commune's own province with the
+ * commune selected; a province itself; anything else (the nation, an unknown code) the default province.
+ */
+export function mapUnitsFor(
+  tree: UnitTreeNode,
+  param: string | null,
+): { province: UnitTreeNode; commune: string | null } {
+  const provinces = provincesOf(tree);
+  const fallback = provinces[0] ?? tree;
+  if (!param) return { province: fallback, commune: null };
+  for (const province of provinces) {
+    if (province.code === param) return { province, commune: null };
+    const child = province.children.find((c) => c.code === param);
+    if (child) return { province, commune: child.code };
+  }
+  return { province: fallback, commune: null };
+}

@@ -4,7 +4,18 @@
  * message is the problem's `detail`.
  */
 import type { ProgressSummary, UnitTreeNode } from '../../../src/domain/overview-contract.js';
-import type { Agreement, ImportReport, IndicatorInfo, ValidationResult, ValidationRule } from './types.js';
+import type {
+  Agreement,
+  BoundaryCollection,
+  CoverageLegendClass,
+  CoverageRun,
+  ImportReport,
+  IndicatorInfo,
+  RollupResult,
+  Technology,
+  ValidationResult,
+  ValidationRule,
+} from './types.js';
 
 export interface ProblemDetails {
   type?: string;
@@ -135,6 +146,12 @@ export async function apiPostForm<T>(
   return readJson<T>(res, path, options.signal);
 }
 
+/** POSTs without a body (an action such as cancel) and reads the JSON answer. */
+export async function apiPost<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await send(path, { ...options, method: 'POST' });
+  return readJson<T>(res, path, options.signal);
+}
+
 export interface DownloadedFile {
   blob: Blob;
   /** From Content-Disposition, else `fallbackName`. */
@@ -257,4 +274,66 @@ export function postImport(
     signal: options.signal,
     lang: options.lang,
   });
+}
+
+/** The boundaries of the units below `unit` (GeoJSON), each with the indicator's value for the period. */
+export function getChildBoundaries(
+  unit: string,
+  query: { indicator?: string | undefined; period?: string | undefined },
+  options?: RequestOptions,
+): Promise<BoundaryCollection> {
+  return apiGet<BoundaryCollection>(
+    `/org-units/${encodeURIComponent(unit)}/children/boundaries`,
+    { indicator: query.indicator, period: query.period },
+    options,
+  );
+}
+
+/** An indicator rolled up to a unit, per bucket (`by` defaults to the type of `from`). */
+export function getRollup(
+  query: { indicator: string; unit: string; from: string; to?: string | undefined; by?: 'year' | 'quarter' | 'month' },
+  options?: RequestOptions,
+): Promise<RollupResult> {
+  return apiGet<RollupResult>('/rollup', { ...query }, options);
+}
+
+/** Recent coverage runs, newest first. */
+export function getCoverageRuns(options?: RequestOptions): Promise<CoverageRun[]> {
+  return apiGet<CoverageRun[]>('/coverage/runs', {}, options);
+}
+
+export function getCoverageRun(id: string, options?: RequestOptions): Promise<CoverageRun> {
+  return apiGet<CoverageRun>(`/coverage/runs/${encodeURIComponent(id)}`, {}, options);
+}
+
+/** Starts the demo province's synthetic coverage scenario (202 with the queued run). */
+export function startDemoCoverageRun(
+  query: { unit: string; period: string; technologies: readonly Technology[] },
+  options?: RequestOptions,
+): Promise<CoverageRun> {
+  const form = new FormData();
+  form.append('unit', query.unit);
+  form.append('period', query.period);
+  form.append('technologies', query.technologies.join(','));
+  form.append('demo', 'true');
+  return apiPostForm<CoverageRun>('/coverage/runs', {}, form, options);
+}
+
+export function cancelCoverageRun(id: string, options?: RequestOptions): Promise<CoverageRun> {
+  return apiPost<CoverageRun>(`/coverage/runs/${encodeURIComponent(id)}/cancel`, options);
+}
+
+/** Signal classes of the coverage layer PNGs. */
+export function getCoverageLegend(options?: RequestOptions): Promise<CoverageLegendClass[]> {
+  return apiGet<CoverageLegendClass[]>('/coverage/legend', {}, options);
+}
+
+/** The PNG of a run's signal classes for one technology (place it with `result.corners`). */
+export function coverageLayerUrl(runId: string, technology: Technology): string {
+  return `${API_BASE}/coverage/runs/${encodeURIComponent(runId)}/layer/${technology}.png`;
+}
+
+/** A run's GeoTIFF of signal strength (dBm) for one technology. */
+export function coverageSignalFileUrl(runId: string, technology: Technology): string {
+  return `${API_BASE}/coverage/runs/${encodeURIComponent(runId)}/files/signal-${technology}.tif`;
 }

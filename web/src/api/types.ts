@@ -111,3 +111,111 @@ export interface ValidationRule {
   nameEn: string;
   importance: Importance;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Map and coverage model (src/server/org-units.ts, src/server/coverage.ts, src/db/coverage-runs.ts).
+
+/** Properties of a unit's boundary (`GET /api/org-units/{code}/children/boundaries`). */
+export interface BoundaryProperties {
+  code: string;
+  nameVi: string;
+  nameEn: string | null;
+  level: ReportingLevel;
+  unitType: string;
+  parentCode: string | null;
+  population: number | null;
+  areaKm2: number | null;
+  isBorder: boolean;
+  isEconomicZone: boolean;
+  isDemo: boolean;
+  /** Present when the request named an indicator. */
+  indicator?: string;
+  period?: string;
+  /** The indicator rolled up to this unit for the period; null when there is no data. */
+  value?: number | null;
+  /** Set by the web app (map/choropleth.ts): the fill colour and class of `value` (-1 without one). */
+  fill?: string;
+  classIndex?: number;
+}
+
+export type Position = [number, number];
+
+export type PolygonGeometry =
+  { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
+
+export interface BoundaryFeature {
+  type: 'Feature';
+  id?: string | number;
+  properties: BoundaryProperties;
+  geometry: PolygonGeometry | null;
+}
+
+export interface BoundaryCollection {
+  type: 'FeatureCollection';
+  features: BoundaryFeature[];
+}
+
+export type Technology = '2G' | '3G' | '4G' | '5G';
+
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+/** Per unit: its people on the model's grid and, per technology, how many of them are covered. */
+export interface UnitCoverage {
+  unit: string;
+  population: number;
+  covered: Partial<Record<Technology, number>>;
+}
+
+/** A place where uncovered people live: the unit it lies in, how many people, where. */
+export interface CoverageHotspot {
+  unit: string;
+  people: number;
+  lon: number;
+  lat: number;
+}
+
+export interface CoverageResult {
+  units: UnitCoverage[];
+  total: UnitCoverage;
+  technologies: Technology[];
+  /** Per technology, largest first. */
+  hotspots?: Partial<Record<Technology, CoverageHotspot[]>>;
+  /** WGS 84 corners of the output rasters: top-left, top-right, bottom-right, bottom-left. */
+  corners?: Position[];
+}
+
+/** `GET /api/coverage/runs/{id}` (and each entry of `GET /api/coverage/runs`). */
+export interface CoverageRun {
+  id: string;
+  status: RunStatus;
+  rootUnit: string;
+  /** The month the computed values are written for, e.g. '2025-12'. */
+  period: string;
+  params: Record<string, unknown>;
+  /** Input fingerprints; the demo scenario's start with 'demo:'. */
+  inputs: Record<string, string>;
+  tilesTotal: number;
+  tilesDone: number;
+  error: string | null;
+  result: CoverageResult | null;
+  createdBy: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** One signal class of the coverage layer (`GET /api/coverage/legend`). */
+export interface CoverageLegendClass {
+  key: string;
+  fromDbAboveThreshold: number;
+  rgba: [number, number, number, number];
+  labelVi: string;
+  labelEn: string;
+}
+
+/** `GET /api/rollup`. */
+export interface RollupResult {
+  indicator: string;
+  unit: string;
+  values: { period: string; value: number | null; reported: number; expected: number }[];
+}

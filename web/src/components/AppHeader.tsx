@@ -51,7 +51,7 @@ export function AppHeader({ agreement, unitSlot }: AppHeaderProps) {
   );
 }
 
-/** The three pages; the current one is marked with aria-current. Links keep ?unit= and ?lang=. */
+/** The pages; the current one is marked with aria-current. Links keep ?unit= and ?lang=. */
 export function AppNav() {
   const { t } = useTranslation();
   const { pathname, search } = useLocation();

@@ -51,3 +51,19 @@ it('renders an area title and the empty state', () => {
   const empty = render(createElement(AreaSection, { area: area('A8'), lang: 'vi' }));
   expect(empty).toContain('Chưa có chỉ tiêu');
 });
+
+it('shows the reported and the computed figure side by side, with the note', async () => {
+  const base = area('A2').indicators[0]!;
+  const indicator = { ...base, computed: { code: 'POP_COV_4G_COMPUTED', value: 99.1834 } };
+  const vi = render(createElement(IndicatorCard, { indicator, lang: 'vi' }));
+  const viText = vi.replace(/<[^>]+>/g, '');
+  expect(viText).toContain('Báo cáo 99,21 % · Tính toán 99,18 %');
+  expect(vi).toContain('mô hình phủ sóng');
+  expect(vi).toContain('không thay thế số báo cáo');
+  await i18n.changeLanguage('en');
+  const en = render(createElement(IndicatorCard, { indicator, lang: 'en' })).replace(/<[^>]+>/g, '');
+  expect(en).toContain('Reported 99.21% · computed 99.18%');
+  expect(en).toContain('never replaces the reported one');
+  // Without a computed figure there is no comparison line.
+  expect(render(createElement(IndicatorCard, { indicator: base, lang: 'en' }))).not.toContain('card-compare');
+});

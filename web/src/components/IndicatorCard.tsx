@@ -78,6 +78,22 @@ export function IndicatorCard({ indicator, lang, statusRule }: IndicatorCardProp
           </span>
         )}
       </div>
+      {indicator.computed && (
+        <div className="card-compare">
+          <p className="card-compare-line">
+            <span className="card-compare-reported">
+              {t('card.reported')} <strong>{fmt(current)}</strong>
+            </span>
+            <span className="card-compare-sep" aria-hidden="true">
+              {' · '}
+            </span>
+            <span className="card-compare-computed" title={indicator.computed.code}>
+              {t('card.computed')} <strong>{fmt(indicator.computed.value)}</strong>
+            </span>
+          </p>
+          <p className="card-compare-note">{t('card.computedNote')}</p>
+        </div>
+      )}
       <p className="card-meta">
         <span className="card-unit">{unitLabel}</span>
         <span aria-hidden="true"> · </span>

@@ -1,0 +1,405 @@
+/**
+ * The MapLibre map of the map page, in its own chunk (MapLibre is large): loaded with React.lazy by MapPage.
+ *
+ * Offline by design: the style has a background layer only (no tiles, no glyphs, no sprite) and every other layer
+ * comes from our own GeoJSON and image sources. There are no text layers; names are shown in HTML (the hover
+ * tooltip here, the side panel in MapPage).
+ */
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  setWorkerUrl,
+  type FilterSpecification,
+  type GeoJSONSource,
+  type ImageSource,
+  type MapGeoJSONFeature,
+  type MapMouseEvent,
+  type StyleSpecification,
+} from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+// The worker is a separate module in MapLibre 6: serve it from our own origin (CSP: worker-src 'self' blob:).
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import type { BoundaryCollection, Technology } from '../api/types.js';
+import type { HotspotFeature } from './coverage.js';
+import type { BBox, Corners } from './geo.js';
+
+setWorkerUrl(workerUrl);
+
+export interface MapOverlay {
+  technology: Technology;
+  url: string;
+  corners: Corners;
+}
+
+/** Where to move the map: a point (a hot spot) or a box (a commune); `key` changes for every request. */
+export type MapFocus =
+  { key: number; kind: 'point'; lon: number; lat: number } | { key: number; kind: 'bbox'; bbox: BBox };
+
+export interface MapTooltip {
+  title: string;
+  detail?: string | undefined;
+}
+
+export interface CoverageMapProps {
+  /** Communes with `properties.fill` (map/choropleth.ts). */
+  data: BoundaryCollection | null;
+  /** The box to fit when `fitKey` changes (a new province). */
+  bounds: BBox | null;
+  fitKey: string;
+  selected: string | null;
+  onSelect: (code: string | null) => void;
+  /** Visible coverage layers, lowest technology first. */
+  overlays: readonly MapOverlay[];
+  overlayOpacity: number;
+  hotspots: { type: 'FeatureCollection'; features: HotspotFeature[] } | null;
+  focus: MapFocus | null;
+  /** Accessible name of the map. */
+  label: string;
+  /** MapLibre UI strings (zoom buttons, gesture hints). */
+  locale: Record<string, string>;
+  tooltipFor: (kind: 'commune' | 'hotspot', code: string, rank: number | null) => MapTooltip | null;
+  /** The map cannot be drawn at all (no WebGL, or MapLibre threw). */
+  onFatal: (reason: 'webgl' | string) => void;
+  /** A layer failed to load (e.g. a coverage PNG); the map keeps working. */
+  onLayerError: (message: string) => void;
+}
+
+const STYLE: StyleSpecification = {
+  version: 8,
+  sources: {},
+  layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef2f6' } }],
+};
+
+const EMPTY: { type: 'FeatureCollection'; features: [] } = { type: 'FeatureCollection', features: [] };
+const OVERLAY_TECHS: readonly Technology[] = ['2G', '3G', '4G', '5G'];
+const overlayId = (tech: Technology) => `coverage-${tech}`;
+const HATCH = 'economic-zone-hatch';
+
+/** True when the browser can make a WebGL context (MapLibre needs one). */
+export function supportsWebGL(): boolean {
+  try {
+    const canvas = document.createElement('canvas');
+    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+  } catch {
+    return false;
+  }
+}
+
+/** An 8×8 diagonal hatch for the economic-zone fill pattern (made here: no sprite to download). */
+function hatchImage(): { width: number; height: number; data: Uint8Array } {
+  const size = 8;
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      if ((x + y) % size === 0 || (x + y) % size === 1) {
+        data.set([106, 27, 154, 150], (y * size + x) * 4);
+      }
+    }
+  }
+  return { width: size, height: size, data };
+}
+
+function selectedFilter(code: string | null): FilterSpecification {
+  return ['==', ['get', 'code'], code ?? ''];
+}
+
+function addLayers(map: MapLibreMap): void {
+  map.addSource('communes', { type: 'geojson', data: EMPTY, promoteId: 'code' });
+  map.addSource('hotspots', { type: 'geojson', data: EMPTY });
+  map.addImage(HATCH, hatchImage(), { pixelRatio: 1 });
+
+  map.addLayer({
+    id: 'communes-fill',
+    type: 'fill',
+    source: 'communes',
+    paint: { 'fill-color': ['coalesce', ['get', 'fill'], '#d5d9e0'], 'fill-opacity': 0.88 },
+  });
+  map.addLayer({
+    id: 'communes-economic-zone',
+    type: 'fill',
+    source: 'communes',
+    filter: ['==', ['get', 'isEconomicZone'], true],
+    paint: { 'fill-pattern': HATCH },
+  });
+  // Coverage PNGs go here (before 'communes-line'): above the fill, under outlines and hot spots.
+  map.addLayer({
+    id: 'communes-line',
+    type: 'line',
+    source: 'communes',
+    paint: {
+      'line-color': '#445266',
+      'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0.55],
+      'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2, 0.6],
+    },
+  });
+  map.addLayer({
+    id: 'communes-economic-zone-line',
+    type: 'line',
+    source: 'communes',
+    filter: ['==', ['get', 'isEconomicZone'], true],
+    paint: { 'line-color': '#6a1b9a', 'line-width': 1.6, 'line-dasharray': [3, 2] },
+  });
+  map.addLayer({
+    id: 'communes-border',
+    type: 'line',
+    source: 'communes',
+    filter: ['==', ['get', 'isBorder'], true],
+    paint: { 'line-color': '#1b2430', 'line-width': 2.8 },
+  });
+  map.addLayer({
+    id: 'communes-selected-halo',
+    type: 'line',
+    source: 'communes',
+    filter: selectedFilter(null),
+    paint: { 'line-color': '#ffffff', 'line-width': 6 },
+  });
+  map.addLayer({
+    id: 'communes-selected',
+    type: 'line',
+    source: 'communes',
+    filter: selectedFilter(null),
+    paint: { 'line-color': '#e6550d', 'line-width': 3 },
+  });
+  map.addLayer({
+    id: 'hotspots',
+    type: 'circle',
+    source: 'hotspots',
+    paint: {
+      // Smaller at the province's zoom, where hundreds of them overlap; full size from zoom 11.
+      'circle-radius': [
+        'interpolate',
+        ['linear'],
+        ['zoom'],
+        6,
+        ['*', 0.45, ['get', 'radius']],
+        8,
+        ['*', 0.65, ['get', 'radius']],
+        11,
+        ['get', 'radius'],
+        14,
+        ['*', 1.4, ['get', 'radius']],
+      ],
+      'circle-color': '#b2182b',
+      'circle-opacity': 0.72,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1,
+    },
+  });
+}
+
+export default function CoverageMap(props: CoverageMapProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const [ready, setReady] = useState(false);
+  /** The province (fitKey) the camera was last fitted to. */
+  const fitted = useRef<string | null>(null);
+  const [tooltip, setTooltip] = useState<(MapTooltip & { x: number; y: number; flip: boolean }) | null>(null);
+
+  const { data, bounds, fitKey, selected, overlays, overlayOpacity, hotspots, focus, label, locale } = props;
+
+  const select = useEffectEvent((code: string | null) => props.onSelect(code));
+  const fatal = useEffectEvent((reason: string) => props.onFatal(reason));
+  const layerError = useEffectEvent((message: string) => props.onLayerError(message));
+  const describe = useEffectEvent((feature: MapGeoJSONFeature) => {
+    const p = feature.properties as Record<string, unknown>;
+    if (feature.layer.id === 'hotspots') {
+      return props.tooltipFor('hotspot', String(p.unit ?? ''), typeof p.rank === 'number' ? p.rank : null);
+    }
+    return props.tooltipFor('commune', String(p.code ?? ''), null);
+  });
+  const initialLocale = useEffectEvent(() => locale);
+  const initialLabel = useEffectEvent(() => label);
+  const currentOpacity = useEffectEvent(() => overlayOpacity);
+
+  // Create the map once.
+  useEffect(() => {
+    const node = container.current;
+    if (!node) return;
+    if (!supportsWebGL()) {
+      fatal('webgl');
+      return;
+    }
+    let map: MapLibreMap;
+    try {
+      map = new MapLibreMap({
+        container: node,
+        style: STYLE,
+        center: [108.2, 13.8],
+        zoom: 7,
+        minZoom: 5,
+        maxZoom: 15,
+        attributionControl: false,
+        dragRotate: false,
+        pitchWithRotate: false,
+        touchPitch: false,
+        // On a touch screen one finger scrolls the page; two move the map.
+        cooperativeGestures: window.matchMedia?.('(pointer: coarse)').matches ?? false,
+        locale: initialLocale(),
+        fadeDuration: 0,
+      });
+    } catch (error) {
+      fatal(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    mapRef.current = map;
+    map.touchZoomRotate.disableRotation();
+    map.keyboard.disableRotation();
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.getCanvas().setAttribute('aria-label', initialLabel());
+
+    map.on('error', (event) => {
+      const message = event.error instanceof Error ? event.error.message : String(event.error ?? 'error');
+      layerError(message);
+    });
+    map.on('load', () => {
+      addLayers(map);
+      setReady(true);
+    });
+
+    const pick = (event: MapMouseEvent) => {
+      if (!map.getLayer('communes-fill')) return [];
+      return map.queryRenderedFeatures(event.point, { layers: ['hotspots', 'communes-fill'] });
+    };
+    let hovered: string | number | undefined;
+    const setHover = (id: string | number | undefined) => {
+      if (hovered === id) return;
+      if (hovered !== undefined) map.setFeatureState({ source: 'communes', id: hovered }, { hover: false });
+      hovered = id;
+      if (id !== undefined) map.setFeatureState({ source: 'communes', id }, { hover: true });
+    };
+    map.on('mousemove', (event) => {
+      const features = pick(event);
+      const commune = features.find((f) => f.layer.id === 'communes-fill');
+      setHover(commune?.id);
+      map.getCanvas().style.cursor = features.length ? 'pointer' : '';
+      const top = features[0];
+      const text = top ? describe(top) : null;
+      const flip = event.point.x > node.clientWidth * 0.6;
+      setTooltip(text ? { ...text, x: event.point.x, y: event.point.y, flip } : null);
+    });
+    map.on('mouseout', () => {
+      setHover(undefined);
+      setTooltip(null);
+    });
+    map.on('click', (event) => {
+      const features = pick(event);
+      const hotspot = features.find((f) => f.layer.id === 'hotspots');
+      const commune = features.find((f) => f.layer.id === 'communes-fill');
+      const code = hotspot ? hotspot.properties.unit : commune?.properties.code;
+      if (typeof code === 'string' && code) select(code);
+    });
+
+    return () => {
+      mapRef.current = null;
+      fitted.current = null;
+      setReady(false);
+      map.remove();
+    };
+  }, []);
+
+  useEffect(() => {
+    mapRef.current?.getCanvas().setAttribute('aria-label', label);
+  }, [label]);
+
+  // Communes.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    (map.getSource('communes') as GeoJSONSource | undefined)?.setData((data ?? EMPTY) as never);
+  }, [ready, data]);
+
+  // Fit the province when it changes (not when the indicator or period does).
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !bounds || fitted.current === fitKey) return;
+    fitted.current = fitKey;
+    // A place asked for before the communes arrived (a hot spot chosen early) wins over the province view.
+    if (!focus) map.fitBounds(bounds, { padding: 16, animate: false });
+  }, [ready, bounds, fitKey, focus]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    map.setFilter('communes-selected', selectedFilter(selected));
+    map.setFilter('communes-selected-halo', selectedFilter(selected));
+  }, [ready, selected]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    (map.getSource('hotspots') as GeoJSONSource | undefined)?.setData((hotspots ?? EMPTY) as never);
+  }, [ready, hotspots]);
+
+  // Coverage PNGs: add, move (a new run) or remove one image source + raster layer per technology.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    for (const tech of OVERLAY_TECHS) {
+      const id = overlayId(tech);
+      const wanted = overlays.find((o) => o.technology === tech);
+      const source = map.getSource(id) as ImageSource | undefined;
+      if (!wanted) {
+        if (map.getLayer(id)) map.removeLayer(id);
+        if (source) map.removeSource(id);
+        continue;
+      }
+      if (source) {
+        if (source.url !== wanted.url) source.updateImage({ url: wanted.url, coordinates: wanted.corners });
+        continue;
+      }
+      map.addSource(id, { type: 'image', url: wanted.url, coordinates: wanted.corners });
+      // Stack by technology: under the next higher one already shown, else under the outlines.
+      const above = OVERLAY_TECHS.slice(OVERLAY_TECHS.indexOf(tech) + 1).find((t) => map.getLayer(overlayId(t)));
+      map.addLayer(
+        {
+          id,
+          type: 'raster',
+          source: id,
+          paint: { 'raster-opacity': currentOpacity(), 'raster-resampling': 'nearest', 'raster-fade-duration': 0 },
+        },
+        above ? overlayId(above) : 'communes-line',
+      );
+    }
+    // The choropleth is lighter under a coverage layer.
+    map.setPaintProperty('communes-fill', 'fill-opacity', overlays.length ? 0.45 : 0.88);
+  }, [ready, overlays]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    for (const tech of OVERLAY_TECHS) {
+      if (map.getLayer(overlayId(tech))) map.setPaintProperty(overlayId(tech), 'raster-opacity', overlayOpacity);
+    }
+  }, [ready, overlayOpacity]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !focus) return;
+    if (focus.kind === 'point') {
+      map.flyTo({ center: [focus.lon, focus.lat], zoom: Math.max(map.getZoom(), 11), essential: false });
+    } else {
+      map.fitBounds(focus.bbox, { padding: 40, maxZoom: 12 });
+    }
+  }, [ready, focus]);
+
+  return (
+    <div className="map-canvas-wrap">
+      <div ref={container} className="map-canvas" />
+      {tooltip && (
+        <div
+          className="map-tooltip"
+          aria-hidden="true"
+          style={{
+            transform: tooltip.flip
+              ? `translate(calc(${Math.round(tooltip.x) - 12}px - 100%), ${Math.round(tooltip.y) + 12}px)`
+              : `translate(${Math.round(tooltip.x) + 12}px, ${Math.round(tooltip.y) + 12}px)`,
+          }}
+        >
+          <strong>{tooltip.title}</strong>
+          {tooltip.detail && <span>{tooltip.detail}</span>}
+        </div>
+      )}
+    </div>
+  );
+}
