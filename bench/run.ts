@@ -18,12 +18,19 @@ import { loadDataset } from './load-dataset.js';
 import { describeLoad, describeMachine, engineVersion } from './machine.js';
 import { buildDataset, SCALES, valueCount, type Scale } from './national-dataset.js';
 import { rollupBench } from './rollup.bench.js';
+import { runViewshedBench } from './viewshed.bench.js';
+import { runCoverageBench } from './coverage.bench.js';
 import { heading, line, step } from './report.js';
 import { formatInt, formatMs, now } from './stats.js';
 
 const BENCHMARKS: readonly Benchmark[] = [importBench, rollupBench];
+/** The coverage engine's benchmarks need no database. */
+const STANDALONE: Record<string, (scale: Scale['name']) => Promise<void>> = {
+  viewshed: () => runViewshedBench(),
+  coverage: (scale) => runCoverageBench({ scale }),
+};
 // 'dataset' names the load alone, which every other benchmark runs first anyway.
-const NAMES = ['dataset', ...BENCHMARKS.map((b) => b.name)];
+const NAMES = ['dataset', ...BENCHMARKS.map((b) => b.name), ...Object.keys(STANDALONE)];
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 function usage(problem: string): never {
@@ -49,7 +56,10 @@ function options() {
   if (!(values.scale in SCALES)) usage(`unknown scale ${values.scale}`);
   const months = values.months === undefined ? undefined : Number(values.months);
   if (months !== undefined && !(Number.isInteger(months) && months > 0)) usage(`--months must be a whole number > 0`);
+  const databaseNames = ['dataset', ...BENCHMARKS.map((b) => b.name)];
   return {
+    withDatabase: positionals.length === 0 || positionals.some((name) => databaseNames.includes(name)),
+    standalone: Object.keys(STANDALONE).filter((name) => positionals.length === 0 || positionals.includes(name)),
     benchmarks: BENCHMARKS.filter((b) => positionals.length === 0 || positionals.includes(b.name)),
     engines: (values.engine === 'both' ? ['postgres', 'pglite'] : [values.engine]) as EngineName[],
     scale: SCALES[values.scale as Scale['name']],
@@ -119,12 +129,21 @@ async function main() {
     `benchmarks: dataset${config.benchmarks.map((b) => `, ${b.name}`).join('')}; engines: ${config.engines.join(', ')}`,
   );
   let ok = true;
-  for (const engine of config.engines) {
+  for (const engine of config.withDatabase ? config.engines : []) {
     try {
       ok = (await runEngine(engine, config)) && ok;
     } catch (error) {
       ok = false;
       line(`  !! ${engine} crashed: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
+  for (const name of config.standalone) {
+    heading(name);
+    try {
+      await STANDALONE[name]!(config.scale.name);
+    } catch (error) {
+      ok = false;
+      line(`  !! ${name} crashed: ${(error as Error).stack ?? String(error)}`);
     }
   }
   line();
