@@ -19,44 +19,13 @@ export async function listSites(db: Queryable, technology?: string): Promise<Cel
 
 const keyOf = (s: { siteCode: string; sector: string; technology: string }) =>
   `${s.siteCode}\u0000${s.sector}\u0000${s.technology}`;
-const comparable = (s: Omit<SiteRecord, 'rowNumber'> | CellSite) => {
-  const {
-    siteCode,
-    sector,
-    technology,
-    bandMhz,
-    lat,
-    lon,
-    antennaHeightM,
-    azimuthDeg,
-    mechanicalTiltDeg,
-    electricalTiltDeg,
-    hBeamwidthDeg,
-    vBeamwidthDeg,
-    txPowerDbm,
-    antennaGainDbi,
-    cableLossDb,
-    environment,
-  } = s;
-  return {
-    siteCode,
-    sector,
-    technology,
-    bandMhz,
-    lat,
-    lon,
-    antennaHeightM,
-    azimuthDeg,
-    mechanicalTiltDeg,
-    electricalTiltDeg,
-    hBeamwidthDeg,
-    vBeamwidthDeg,
-    txPowerDbm,
-    antennaGainDbi,
-    cableLossDb,
-    environment,
-  };
-};
+// What makes two versions of a sector the same, in a fixed order so they compare as JSON.
+const SITE_FIELDS = [
+  'siteCode', 'sector', 'technology', 'bandMhz', 'lat', 'lon', 'antennaHeightM', 'azimuthDeg', 'mechanicalTiltDeg',
+  'electricalTiltDeg', 'hBeamwidthDeg', 'vBeamwidthDeg', 'txPowerDbm', 'antennaGainDbi', 'cableLossDb', 'environment',
+] as const; // prettier-ignore
+const comparable = (s: Omit<SiteRecord, 'rowNumber'> | CellSite) =>
+  Object.fromEntries(SITE_FIELDS.map((field) => [field, s[field]]));
 
 /**
  * Saves a site set: new sectors are added, changed ones updated, and with `replace` the sectors

@@ -87,23 +87,8 @@ export function placeSites(
         message: `site ${site.siteCode} (${site.lat}, ${site.lon}) lies outside the terrain model ${demName} or the analysis area`,
       });
     }
-    return {
-      index,
-      technology: site.technology,
-      x,
-      y,
-      bandMhz: site.bandMhz,
-      antennaHeightM: site.antennaHeightM,
-      azimuthDeg: site.azimuthDeg,
-      mechanicalTiltDeg: site.mechanicalTiltDeg,
-      electricalTiltDeg: site.electricalTiltDeg,
-      hBeamwidthDeg: site.hBeamwidthDeg,
-      vBeamwidthDeg: site.vBeamwidthDeg,
-      txPowerDbm: site.txPowerDbm,
-      antennaGainDbi: site.antennaGainDbi,
-      cableLossDb: site.cableLossDb,
-      environment: site.environment,
-    };
+    const { rowNumber: _row, siteCode: _code, sector: _sector, lat: _lat, lon: _lon, ...radio } = site;
+    return { ...radio, index, x, y };
   });
   if (outside.length > 0)
     throw new Invalid(

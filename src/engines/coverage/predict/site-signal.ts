@@ -1,28 +1,16 @@
 import { makeLossFunction, resolvePathLossModel } from '../../../domain/coverage/path-loss.js';
 import { antennaAttenuationDb, type SectorAntenna } from '../../../domain/coverage/antenna-pattern.js';
 import { knifeEdgeLossDb, wavelengthM } from '../../../domain/coverage/diffraction.js';
-import type { Technology } from '../../../domain/coverage/technology.js';
+import type { SiteRecord } from '../inputs/site-record.js';
 import { radialSweep, type SweepBuffers, type SweepDem, type SweepWindow } from '../sweep/radial-sweep.js';
 import { referenceSignalOffsetDb, type CoverageParams } from './coverage-params.js';
 
-/** A site placed on the analysis grid: position in cells (integer = cell centre). */
-export interface GridSite {
+/** A site placed on the analysis grid: position in cells (integer = cell centre), with its radio fields. */
+export type GridSite = Omit<SiteRecord, 'rowNumber' | 'siteCode' | 'sector' | 'lat' | 'lon'> & {
   index: number;
-  technology: Technology;
   x: number;
   y: number;
-  bandMhz: number;
-  antennaHeightM: number;
-  azimuthDeg: number | null;
-  mechanicalTiltDeg: number;
-  electricalTiltDeg: number;
-  hBeamwidthDeg: number | null;
-  vBeamwidthDeg: number;
-  txPowerDbm: number;
-  antennaGainDbi: number;
-  cableLossDb: number;
-  environment: 'urban' | 'suburban' | 'rural';
-}
+};
 
 export interface SiteModel {
   eirpDbm: number;
