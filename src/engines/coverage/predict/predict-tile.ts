@@ -89,7 +89,7 @@ export function predictTile(
     const tech = site.technology;
     const best = (bestSignalDbm[tech] ??= new Float32Array(cells).fill(Number.NaN));
     const server = (bestServer[tech] ??= new Int32Array(cells).fill(-1));
-    const win = predictSiteSignal(dem, site, models[i]!, params, scratch.sweep, scratch.signal);
+    const win = predictSiteSignal(dem, site, models[i]!, params, scratch.sweep, scratch.signal, tile);
     const fromX = Math.max(win.x0, tile.x0);
     const toX = Math.min(win.x0 + win.width, tile.x0 + tile.width);
     const fromY = Math.max(win.y0, tile.y0);

@@ -83,6 +83,8 @@ export function predictSiteSignal(
   params: CoverageParams,
   buffers: SweepBuffers,
   signal: Float32Array,
+  /** Only cells inside this rectangle (grid cells) get a level; a tile needs no more. Default: the whole window. */
+  clip?: SweepWindow,
 ): SweepWindow {
   const result = radialSweep(
     dem,
@@ -97,8 +99,14 @@ export function predictSiteSignal(
   const lambda = wavelengthM(site.bandMhz);
   const base = model.eirpDbm - model.levelOffsetDb;
   const antenna = model.antenna;
-  for (let row = 0; row < height; row++) {
-    for (let col = 0; col < width; col++) {
+  // The sweep must cover the whole radius (the horizon builds up from the site), but the level, which costs
+  // most per cell, is only needed where the caller will read it.
+  const rowFrom = clip ? Math.max(0, clip.y0 - y0) : 0;
+  const rowTo = clip ? Math.min(height, clip.y0 + clip.height - y0) : height;
+  const colFrom = clip ? Math.max(0, clip.x0 - x0) : 0;
+  const colTo = clip ? Math.min(width, clip.x0 + clip.width - x0) : width;
+  for (let row = rowFrom; row < rowTo; row++) {
+    for (let col = colFrom; col < colTo; col++) {
       const i = row * width + col;
       const d = result.distanceM[i]!;
       if (!(d >= 0)) {
