@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gdalToolAvailable, runGdalViewshed, WGS84_SEMI_MAJOR_M, writeDemGeoTiff } from './gdal-reference.js';
-import { allocateSweepBuffers, maxSweepCells, radialSweep, type SweepDem, type SweepResult } from './radial-sweep.js';
+import {
+  allocateSweepBuffers,
+  maxSweepCells,
+  radialSweep,
+  SweepCells,
+  sweepCells,
+  type SweepDem,
+  type SweepResult,
+} from './radial-sweep.js';
 import { syntheticDem } from './synthetic-dem.js';
 
 const EARTH_R = 6_371_000;
@@ -198,6 +206,60 @@ describe('radialSweep: known answers', () => {
     expect(Array.from(reused.visible)).toEqual(Array.from(fresh.visible));
     expect(Array.from(reused.obstacleExcessM)).toEqual(Array.from(fresh.obstacleExcessM));
     checkInvariants(reused, dem, site, 2500);
+  });
+});
+
+describe('sweepCells: clipped to a rectangle', () => {
+  const dem: SweepDem = {
+    heights: syntheticDem({ width: 300, height: 260, seed: 7, baseM: 200, reliefM: 400 }),
+    width: 300,
+    height: 260,
+    cellSizeM: 30,
+  };
+  const site = { x: 141.3, y: 118.6, antennaHeightM: 30 };
+  const options = { radiusM: 3600, receiverHeightM: 1.5 };
+  const whole = radialSweep(dem, site, options);
+  const clips = [
+    { x0: 0, y0: 0, width: 64, height: 64 }, // a far corner, partly beyond the radius
+    { x0: 130, y0: 100, width: 40, height: 40 }, // around the site
+    { x0: 200, y0: 110, width: 30, height: 90 }, // east, straddling the site's row
+    { x0: 142, y0: 0, width: 1, height: 260 }, // one column just east of the site
+    { x0: 60, y0: 200, width: 120, height: 60 }, // south, wide
+  ];
+  it.each(clips)('gives every cell of $x0,$y0 ($width × $height) what the whole sweep gives it', (clip) => {
+    const cells = new SweepCells(16); // small: it must grow
+    sweepCells(dem, site, options, clip, cells);
+    const seen = new Map<number, number>();
+    const bad: string[] = [];
+    for (let k = 0; k < cells.count; k++) {
+      const x = cells.col[k]!;
+      const y = cells.row[k]!;
+      if (x < clip.x0 || x >= clip.x0 + clip.width || y < clip.y0 || y >= clip.y0 + clip.height)
+        bad.push(`(${x}, ${y}) outside the clip`);
+      const w = (y - whole.y0) * whole.width + (x - whole.x0);
+      seen.set(w, k);
+    }
+    // The last listing of a cell is what the whole sweep keeps (it too lets later rays overwrite).
+    for (const [w, k] of seen) {
+      const same = (a: number, b: number) => (Number.isNaN(a) && Number.isNaN(b)) || a === b;
+      if (
+        cells.visible[k] !== whole.visible[w] ||
+        !same(cells.distanceM[k]!, whole.distanceM[w]!) ||
+        !same(cells.obstacleExcessM[k]!, whole.obstacleExcessM[w]!) ||
+        !same(cells.obstacleDistanceM[k]!, whole.obstacleDistanceM[w]!)
+      )
+        bad.push(`cell ${w} differs`);
+    }
+    // And no cell the whole sweep reached inside the clip is missing.
+    for (let y = clip.y0; y < clip.y0 + clip.height; y++) {
+      for (let x = clip.x0; x < clip.x0 + clip.width; x++) {
+        if (x < whole.x0 || x >= whole.x0 + whole.width || y < whole.y0 || y >= whole.y0 + whole.height) continue;
+        const w = (y - whole.y0) * whole.width + (x - whole.x0);
+        if (whole.distanceM[w]! >= 0 && !seen.has(w)) bad.push(`(${x}, ${y}) missing`);
+      }
+    }
+    expect(bad.slice(0, 10)).toEqual([]);
+    expect(seen.size).toBeGreaterThan(0);
   });
 });
 

@@ -105,21 +105,50 @@ export function maxSweepCells(cellSizeM: number, radiusM: number): number {
   return side * side;
 }
 
-/** What the sweep of one side needs besides the arrays; read once per side. */
-interface SweepGeometry {
-  width: number;
-  height: number;
-  win: SweepWindow;
-  sx: number;
-  sy: number;
-  zObs: number;
-  tz: number;
-  cell: number;
-  radiusCells: number;
-  /** 1/(2kR) in 1/m. */
-  curv: number;
-  /** Half-side of the square whose perimeter the rays aim at, cells. */
-  rc: number;
+/**
+ * The cells a sweep reached, in the order the rays met them: grid column and row, distance, line of
+ * sight and the dominant obstacle (as in SweepBuffers). A cell two rays pass equally close to can be
+ * listed twice, with what each ray saw. Grows as needed; reuse one per worker.
+ */
+export class SweepCells {
+  count = 0;
+  col: Int32Array;
+  row: Int32Array;
+  distanceM: Float32Array;
+  visible: Uint8Array;
+  obstacleExcessM: Float32Array;
+  obstacleDistanceM: Float32Array;
+
+  constructor(capacity = 1 << 16) {
+    this.col = new Int32Array(capacity);
+    this.row = new Int32Array(capacity);
+    this.distanceM = new Float32Array(capacity);
+    this.visible = new Uint8Array(capacity);
+    this.obstacleExcessM = new Float32Array(capacity);
+    this.obstacleDistanceM = new Float32Array(capacity);
+  }
+
+  get capacity(): number {
+    return this.col.length;
+  }
+
+  /** Room for `more` cells beyond `count`, keeping what is there. */
+  reserve(more: number): void {
+    const need = this.count + more;
+    if (need <= this.col.length) return;
+    const size = Math.max(need, 2 * this.col.length);
+    const grow = <T extends Int32Array | Float32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a.subarray(0, this.count));
+      return b;
+    };
+    this.col = grow(this.col, (n) => new Int32Array(n));
+    this.row = grow(this.row, (n) => new Int32Array(n));
+    this.distanceM = grow(this.distanceM, (n) => new Float32Array(n));
+    this.visible = grow(this.visible, (n) => new Uint8Array(n));
+    this.obstacleExcessM = grow(this.obstacleExcessM, (n) => new Float32Array(n));
+    this.obstacleDistanceM = grow(this.obstacleDistanceM, (n) => new Float32Array(n));
+  }
 }
 
 export function radialSweep(
@@ -127,35 +156,64 @@ export function radialSweep(
   site: SweepSite,
   options: SweepOptions,
   buffers?: SweepBuffers,
+  cells: SweepCells = new SweepCells(),
 ): SweepResult {
+  const win = sweepWindow(dem, site, options.radiusM);
+  const size = win.width * win.height;
+  const out = buffers && buffers.visible.length >= size ? buffers : allocateSweepBuffers(size);
+  const result: SweepResult = {
+    ...win,
+    visible: out.visible.subarray(0, size),
+    distanceM: out.distanceM.subarray(0, size),
+    obstacleExcessM: out.obstacleExcessM.subarray(0, size),
+    obstacleDistanceM: out.obstacleDistanceM.subarray(0, size),
+  };
+  result.visible.fill(0);
+  result.distanceM.fill(NaN);
+  result.obstacleExcessM.fill(NaN);
+  result.obstacleDistanceM.fill(NaN);
+  sweepCells(dem, site, options, win, cells);
+  // Later rays overwrite earlier ones where two pass equally close to a cell.
+  for (let k = 0; k < cells.count; k++) {
+    const w = (cells.row[k]! - win.y0) * win.width + (cells.col[k]! - win.x0);
+    result.visible[w] = cells.visible[k]!;
+    result.distanceM[w] = cells.distanceM[k]!;
+    result.obstacleExcessM[w] = cells.obstacleExcessM[k]!;
+    result.obstacleDistanceM[w] = cells.obstacleDistanceM[k]!;
+  }
+  return result;
+}
+
+/**
+ * The sweep restricted to the cells of `clip` (grid cells, inclusive of x0 … x0+width−1 and
+ * y0 … y0+height−1): only the rays that can reach the rectangle are marched, each from the site (the
+ * horizon builds up from there) to the rectangle's far side, and only cells inside it are listed.
+ * Clipping gives each listed cell exactly what the whole sweep gives it: a tile far from the site
+ * costs the wedge of rays crossing it, not the site's whole disc. Replaces the contents of `out`.
+ */
+export function sweepCells(dem: SweepDem, site: SweepSite, options: SweepOptions, clip: SweepWindow, out: SweepCells): void {
   const { width, height, cellSizeM, heights } = dem;
+  out.count = 0;
   if (heights.length < width * height) throw new Error('radialSweep: heights shorter than width × height');
   if (!(cellSizeM > 0) || !(options.radiusM >= 0))
     throw new Error('radialSweep: cell size and radius must be positive');
   if (!(site.x >= 0 && site.x <= width - 1 && site.y >= 0 && site.y <= height - 1)) {
     throw new Error(`radialSweep: site (${site.x}, ${site.y}) outside the DEM`);
   }
-  const k = options.k ?? 4 / 3;
-  const earthRadiusM = options.earthRadiusM ?? 6_371_000;
-  const win = sweepWindow(dem, site, options.radiusM);
-  const cells = win.width * win.height;
-  const out = buffers && buffers.visible.length >= cells ? buffers : allocateSweepBuffers(cells);
-  const result: SweepResult = {
-    ...win,
-    visible: out.visible.subarray(0, cells),
-    distanceM: out.distanceM.subarray(0, cells),
-    obstacleExcessM: out.obstacleExcessM.subarray(0, cells),
-    obstacleDistanceM: out.obstacleDistanceM.subarray(0, cells),
-  };
-  result.visible.fill(0);
-  result.distanceM.fill(NaN);
-  result.obstacleExcessM.fill(NaN);
-  result.obstacleDistanceM.fill(NaN);
+  const disc = sweepWindow(dem, site, options.radiusM);
+  const x0 = Math.max(disc.x0, clip.x0);
+  const y0 = Math.max(disc.y0, clip.y0);
+  const x1 = Math.min(disc.x0 + disc.width, clip.x0 + clip.width) - 1;
+  const y1 = Math.min(disc.y0 + disc.height, clip.y0 + clip.height) - 1;
+  if (x1 < x0 || y1 < y0) return;
+  const win: SweepWindow = { x0, y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
 
   const ox = Math.round(site.x);
   const oy = Math.round(site.y);
   const ground = heights[oy * width + ox]!;
-  if (Number.isNaN(ground)) return result; // no ground under the antenna: nothing is computed
+  if (Number.isNaN(ground)) return; // no ground under the antenna: nothing is computed
+  const k = options.k ?? 4 / 3;
+  const earthRadiusM = options.earthRadiusM ?? 6_371_000;
   const radiusCells = options.radiusM / cellSizeM;
   const geometry: SweepGeometry = {
     width,
@@ -170,39 +228,49 @@ export function radialSweep(
     curv: 1 / (2 * k * earthRadiusM),
     rc: Math.ceil(radiusCells) + 1,
   };
-  const { visible, distanceM, obstacleExcessM, obstacleDistanceM } = result;
   // One side of the square at a time, rays in order: neighbouring rays share cache lines.
-  sweepSide(heights, visible, distanceM, obstacleExcessM, obstacleDistanceM, geometry, true, 1);
-  sweepSide(heights, visible, distanceM, obstacleExcessM, obstacleDistanceM, geometry, false, 1);
-  sweepSide(heights, visible, distanceM, obstacleExcessM, obstacleDistanceM, geometry, true, -1);
-  sweepSide(heights, visible, distanceM, obstacleExcessM, obstacleDistanceM, geometry, false, -1);
+  sweepSide(heights, out, geometry, true, 1);
+  sweepSide(heights, out, geometry, false, 1);
+  sweepSide(heights, out, geometry, true, -1);
+  sweepSide(heights, out, geometry, false, -1);
 
   // The cell under the site (no ray sample lies between it and the antenna).
-  if (ox >= win.x0 && ox < win.x0 + win.width && oy >= win.y0 && oy < win.y0 + win.height) {
-    const si = (oy - win.y0) * win.width + (ox - win.x0);
-    const dOwn = Math.hypot(ox - site.x, oy - site.y) * cellSizeM;
-    result.visible[si] = 1;
-    result.distanceM[si] = dOwn;
-    result.obstacleExcessM[si] = -Infinity;
-    result.obstacleDistanceM[si] = 0;
+  if (ox >= x0 && ox <= x1 && oy >= y0 && oy <= y1) {
+    out.reserve(1);
+    const n = out.count++;
+    out.col[n] = ox;
+    out.row[n] = oy;
+    out.visible[n] = 1;
+    out.distanceM[n] = Math.hypot(ox - site.x, oy - site.y) * cellSizeM;
+    out.obstacleExcessM[n] = -Infinity;
+    out.obstacleDistanceM[n] = 0;
   }
-  return result;
+}
+
+/** What the sweep of one side needs besides the arrays; read once per side. */
+interface SweepGeometry {
+  width: number;
+  height: number;
+  /** Cells to list (already within the radius's bounding box). */
+  win: SweepWindow;
+  sx: number;
+  sy: number;
+  zObs: number;
+  tz: number;
+  cell: number;
+  radiusCells: number;
+  /** 1/(2kR) in 1/m. */
+  curv: number;
+  /** Half-side of the square whose perimeter the rays aim at, cells. */
+  rc: number;
 }
 
 /**
  * March the rays towards one side of the square: major axis x if `xMajor`, in direction
- * `dir`; ray t of −rc…rc moves its minor coordinate by t/rc cells per step.
+ * `dir`; ray t of −rc…rc moves its minor coordinate by t/rc cells per step. Only the rays and
+ * steps that can list a cell of the window are marched.
  */
-function sweepSide(
-  z: Float32Array,
-  visible: Uint8Array,
-  distanceM: Float32Array,
-  excessM: Float32Array,
-  obstacleM: Float32Array,
-  g: SweepGeometry,
-  xMajor: boolean,
-  dir: 1 | -1,
-): void {
+function sweepSide(z: Float32Array, out: SweepCells, g: SweepGeometry, xMajor: boolean, dir: 1 | -1): void {
   const { win, zObs, tz, cell, curv, radiusCells, rc } = g;
   const sm = xMajor ? g.sx : g.sy;
   const sn = xMajor ? g.sy : g.sx;
@@ -210,30 +278,50 @@ function sweepSide(
   const minorSize = xMajor ? g.height : g.width;
   const mStride = xMajor ? 1 : g.width;
   const nStride = xMajor ? g.width : 1;
-  const wm0 = xMajor ? win.x0 : win.y0;
-  const wn0 = xMajor ? win.y0 : win.x0;
-  const wmStride = xMajor ? 1 : win.width;
-  const wnStride = xMajor ? win.width : 1;
-  const wnSize = xMajor ? win.height : win.width;
   const nMax = minorSize - 1;
   const halfPerStep = 0.5 / rc;
   const rMax2 = radiusCells * radiusCells;
   const m0 = dir > 0 ? Math.floor(sm) + 1 : Math.ceil(sm) - 1;
   const majorRoom = dir > 0 ? majorSize - 1 - sm : sm;
-  for (let t = -rc; t <= rc; t++) {
+
+  // The window in this side's frame: major offsets a (along dir, from the site), minor offsets b.
+  const wm0 = xMajor ? win.x0 : win.y0;
+  const wm1 = wm0 + (xMajor ? win.width : win.height) - 1;
+  const wn0 = xMajor ? win.y0 : win.x0;
+  const wn1 = wn0 + (xMajor ? win.height : win.width) - 1;
+  const dmStart = (m0 - sm) * dir; // first step's major offset, in (0, 1]
+  const aFar = dir > 0 ? wm1 - sm : sm - wm0;
+  if (aFar < dmStart) return; // the window lies behind this side
+  const aWrite = dir > 0 ? wm0 - sm : sm - wm1; // steps before this only build the horizon
+  const aNear = Math.max(aWrite, dmStart);
+  const bLo = wn0 - sn;
+  const bHi = wn1 - sn;
+  // Slopes of the window's corners bound the rays that can own its cells (|t − b·rc/a| ≤ ½), plus one of slack.
+  const slopes = [bLo / aNear, bHi / aNear, bLo / aFar, bHi / aFar];
+  const tLo = Math.max(-rc, Math.floor(Math.min(...slopes) * rc) - 1);
+  const tHi = Math.min(rc, Math.ceil(Math.max(...slopes) * rc) + 1);
+
+  for (let t = tLo; t <= tHi; t++) {
     const slope = t / rc;
     const sec = Math.sqrt(1 + slope * slope);
     const stepM = sec * cell;
-    // From the first column (row) strictly beyond the site to the radius (+½ cell of slack for
-    // cells off the ray), the DEM's last column (row) or where the ray leaves it sideways.
+    // From the first column (row) strictly beyond the site to the window's far side, the radius (+½ cell
+    // of slack for cells off the ray), the DEM's last column (row) or where the ray leaves it sideways.
     let m = m0;
-    let dm = (m - sm) * dir;
+    let dm = dmStart;
     const lastDm = Math.min(
+      aFar,
       radiusCells,
       (radiusCells + 0.5) / sec,
       majorRoom,
       slope > 0 ? (nMax + 0.5 - sn) / slope : slope < 0 ? (sn + 0.5) / -slope : Infinity,
     );
+    if (lastDm < aWrite) continue;
+    out.reserve(Math.ceil(lastDm - Math.max(aWrite, dmStart)) + 1);
+    const col = xMajor ? out.col : out.row;
+    const row = xMajor ? out.row : out.col;
+    const { distanceM, visible, obstacleExcessM: excessM, obstacleDistanceM: obstacleM } = out;
+    let n = out.count;
     let hSlope = -Infinity; // running horizon: max (z − zObs)/d over the samples so far
     let hDist = 0; // metres from Tx of that sample
     let y = sn + slope * dm; // ≥ −0.5 by lastDm
@@ -249,25 +337,28 @@ function sweepSide(
       const zHi = lo < nMax ? z[iLo + nStride]! : zLo;
 
       // The cell nearest this sample, if no other ray passes closer to its centre.
-      const up = f > 0.5;
-      const e = up ? 1 - f : y < 0 ? -y : f;
-      if (e <= own) {
-        const j = up ? lo + 1 : lo;
-        const dj = j - sn;
-        const r2 = dm * dm + dj * dj;
-        const wn = j - wn0;
-        if (r2 <= rMax2 && wn >= 0 && wn < wnSize && j <= nMax) {
-          const w = (m - wm0) * wmStride + wn * wnStride;
-          const dc = Math.sqrt(r2) * cell;
-          const num = (up ? zHi : zLo) + tz - dc * dc * curv - zObs; // target above the antenna
-          distanceM[w] = dc;
-          visible[w] = num >= hSlope * dc ? 1 : 0;
-          if (hSlope === -Infinity) {
-            excessM[w] = num === num ? -Infinity : NaN;
-            obstacleM[w] = 0;
-          } else {
-            excessM[w] = hDist * (hSlope - num / dc);
-            obstacleM[w] = hDist;
+      if (dm >= aWrite) {
+        const up = f > 0.5;
+        const e = up ? 1 - f : y < 0 ? -y : f;
+        if (e <= own) {
+          const j = up ? lo + 1 : lo;
+          const dj = j - sn;
+          const r2 = dm * dm + dj * dj;
+          if (r2 <= rMax2 && j >= wn0 && j <= wn1) {
+            const dc = Math.sqrt(r2) * cell;
+            const num = (up ? zHi : zLo) + tz - dc * dc * curv - zObs; // target above the antenna
+            col[n] = m;
+            row[n] = j;
+            distanceM[n] = dc;
+            visible[n] = num >= hSlope * dc ? 1 : 0;
+            if (hSlope === -Infinity) {
+              excessM[n] = num === num ? -Infinity : NaN;
+              obstacleM[n] = 0;
+            } else {
+              excessM[n] = hDist * (hSlope - num / dc);
+              obstacleM[n] = hDist;
+            }
+            n++;
           }
         }
       }
@@ -279,5 +370,6 @@ function sweepSide(
         hDist = d;
       }
     }
+    out.count = n;
   }
 }
