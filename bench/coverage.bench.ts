@@ -12,12 +12,12 @@ import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { Technology } from '../src/domain/coverage/technology.js';
 import { DEFAULT_COVERAGE_PARAMS, type CoverageParams } from '../src/engines/coverage/predict/coverage-params.js';
-import { maxSweepCells } from '../src/engines/coverage/sweep/radial-sweep.js';
 import { runCoverageModel, type ModelInputs, type ModelOutputs } from '../src/engines/coverage/run-model.js';
 import { rasterizeUnits, zonalSums, type ZoneMap } from '../src/engines/coverage/zones/rasterize-units.js';
 import type { GridSpec } from '../src/engines/coverage/raster/raster.js';
-import type { GridSite } from '../src/engines/coverage/predict/site-signal.js';
-import { measureHotSpots } from './coverage/hot-spots.js';
+import { siteModel, type GridSite, type SiteModel } from '../src/engines/coverage/predict/site-signal.js';
+import { groupIntoMasts, type Mast } from '../src/engines/coverage/predict/masts.js';
+import { mastsForTile, splitIntoTiles } from '../src/engines/coverage/predict/predict-tile.js';
 import { MemorySampler, type MemoryPeaks } from './coverage/memory.js';
 import {
   buildCommunes,
@@ -28,7 +28,6 @@ import {
   DEFAULT_SITE_MIX,
   type Province,
 } from './coverage/province.js';
-import { countWork, type RunWork } from './coverage/work.js';
 
 export type CoverageBenchScale = 'full' | 'small';
 
@@ -113,19 +112,16 @@ function quantiles(values: Float32Array, stride: number, qs: number[]): number[]
   return qs.map((q) => sample[Math.min(sample.length - 1, Math.floor(q * sample.length))]!);
 }
 
-function describeSites(sites: readonly GridSite[], work: RunWork): string[] {
+function describeSites(sites: readonly GridSite[], models: readonly SiteModel[], masts: number): string[] {
   const count = (f: (s: GridSite) => boolean) => sites.filter(f).length;
   const lines = [
-    `sites: ${int(sites.length)} sector records on ${int(Math.ceil(sites.length / 3))} masts (3 sectors each, 65° × 7° panels): ` +
+    `sites: ${int(sites.length)} sector records on ${int(masts)} masts (sectors at one position and antenna height; 65° × 7° panels): ` +
       TECHNOLOGIES.map((t) => `${t} ${int(count((s) => s.technology === t))}`).join(', ') +
       `; rural ${int(count((s) => s.environment === 'rural'))}, suburban ${int(count((s) => s.environment === 'suburban'))}, ` +
       `urban ${int(count((s) => s.environment === 'urban'))}`,
   ];
   for (const tech of TECHNOLOGIES) {
-    const radii = sites
-      .map((s, i) => [s, work.models[i]!] as const)
-      .filter(([s]) => s.technology === tech)
-      .map(([, m]) => m.radiusM / 1000);
+    const radii = sites.flatMap((s, i) => (s.technology === tech ? [models[i]!.radiusM / 1000] : []));
     if (radii.length === 0) continue;
     const capped = radii.filter((r) => r >= DEFAULT_COVERAGE_PARAMS.maxRadiusKm - 1e-9).length;
     const band = tech === '2G' ? '900 MHz, Okumura–Hata' : '1,800 MHz, COST-231 Hata';
@@ -137,22 +133,24 @@ function describeSites(sites: readonly GridSite[], work: RunWork): string[] {
   return lines;
 }
 
-function describeWork(work: RunWork, tileCells: number): string[] {
-  const lines = [
-    `work, counted before the run with the engine's own tiling: ${work.tiles} tiles of ${tileCells} × ${tileCells}; ` +
-      `${int(work.sweeps)} (tile, site) sweeps for ${int(work.sites)} sites = ${(work.sweeps / Math.max(1, work.sites)).toFixed(2)} sweeps a site`,
-    `  window cells swept ${int(work.sweptCells)} = ${(work.sweptCells / Math.max(1, work.onceCells)).toFixed(2)}× the ` +
-      `${int(work.onceCells)} of sweeping each site once; inside the tile that asked: ${int(work.keptCells)} (${pct(work.keptCells / Math.max(1, work.sweptCells))})`,
-  ];
-  for (const tech of TECHNOLOGIES) {
-    const t = work.byTech[tech];
-    if (!t) continue;
-    lines.push(
-      `  ${tech}: ${int(t.sweeps)} sweeps (${(t.sweeps / t.sites).toFixed(2)} a site), ${int(t.sweptCells)} cells swept ` +
-        `(${pct(t.sweptCells / Math.max(1, work.sweptCells))} of all), ${pct(t.keptCells / Math.max(1, t.sweptCells))} kept`,
-    );
-  }
-  return lines;
+/** Σ over tiles of the masts whose reach overlaps the tile: what predictTile considers before its bounds. */
+function mastTilePairs(
+  grid: { width: number; height: number; cellSizeM: number },
+  masts: readonly Mast[],
+  tileCells: number,
+): number {
+  let pairs = 0;
+  for (const tile of splitIntoTiles(grid.width, grid.height, tileCells))
+    pairs += mastsForTile(tile, masts, grid.cellSizeM).length;
+  return pairs;
+}
+
+/** Cells a worker's SweepCells list holds: 2^20 to start, doubled until it takes the largest (mast, clip) overlap. */
+function sweepListCells(tileCells: number): number {
+  const need = Math.ceil(1.1 * tileCells);
+  let capacity = 2 ** 20;
+  while (capacity < need) capacity *= 2;
+  return capacity;
 }
 
 interface TimedRun {
@@ -243,7 +241,9 @@ async function bench(scaleName: CoverageBenchScale, spec: ScaleSpec, memory: Mem
   const sites = buildSites(province, { ...DEFAULT_SITE_MIX, sectors: spec.sectors }, SEED);
   const sitesMs = now() - t;
   const params: CoverageParams = { ...DEFAULT_COVERAGE_PARAMS, cellSizeM: CELL_M };
-  const work = countWork(grid, sites, params);
+  const models = sites.map((s) => siteModel(s, params));
+  const masts = groupIntoMasts(sites, models, CELL_M);
+  const pairsInReach = mastTilePairs(grid, masts, params.tileCells);
   const synthMem = memory.sinceMark();
 
   const [zMin, z10, z50, z90, zMax] = quantiles(terrain.dem, 7, [0, 0.1, 0.5, 0.9, 0.99999]);
@@ -265,7 +265,7 @@ async function bench(scaleName: CoverageBenchScale, spec: ScaleSpec, memory: Mem
     `  people: ${int(rasterPeople)} in the raster (${int(province.towns.length)} Gaussian towns and villages hold 60 %, ` +
       `the rest spread by a noise field thinning with altitude)`,
   );
-  for (const line of describeSites(sites, work)) log(`  ${line}`);
+  for (const line of describeSites(sites, models, masts.length)) log(`  ${line}`);
   log(
     `  synthetic generation (not timed as the run): terrain ${secs(terrainMs)}, people ${secs(peopleMs)}, ` +
       `commune polygons ${secs(communesMs)}, sites ${secs(sitesMs)}`,
@@ -276,7 +276,6 @@ async function bench(scaleName: CoverageBenchScale, spec: ScaleSpec, memory: Mem
   log(
     `run: runCoverageModel, ${TECHNOLOGIES.join(' + ')}, default params at ${CELL_M} m (maxRadiusKm ${params.maxRadiusKm}, tileCells ${params.tileCells}), pool of ${POOL} workers`,
   );
-  for (const line of describeWork(work, params.tileCells)) log(`  ${line}`);
 
   // The pool's own cost: start the workers (tsx compiles the worker in each), 4 empty tiles, close.
   const empty = await timedRun({
@@ -346,13 +345,22 @@ async function bench(scaleName: CoverageBenchScale, spec: ScaleSpec, memory: Mem
     `    after the last tile (pool close, threshold masks, zonal sums): ${secs(run.wallMs - run.lastTileMs)}; ` +
       `the zonal sums and masks alone, re-timed: ${secs(zonalMs)}`,
   );
+  const levels = r.levelsComputed + r.levelsSkipped;
   log(
-    `  tiles ${r.tiles}; sites swept (Σ over tiles) ${int(r.sitesSwept)} for ${int(sites.length)} sites ` +
-      `(${(r.sitesSwept / sites.length).toFixed(2)}× each); cells ${int(cells)}; window cells swept ${int(work.sweptCells)}`,
+    `  tiles ${r.tiles} of ${params.tileCells} × ${params.tileCells}; masts ${int(masts.length)} (${int(sites.length)} sector records); ` +
+      `masts swept (Σ over tiles) ${int(r.mastsSwept)} of ${int(pairsInReach)} (tile, mast) pairs in reach ` +
+      `(${(r.mastsSwept / Math.max(1, masts.length)).toFixed(2)} tiles a mast` +
+      (pairsInReach > r.mastsSwept
+        ? `; the other ${int(pairsInReach - r.mastsSwept)} skipped whole by the bound)`
+        : ')'),
   );
   log(
-    `  engine per swept window cell: ${((run.cpuMs * 1e6) / work.sweptCells).toFixed(1)} ns CPU, ` +
-      `${((run.wallMs * 1e6) / work.sweptCells).toFixed(1)} ns wall; per grid cell: ${((run.wallMs * 1e6) / cells).toFixed(0)} ns wall`,
+    `  cell levels computed ${int(r.levelsComputed)}, skipped by the bound ${int(r.levelsSkipped)} ` +
+      `(${pct(r.levelsSkipped / Math.max(1, levels))} of the swept cells' levels; blocks left unswept are not counted)`,
+  );
+  log(
+    `  engine (runCoverageModel) wall ${secs(run.wallMs)}, CPU ${secs(run.cpuMs)} over all threads; ` +
+      `per grid cell ${((run.wallMs * 1e6) / cells).toFixed(0)} ns wall`,
   );
   const total = r.total;
   log(
@@ -378,13 +386,15 @@ async function bench(scaleName: CoverageBenchScale, spec: ScaleSpec, memory: Mem
   // ---- Memory ----
   const overall = memory.overall();
   const maxResource = process.resourceUsage().maxRSS * 1024;
-  const maxR = Math.max(...work.models.map((m) => m.radiusM));
-  const scratchBytes = 17 * maxSweepCells(CELL_M, maxR);
-  const tileBytes = 8 * TECHNOLOGIES.length * params.tileCells * params.tileCells;
+  // t² is the largest tile's cells: the grid may be smaller than params.tileCells a side.
+  const tileSq = Math.min(params.tileCells, side) ** 2;
+  const scratchBytes = 21 * sweepListCells(tileSq);
+  const tileBytes = 8 * TECHNOLOGIES.length * tileSq;
+  const maskBytes = tileSq;
   const partialBytes = 12 * zones.partial.cell.length;
   const perCell = 4 + 4 + 4 + 4 + 8 * TECHNOLOGIES.length + 1;
   const workers = Math.min(POOL, r.tiles);
-  const predicted = perCell * cells + partialBytes + workers * (scratchBytes + 2 * tileBytes);
+  const predicted = perCell * cells + partialBytes + workers * (scratchBytes + 2 * tileBytes + maskBytes);
   log();
   log('memory:');
   log(memoryLine('synthetic generation', synthMem));
@@ -393,55 +403,17 @@ async function bench(scaleName: CoverageBenchScale, spec: ScaleSpec, memory: Mem
     `  whole benchmark so far: peak RSS ${mib(overall.rss)} sampled every 100 ms, ${mib(maxResource)} by getrusage (maxRSS)`,
   );
   log(
-    `  formula for the run (N cells, T technologies, W workers, r the largest radius in cells, t the tile side): ` +
+    `  formula for the run (N cells, T technologies, W workers, t the tile side): ` +
       `main thread (4 DEM + 4 its shared copy + 4 people + 4 zone map + 8·T level and best server + 1 mask) · N ` +
-      `+ 12 bytes a partial zone entry; each worker 17 · (2⌊r⌋ + 2)² sweep scratch + 8·T·t² a tile (twice in flight)`,
+      `+ 12 bytes a partial zone entry; each worker a growable list of swept cells, 21 bytes a cell ` +
+      `(Int32 col + Int32 row + Float32 distance + Uint8 visible + 2 × Float32 obstacle), 2^20 cells doubled until it ` +
+      `holds the largest (mast, clip) overlap (at most about 1.1·t²), + 8·T·t² Float32 level and Int32 server a tile ` +
+      `(twice in flight) + t² Uint8 nodata mask`,
   );
   log(
-    `  = ${perCell} bytes × ${int(cells)} + ${mib(partialBytes)} partial + ${workers} × (${mib(scratchBytes)} scratch + 2 × ${mib(tileBytes)} tile) ` +
+    `  = ${perCell} bytes × ${int(cells)} + ${mib(partialBytes)} partial + ${workers} × (${mib(scratchBytes)} cell list + 2 × ${mib(tileBytes)} tile + ${mib(maskBytes)} mask) ` +
       `= ${mib(predicted)} of arrays, over the ${mib(baseline.rss)} baseline: ${mib(predicted + baseline.rss)} predicted; ` +
       `measured run peak ${mib(runMem.rss)}`,
-  );
-
-  // ---- Where the time goes, on one thread ----
-  log();
-  const perTech = scaleName === 'full' ? 8 : 4;
-  const hot = measureHotSpots(
-    { heights: province.dem, width: side, height: side, cellSizeM: CELL_M },
-    sites,
-    work.models,
-    params,
-    perTech,
-  );
-  log(
-    `where a worker's time goes (one thread, ${perTech} sites of each technology from the run, ns of CPU per window cell):`,
-  );
-  let est = 0;
-  for (const h of hot) {
-    const tw = work.byTech[h.tech]!;
-    const perSwept = h.sweepNsPerCell + h.levelNsPerCell;
-    est += perSwept * tw.sweptCells + h.mergeNsPerCell * tw.keptCells;
-    log(
-      `  ${h.tech}: radial sweep ${h.sweepNsPerCell.toFixed(1)}, level per cell (path loss, knife edge, 2 × atan2, antenna pattern) ` +
-        `${h.levelNsPerCell.toFixed(1)}, merge into the tile ${h.mergeNsPerCell.toFixed(1)} (over ${int(h.windowCells)} cells)`,
-    );
-  }
-  log(
-    `  estimate for the run: ${secs(est / 1e6)} of worker CPU (measured: ${secs(run.cpuMs)} CPU) = ${secs(est / 1e6 / workers)} ` +
-      `on ${workers} busy workers (measured engine ${secs(run.lastTileMs)} wall); ` +
-      `only ${pct(work.keptCells / work.sweptCells)} of the swept cells land in the tile that asked`,
-  );
-  // What the same per-cell costs give with less work (estimates, not runs).
-  let clipped = 0;
-  let once = 0;
-  for (const h of hot) {
-    const tw = work.byTech[h.tech]!;
-    clipped += h.sweepNsPerCell * tw.sweptCells + (h.levelNsPerCell + h.mergeNsPerCell) * tw.keptCells;
-    once += (h.sweepNsPerCell + h.levelNsPerCell + h.mergeNsPerCell) * tw.onceCells;
-  }
-  log(
-    `  at these costs on ${POOL} free cores: the level computed only inside the tile ≈ ${secs(clipped / 1e6 / POOL)}; ` +
-      `each site swept once ≈ ${secs(once / 1e6 / POOL)}`,
   );
 
   // ---- Scaling on a crop ----
@@ -464,18 +436,16 @@ async function bench(scaleName: CoverageBenchScale, spec: ScaleSpec, memory: Mem
     technologies: TECHNOLOGIES,
     params: p,
   });
-  const header =
-    ' | tiles | sweeps | window cells swept |   wall   |   CPU    | ns CPU/cell | ns wall/cell | 2G / 4G covered';
-  const row = (label: string, w: RunWork, run: TimedRun) =>
+  const header = ' | tiles | masts swept | levels computed | levels skipped |   wall   |   CPU    | 2G / 4G covered';
+  const row = (label: string, run: TimedRun) =>
     [
       label,
-      String(w.tiles).padStart(5),
-      int(w.sweeps).padStart(6),
-      int(w.sweptCells).padStart(18),
+      String(run.result.tiles).padStart(5),
+      int(run.result.mastsSwept).padStart(11),
+      int(run.result.levelsComputed).padStart(15),
+      int(run.result.levelsSkipped).padStart(14),
       secs(run.wallMs).padStart(8),
       secs(run.cpuMs).padStart(8),
-      ((run.cpuMs * 1e6) / w.sweptCells).toFixed(1).padStart(11),
-      ((run.wallMs * 1e6) / w.sweptCells).toFixed(1).padStart(12),
       TECHNOLOGIES.map((tech) => pct((run.result.total.covered[tech] ?? 0) / run.result.total.population)).join(' / '),
     ].join(' | ');
   log();
@@ -487,17 +457,15 @@ async function bench(scaleName: CoverageBenchScale, spec: ScaleSpec, memory: Mem
   log(`   sites${header}`);
   for (const n of spec.siteCounts) {
     const p = params;
-    const w = countWork(cropGrid, cropSites.slice(0, n), p);
     const run = await timedRun(cropInputs(n, p));
-    log(`  ${row(int(n).padStart(6), w, run)}`);
+    log(`  ${row(int(n).padStart(6), run)}`);
   }
   log(`  with the radius (maxRadiusKm capped, ${spec.radiusSites} sites):`);
   log(`  radius${header}`);
   for (const km of spec.radiiKm) {
     const p = { ...params, maxRadiusKm: km };
-    const w = countWork(cropGrid, cropSites.slice(0, spec.radiusSites), p);
     const run = await timedRun(cropInputs(spec.radiusSites, p));
-    log(`  ${row(`${km} km`.padStart(6), w, run)}`);
+    log(`  ${row(`${km} km`.padStart(6), run)}`);
   }
   const end = memory.overall();
   log();

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_COVERAGE_PARAMS } from '../../src/engines/coverage/predict/coverage-params.js';
 import { predictTile, splitIntoTiles, TileScratch } from '../../src/engines/coverage/predict/predict-tile.js';
 import { siteModel } from '../../src/engines/coverage/predict/site-signal.js';
+import { groupIntoMasts } from '../../src/engines/coverage/predict/masts.js';
 import { buildProvince, buildSites, DEFAULT_SITE_MIX } from './province.js';
 
 const { values } = parseArgs({
@@ -23,10 +24,18 @@ const sites = buildSites(province, { ...DEFAULT_SITE_MIX, sectors: Number(values
 const params = { ...DEFAULT_COVERAGE_PARAMS, tileCells: Number(values.tile) };
 const models = sites.map((s) => siteModel(s, params));
 const dem = { heights: province.dem, width: side, height: side, cellSizeM: params.cellSizeM };
-const scratch = new TileScratch(params.cellSizeM, Math.max(...models.map((m) => m.radiusM)));
+const masts = groupIntoMasts(sites, models, params.cellSizeM);
+const scratch = new TileScratch();
 const start = performance.now();
 const tiles = splitIntoTiles(side, side, params.tileCells);
-for (const tile of tiles) predictTile(dem, sites, models, params, tile, scratch);
+let computed = 0;
+let skipped = 0;
+for (const tile of tiles) {
+  const result = predictTile(dem, masts, params, tile, scratch);
+  computed += result.levelsComputed;
+  skipped += result.levelsSkipped;
+}
 console.log(
-  `${tiles.length} tiles, ${sites.length} sites on ${side} × ${side}: ${((performance.now() - start) / 1000).toFixed(2)} s on one thread`,
+  `${tiles.length} tiles, ${sites.length} sites on ${side} × ${side}: ${((performance.now() - start) / 1000).toFixed(2)} s on one thread; ` +
+    `levels computed ${computed.toLocaleString('en-US')}, skipped by a bound ${skipped.toLocaleString('en-US')}`,
 );

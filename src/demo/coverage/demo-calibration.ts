@@ -9,8 +9,8 @@
  * (runCoverageModel) — the calibration checks that at the end.
  */
 import type { CoverageParams } from '../../engines/coverage/predict/coverage-params.js';
-import { TileScratch } from '../../engines/coverage/predict/predict-tile.js';
 import { predictSiteSignal, siteModel } from '../../engines/coverage/predict/site-signal.js';
+import { allocateSweepBuffers, maxSweepCells, type SweepBuffers } from '../../engines/coverage/sweep/radial-sweep.js';
 import type { GridSpec } from '../../engines/coverage/raster/raster.js';
 import type { ZoneMap } from '../../engines/coverage/zones/rasterize-units.js';
 import { layerRecords, toGridSites, type MastLayer } from './demo-network.js';
@@ -39,7 +39,8 @@ export interface Footprint {
  * Predicted with the power raised by `aboveDb`, so the site radius is large enough for that offset.
  */
 export class FootprintMaker {
-  private readonly scratch: TileScratch;
+  private readonly sweep: SweepBuffers;
+  private readonly signal: Float32Array;
   private readonly best: Float32Array;
   constructor(
     private readonly grid: GridSpec,
@@ -49,7 +50,9 @@ export class FootprintMaker {
     private readonly aboveDb: number,
     private readonly belowDb: number,
   ) {
-    this.scratch = new TileScratch(grid.cellSizeM, params.maxRadiusKm * 1000);
+    const windowCells = maxSweepCells(grid.cellSizeM, params.maxRadiusKm * 1000);
+    this.sweep = allocateSweepBuffers(windowCells);
+    this.signal = new Float32Array(windowCells);
     this.best = new Float32Array(grid.width * grid.height).fill(-Infinity);
   }
 
@@ -61,10 +64,10 @@ export class FootprintMaker {
     const touched: number[] = [];
     for (const site of toGridSites(layerRecords(raised), grid)) {
       const model = siteModel(site, params);
-      const win = predictSiteSignal(demView, site, model, params, this.scratch.sweep, this.scratch.signal);
+      const win = predictSiteSignal(demView, site, model, params, this.sweep, this.signal);
       for (let row = 0; row < win.height; row++) {
         for (let col = 0; col < win.width; col++) {
-          const level = this.scratch.signal[row * win.width + col]!;
+          const level = this.signal[row * win.width + col]!;
           const cell = (win.y0 + row) * grid.width + win.x0 + col;
           // The same float32 level the engine compares, shifted back to the nominal power.
           const margin = level - threshold - this.aboveDb;

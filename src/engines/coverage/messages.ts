@@ -24,7 +24,9 @@ export type TileReply =
       tile: TileSpec;
       bestSignalDbm: Partial<Record<Technology, Float32Array>>;
       bestServer: Partial<Record<Technology, Int32Array>>;
-      sitesSwept: number;
+      mastsSwept: number;
+      levelsComputed: number;
+      levelsSkipped: number;
     }
   | { id: number; ok: false; error: { code: string; message: string } };
 

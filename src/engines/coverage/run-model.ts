@@ -34,7 +34,10 @@ export interface ModelOutputs {
   bestSignalDbm: Partial<Record<Technology, Float32Array>>;
   bestServer: Partial<Record<Technology, Int32Array>>;
   tiles: number;
-  sitesSwept: number;
+  /** Σ over tiles of the masts reaching each tile; cell levels worked out in full and skipped by a bound. */
+  mastsSwept: number;
+  levelsComputed: number;
+  levelsSkipped: number;
   completed: boolean;
 }
 
@@ -72,7 +75,9 @@ export async function runCoverageModel(inputs: ModelInputs, options: ModelRunOpt
     Math.min(options.poolSize ?? Infinity, tiles.length) || 1,
   );
   let done = 0;
-  let sitesSwept = 0;
+  let mastsSwept = 0;
+  let levelsComputed = 0;
+  let levelsSkipped = 0;
   let completed: boolean;
   try {
     completed = await pool.run(
@@ -89,7 +94,9 @@ export async function runCoverageModel(inputs: ModelInputs, options: ModelRunOpt
             bestServer[tech]!.set(server.subarray(row * tile.width, (row + 1) * tile.width), at);
           }
         }
-        sitesSwept += reply.sitesSwept;
+        mastsSwept += reply.mastsSwept;
+        levelsComputed += reply.levelsComputed;
+        levelsSkipped += reply.levelsSkipped;
         done += 1;
         await options.onProgress?.(done, tiles.length);
       },
@@ -100,7 +107,18 @@ export async function runCoverageModel(inputs: ModelInputs, options: ModelRunOpt
   }
 
   const { units, total, hotspots } = summariseCoverage(inputs, bestSignalDbm);
-  return { units, total, hotspots, bestSignalDbm, bestServer, tiles: tiles.length, sitesSwept, completed };
+  return {
+    units,
+    total,
+    hotspots,
+    bestSignalDbm,
+    bestServer,
+    tiles: tiles.length,
+    mastsSwept,
+    levelsComputed,
+    levelsSkipped,
+    completed,
+  };
 }
 
 /**

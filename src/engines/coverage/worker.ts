@@ -1,7 +1,8 @@
 // Worker entry, started by pool.ts: predicts tiles over a DEM shared with the main thread.
 import { parentPort } from 'node:worker_threads';
-import { predictTile, sitesForTile, TileScratch } from './predict/predict-tile.js';
-import { siteModel, type GridSite, type SiteModel } from './predict/site-signal.js';
+import { predictTile, TileScratch } from './predict/predict-tile.js';
+import { groupIntoMasts, type Mast } from './predict/masts.js';
+import { siteModel } from './predict/site-signal.js';
 import type { SweepDem } from './sweep/radial-sweep.js';
 import type { CoverageParams } from './predict/coverage-params.js';
 import { toWireError, type InitMessage, type TileJob, type TileReply } from './messages.js';
@@ -11,8 +12,7 @@ const port = parentPort;
 
 let state: {
   dem: SweepDem;
-  sites: GridSite[];
-  models: SiteModel[];
+  masts: Mast[];
   params: CoverageParams;
   scratch: TileScratch;
 } | null = null;
@@ -21,19 +21,17 @@ port.on('message', (message: InitMessage | TileJob) => {
   if (message.kind === 'init') {
     const dem = { ...message.dem, heights: new Float32Array(message.dem.heights) };
     const models = message.sites.map((site) => siteModel(site, message.params));
-    const maxRadiusM = Math.max(1, ...models.map((m) => m.radiusM));
     state = {
       dem,
-      sites: message.sites,
-      models,
+      masts: groupIntoMasts(message.sites, models, dem.cellSizeM),
       params: message.params,
-      scratch: new TileScratch(dem.cellSizeM, maxRadiusM),
+      scratch: new TileScratch(),
     };
     return;
   }
   try {
     if (!state) throw new Error('worker received a tile before its init message');
-    const result = predictTile(state.dem, state.sites, state.models, state.params, message.tile, state.scratch);
+    const result = predictTile(state.dem, state.masts, state.params, message.tile, state.scratch);
     const transfer = [...Object.values(result.bestSignalDbm), ...Object.values(result.bestServer)].map(
       (a) => a!.buffer as ArrayBuffer,
     );
@@ -43,7 +41,9 @@ port.on('message', (message: InitMessage | TileJob) => {
       tile: result.tile,
       bestSignalDbm: result.bestSignalDbm,
       bestServer: result.bestServer,
-      sitesSwept: sitesForTile(message.tile, state.sites, state.models, state.dem.cellSizeM).length,
+      mastsSwept: result.mastsSwept,
+      levelsComputed: result.levelsComputed,
+      levelsSkipped: result.levelsSkipped,
     };
     port.postMessage(reply, transfer); // move, don't copy
   } catch (error) {

@@ -72,6 +72,26 @@ export function siteModel(site: GridSite, params: CoverageParams): SiteModel {
 const DEG = 180 / Math.PI;
 
 /**
+ * What the path takes away from the level (dB, ≤ 0 in practice): path loss, plus one knife edge at the
+ * dominant obstacle (height `excessM` above the Tx→Rx line at `obstacleM` from Tx) when the cell is out of
+ * sight and the model does not already account for it.
+ */
+export function pathLevelDb(
+  model: Pick<SiteModel, 'loss' | 'addsDiffraction'>,
+  lambdaM: number,
+  distanceM: number,
+  los: boolean,
+  excessM: number,
+  obstacleM: number,
+): number {
+  let level = -model.loss(distanceM / 1000, los);
+  if (model.addsDiffraction && !los && excessM > 0 && obstacleM > 0 && obstacleM < distanceM) {
+    level -= knifeEdgeLossDb(excessM * Math.sqrt((2 * distanceM) / (lambdaM * obstacleM * (distanceM - obstacleM))));
+  }
+  return level;
+}
+
+/**
  * Predicted level (dBm) at every cell within a site's radius: EIRP + antenna pattern − path loss −
  * terrain diffraction (one knife edge at the dominant obstacle seen from the site) − the level offset.
  * Writes into `signal` over the sweep window (NaN outside the radius) and returns the window.
@@ -121,12 +141,7 @@ export function predictSiteSignal(
         continue;
       }
       const los = result.visible[i] === 1;
-      let level = base - model.loss(d / 1000, los);
-      if (model.addsDiffraction && !los) {
-        const h = result.obstacleExcessM[i]!;
-        const d1 = result.obstacleDistanceM[i]!;
-        if (h > 0 && d1 > 0 && d1 < d) level -= knifeEdgeLossDb(h * Math.sqrt((2 * d) / (lambda * d1 * (d - d1))));
-      }
+      let level = base + pathLevelDb(model, lambda, d, los, result.obstacleExcessM[i]!, result.obstacleDistanceM[i]!);
       if (d > 0) {
         const bearingDeg = Math.atan2((gx - site.x) * cellSizeM, (site.y - gy) * cellSizeM) * DEG;
         const elevationDeg = Math.atan2(ground + params.receiverHeightM - txZ, d) * DEG;

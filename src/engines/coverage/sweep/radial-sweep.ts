@@ -191,7 +191,13 @@ export function radialSweep(
  * Clipping gives each listed cell exactly what the whole sweep gives it: a tile far from the site
  * costs the wedge of rays crossing it, not the site's whole disc. Replaces the contents of `out`.
  */
-export function sweepCells(dem: SweepDem, site: SweepSite, options: SweepOptions, clip: SweepWindow, out: SweepCells): void {
+export function sweepCells(
+  dem: SweepDem,
+  site: SweepSite,
+  options: SweepOptions,
+  clip: SweepWindow,
+  out: SweepCells,
+): void {
   const { width, height, cellSizeM, heights } = dem;
   out.count = 0;
   if (heights.length < width * height) throw new Error('radialSweep: heights shorter than width × height');
@@ -328,6 +334,21 @@ function sweepSide(z: Float32Array, out: SweepCells, g: SweepGeometry, xMajor: b
     let d = dm * stepM;
     let own = dm * halfPerStep + 1e-9;
     let base = m * mStride;
+    // Up to the window, the samples only build the horizon.
+    const reachLastDm = Math.min(lastDm, aWrite);
+    for (; dm < reachLastDm; m += dir, dm += 1, y += slope, d += stepM, own += halfPerStep, base += dir * mStride) {
+      const yi = y < 0 ? 0 : y;
+      const lo = yi | 0;
+      const f = yi - lo;
+      const iLo = base + lo * nStride;
+      const zLo = z[iLo]!;
+      const zHi = lo < nMax ? z[iLo + nStride]! : zLo;
+      const num = zLo + (zHi - zLo) * f - zObs - d * d * curv;
+      if (num > hSlope * d) {
+        hSlope = num / d;
+        hDist = d;
+      }
+    }
     for (; dm <= lastDm; m += dir, dm += 1, y += slope, d += stepM, own += halfPerStep, base += dir * mStride) {
       const yi = y < 0 ? 0 : y;
       const lo = yi | 0;
@@ -337,29 +358,27 @@ function sweepSide(z: Float32Array, out: SweepCells, g: SweepGeometry, xMajor: b
       const zHi = lo < nMax ? z[iLo + nStride]! : zLo;
 
       // The cell nearest this sample, if no other ray passes closer to its centre.
-      if (dm >= aWrite) {
-        const up = f > 0.5;
-        const e = up ? 1 - f : y < 0 ? -y : f;
-        if (e <= own) {
-          const j = up ? lo + 1 : lo;
-          const dj = j - sn;
-          const r2 = dm * dm + dj * dj;
-          if (r2 <= rMax2 && j >= wn0 && j <= wn1) {
-            const dc = Math.sqrt(r2) * cell;
-            const num = (up ? zHi : zLo) + tz - dc * dc * curv - zObs; // target above the antenna
-            col[n] = m;
-            row[n] = j;
-            distanceM[n] = dc;
-            visible[n] = num >= hSlope * dc ? 1 : 0;
-            if (hSlope === -Infinity) {
-              excessM[n] = num === num ? -Infinity : NaN;
-              obstacleM[n] = 0;
-            } else {
-              excessM[n] = hDist * (hSlope - num / dc);
-              obstacleM[n] = hDist;
-            }
-            n++;
+      const up = f > 0.5;
+      const e = up ? 1 - f : y < 0 ? -y : f;
+      if (e <= own) {
+        const j = up ? lo + 1 : lo;
+        const dj = j - sn;
+        const r2 = dm * dm + dj * dj;
+        if (r2 <= rMax2 && j >= wn0 && j <= wn1) {
+          const dc = Math.sqrt(r2) * cell;
+          const num = (up ? zHi : zLo) + tz - dc * dc * curv - zObs; // target above the antenna
+          col[n] = m;
+          row[n] = j;
+          distanceM[n] = dc;
+          visible[n] = num >= hSlope * dc ? 1 : 0;
+          if (hSlope === -Infinity) {
+            excessM[n] = num === num ? -Infinity : NaN;
+            obstacleM[n] = 0;
+          } else {
+            excessM[n] = hDist * (hSlope - num / dc);
+            obstacleM[n] = hDist;
           }
+          n++;
         }
       }
 
