@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   antennaAttenuationDb,
   antennaGainDb,
+  compiledAttenuationDb,
+  compilePattern,
   horizontalAttenuationDb,
   verticalAttenuationDb,
   wrapAngleDeg,
@@ -80,5 +82,37 @@ describe('antennaGainDb', () => {
       ),
     );
     expect(antennaGainDb(omni, 45, -6)).toBe(17); // peak at the full 6° tilt all round
+  });
+});
+
+describe('compiled pattern', () => {
+  it('gives what antennaAttenuationDb gives, sectors and omni', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          azimuthDeg: fc.double({ min: 0, max: 359.99, noNaN: true }),
+          mechanicalTiltDeg: fc.double({ min: -5, max: 10, noNaN: true }),
+          electricalTiltDeg: fc.double({ min: 0, max: 12, noNaN: true }),
+          hBeamwidthDeg: fc.option(fc.double({ min: 20, max: 120, noNaN: true }), { nil: null }),
+          vBeamwidthDeg: fc.double({ min: 3, max: 20, noNaN: true }),
+          frontToBackDb: fc.double({ min: 15, max: 35, noNaN: true }),
+        }),
+        fc.double({ min: -179.99, max: 180, noNaN: true }),
+        fc.double({ min: -89, max: 89, noNaN: true }),
+        (fields, bearingDeg, elevationDeg) => {
+          const antenna: SectorAntenna = { ...fields, maxGainDbi: 15 };
+          const rad = (bearingDeg * Math.PI) / 180;
+          const compiled = compiledAttenuationDb(
+            compilePattern(antenna),
+            bearingDeg,
+            Math.sin(rad),
+            Math.cos(rad),
+            elevationDeg,
+          );
+          expect(compiled).toBeCloseTo(antennaAttenuationDb(antenna, bearingDeg, elevationDeg), 9);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -82,3 +82,65 @@ export function antennaAttenuationDb(antenna: SectorAntenna, bearingDeg: number,
 export function antennaGainDb(antenna: SectorAntenna, bearingDeg: number, elevationDeg: number): number {
   return antenna.maxGainDbi + antennaAttenuationDb(antenna, bearingDeg, elevationDeg);
 }
+
+/** A sector's pattern with its constants worked out once, to evaluate it at many cells. */
+export interface CompiledPattern {
+  omni: boolean;
+  /** Boresight in (−180°, 180°], and its sine and cosine. */
+  azimuthDeg: number;
+  sinAzimuth: number;
+  cosAzimuth: number;
+  /** 12 / φ3dB² and 12 / θ3dB² (per degree²). */
+  horizontalScale: number;
+  verticalScale: number;
+  frontToBackDb: number;
+  sideLobeDb: number;
+  electricalTiltDeg: number;
+  mechanicalTiltDeg: number;
+}
+
+export function compilePattern(antenna: SectorAntenna): CompiledPattern {
+  const azimuthDeg = wrapAngleDeg(antenna.azimuthDeg);
+  const azimuthRad = (azimuthDeg * Math.PI) / 180;
+  return {
+    omni: antenna.hBeamwidthDeg === null,
+    azimuthDeg,
+    sinAzimuth: Math.sin(azimuthRad),
+    cosAzimuth: Math.cos(azimuthRad),
+    horizontalScale: antenna.hBeamwidthDeg === null ? 0 : 12 / (antenna.hBeamwidthDeg * antenna.hBeamwidthDeg),
+    verticalScale: 12 / (antenna.vBeamwidthDeg * antenna.vBeamwidthDeg),
+    frontToBackDb: antenna.frontToBackDb,
+    sideLobeDb: antenna.verticalSideLobeDb ?? TR38901_SIDE_LOBE_DB,
+    electricalTiltDeg: antenna.electricalTiltDeg,
+    mechanicalTiltDeg: antenna.mechanicalTiltDeg,
+  };
+}
+
+/**
+ * `antennaAttenuationDb` for a compiled pattern, toward a point whose bearing (degrees, in (−180°, 180°])
+ * and its sine and cosine the caller already has (one bearing serves every sector of a mast): no
+ * trigonometry per sector, and cos φ from the angle-difference identity.
+ */
+export function compiledAttenuationDb(
+  p: CompiledPattern,
+  bearingDeg: number,
+  sinBearing: number,
+  cosBearing: number,
+  elevationDeg: number,
+): number {
+  if (p.omni) {
+    const r = -elevationDeg - p.electricalTiltDeg - p.mechanicalTiltDeg;
+    const verticalDb = -Math.min(p.verticalScale * r * r, p.sideLobeDb);
+    return verticalDb > -p.frontToBackDb ? verticalDb : -p.frontToBackDb;
+  }
+  let phi = bearingDeg - p.azimuthDeg; // in (−360°, 360°)
+  if (phi > 180) phi -= 360;
+  else if (phi <= -180) phi += 360;
+  const cosPhi = cosBearing * p.cosAzimuth + sinBearing * p.sinAzimuth;
+  const tiltDeg = p.electricalTiltDeg + p.mechanicalTiltDeg * cosPhi;
+  const horizontalDb = -Math.min(p.horizontalScale * phi * phi, p.frontToBackDb);
+  const r = -elevationDeg - tiltDeg;
+  const verticalDb = -Math.min(p.verticalScale * r * r, p.sideLobeDb);
+  const total = horizontalDb + verticalDb;
+  return total > -p.frontToBackDb ? total : -p.frontToBackDb;
+}

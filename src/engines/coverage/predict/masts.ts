@@ -1,8 +1,10 @@
 import {
+  compilePattern,
   horizontalAttenuationDb,
   TR38901_SIDE_LOBE_DB,
   verticalAttenuationDb,
   wrapAngleDeg,
+  type CompiledPattern,
   type SectorAntenna,
 } from '../../../domain/coverage/antenna-pattern.js';
 import { wavelengthM } from '../../../domain/coverage/diffraction.js';
@@ -17,6 +19,7 @@ export interface MastSector {
   /** EIRP − level offset, dBm. */
   baseDbm: number;
   antenna: SectorAntenna;
+  pattern: CompiledPattern;
   radiusM: number;
 }
 
@@ -76,6 +79,7 @@ export function groupIntoMasts(sites: readonly GridSite[], models: readonly Site
       siteIndex: site.index,
       baseDbm: model.eirpDbm - model.levelOffsetDb,
       antenna: model.antenna,
+      pattern: compilePattern(model.antenna),
       radiusM: model.radiusM,
     });
     link.radiusM = Math.max(link.radiusM, model.radiusM);

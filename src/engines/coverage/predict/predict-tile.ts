@@ -1,8 +1,9 @@
-import { antennaAttenuationDb } from '../../../domain/coverage/antenna-pattern.js';
+import { compiledAttenuationDb } from '../../../domain/coverage/antenna-pattern.js';
 import type { Technology } from '../../../domain/coverage/technology.js';
 import { SweepCells, sweepCells, type SweepDem } from '../sweep/radial-sweep.js';
 import type { CoverageParams } from './coverage-params.js';
 import { attenuationBoundDb, rectDistanceCells, type Mast, type TileView } from './masts.js';
+import { BLOCK, BlockFloors, TileBlocks } from './tile-blocks.js';
 import { pathLevelDb } from './site-signal.js';
 
 /** A rectangle of the analysis grid: the unit of work. */
@@ -59,58 +60,6 @@ export class TileScratch {
 
 const DEG = 180 / Math.PI;
 
-/** Side (cells) of the blocks whose weakest best level decides whether a mast needs sweeping there. */
-const BLOCK_SHIFT = 5;
-const BLOCK = 1 << BLOCK_SHIFT;
-
-/**
- * The weakest best level per 32 × 32 block of a tile (−∞ while a cell has none; nodata cells, which never
- * get one, do not count): a mast whose bound at a block's nearest cell is no better cannot change it.
- */
-class BlockFloors {
-  readonly columns: number;
-  readonly rows: number;
-  readonly floor: Float32Array;
-  private readonly dirty: Uint8Array;
-  constructor(
-    private readonly tile: TileSpec,
-    private readonly best: Float32Array,
-    private readonly nodata: Uint8Array,
-  ) {
-    this.columns = Math.ceil(tile.width / BLOCK);
-    this.rows = Math.ceil(tile.height / BLOCK);
-    this.floor = new Float32Array(this.columns * this.rows).fill(-Infinity);
-    this.dirty = new Uint8Array(this.columns * this.rows);
-  }
-
-  /** A cell of the tile (tile-local column and row) took a new level. */
-  touch(col: number, row: number): void {
-    this.dirty[(row >> BLOCK_SHIFT) * this.columns + (col >> BLOCK_SHIFT)] = 1;
-  }
-
-  /** Brings the floors of the touched blocks up to date. */
-  refresh(): void {
-    const { tile, best, nodata, columns } = this;
-    for (let b = 0; b < this.dirty.length; b++) {
-      if (this.dirty[b] === 0) continue;
-      this.dirty[b] = 0;
-      const x0 = (b % columns) * BLOCK;
-      const y0 = Math.floor(b / columns) * BLOCK;
-      const x1 = Math.min(tile.width, x0 + BLOCK);
-      const y1 = Math.min(tile.height, y0 + BLOCK);
-      let min = Infinity;
-      for (let y = y0; y < y1 && min > -Infinity; y++) {
-        for (let t = y * tile.width + x0, end = y * tile.width + x1; t < end; t++) {
-          const level = best[t]!;
-          if (level < min) min = level;
-          else if (level !== level && nodata[t] === 0) min = -Infinity; // not reached yet
-        }
-      }
-      this.floor[b] = min;
-    }
-  }
-}
-
 /**
  * Predicts one tile: the strongest site per technology at every cell. Masts are taken nearest first and
  * each is swept once for all its sectors, over the part of its disc that crosses the tile. Bounds skip
@@ -133,19 +82,9 @@ export function predictTile(
   const bestSignalDbm: TilePrediction['bestSignalDbm'] = {};
   const bestServer: TilePrediction['bestServer'] = {};
   const floors: Partial<Record<Technology, BlockFloors>> = {};
-  const nodata = new Uint8Array(tileCells);
-  let groundMinM = Infinity;
-  let groundMaxM = -Infinity;
-  for (let y = 0; y < tile.height; y++) {
-    for (let x = 0; x < tile.width; x++) {
-      const z = heights[(tile.y0 + y) * demWidth + tile.x0 + x]!;
-      if (z !== z) nodata[y * tile.width + x] = 1;
-      if (z < groundMinM) groundMinM = z;
-      if (z > groundMaxM) groundMaxM = z;
-    }
-  }
-  if (!(groundMinM <= groundMaxM)) groundMinM = groundMaxM = 0;
-  const view: TileView = { rect: tile, groundMinM, groundMaxM, cellSizeM, receiverHeightM: params.receiverHeightM };
+  const blocks = new TileBlocks(tile, dem);
+  const { nodata, rects } = blocks;
+  const blockCount = rects.length;
   const rx = params.receiverHeightM;
   const cells = scratch.cells;
   let levelsComputed = 0;
@@ -158,38 +97,44 @@ export function predictTile(
     if (Number.isNaN(siteGround)) continue; // no ground under the antenna: the sweep reaches nothing
     const txZ = siteGround + mast.antennaHeightM;
 
-    // The most each link can give toward this tile before path loss, and the blocks it could still improve.
-    const ceilings = mast.links.map((link) => {
-      let ceilingDbm = -Infinity;
-      for (const sector of link.sectors)
-        ceilingDbm = Math.max(ceilingDbm, sector.baseDbm + attenuationBoundDb(sector.antenna, mast, txZ, view));
-      return ceilingDbm;
-    });
+    // Per link and block, the most the link's sectors can give toward the block before path loss
+    // (−∞: nothing there it could improve), and the rectangle of blocks to sweep.
     let bx0 = Infinity;
     let by0 = Infinity;
     let bx1 = -1;
     let by1 = -1;
-    mast.links.forEach((link, l) => {
+    const ceilings = mast.links.map((link) => {
+      const ceiling = new Float32Array(blockCount).fill(-Infinity);
       const floor = floors[link.technology]?.floor;
-      const columns = Math.ceil(tile.width / BLOCK);
-      const rows = Math.ceil(tile.height / BLOCK);
-      for (let by = 0; by < rows; by++) {
-        for (let bx = 0; bx < columns; bx++) {
-          const block = {
-            x0: tile.x0 + bx * BLOCK,
-            y0: tile.y0 + by * BLOCK,
-            width: Math.min(BLOCK, tile.width - bx * BLOCK),
-            height: Math.min(BLOCK, tile.height - by * BLOCK),
-          };
-          const nearM = rectDistanceCells(mast.x, mast.y, block).near * cellSizeM;
-          if (nearM > link.radiusM) continue;
-          if (floor && !(ceilings[l]! - link.minLossDb[(nearM / cellSizeM) | 0]! > floor[by * columns + bx]!)) continue;
-          bx0 = Math.min(bx0, bx);
-          by0 = Math.min(by0, by);
-          bx1 = Math.max(bx1, bx);
-          by1 = Math.max(by1, by);
-        }
+      let peakDbm = -Infinity;
+      for (const sector of link.sectors) peakDbm = Math.max(peakDbm, sector.baseDbm);
+      for (let b = 0; b < blockCount; b++) {
+        const rect = rects[b]!;
+        const nearM = rectDistanceCells(mast.x, mast.y, rect).near * cellSizeM;
+        if (nearM > link.radiusM) continue;
+        const minLossDb = link.minLossDb[(nearM / cellSizeM) | 0]!;
+        const held = floor ? floor[b]! : -Infinity;
+        if (!(peakDbm - minLossDb > held)) continue; // not even at the peak gain
+        const view: TileView = {
+          rect,
+          groundMinM: blocks.groundMinM[b]!,
+          groundMaxM: blocks.groundMaxM[b]!,
+          cellSizeM,
+          receiverHeightM: rx,
+        };
+        let blockDbm = -Infinity;
+        for (const sector of link.sectors)
+          blockDbm = Math.max(blockDbm, sector.baseDbm + attenuationBoundDb(sector.antenna, mast, txZ, view));
+        if (!(blockDbm - minLossDb > held)) continue;
+        ceiling[b] = blockDbm;
+        const bx = b % blocks.columns;
+        const by = (b - bx) / blocks.columns;
+        if (bx < bx0) bx0 = bx;
+        if (bx > bx1) bx1 = bx;
+        if (by < by0) by0 = by;
+        if (by > by1) by1 = by;
       }
+      return ceiling;
     });
     if (bx1 < 0) continue; // nothing this mast could reach is weaker than what the tile holds
     mastsSwept++;
@@ -211,9 +156,9 @@ export function predictTile(
       const tech = link.technology;
       const best = (bestSignalDbm[tech] ??= new Float32Array(tileCells).fill(Number.NaN));
       const server = (bestServer[tech] ??= new Int32Array(tileCells).fill(-1));
-      const blocks = (floors[tech] ??= new BlockFloors(tile, best, nodata));
+      const floor = (floors[tech] ??= new BlockFloors(blocks, best));
       const sectors = link.sectors;
-      const ceilingDbm = ceilings[l]!;
+      const ceiling = ceilings[l]!;
       const { minLossDb, radiusM: linkRadiusM, model, lambdaM } = link;
       const oneSector = sectors.length === 1;
       for (let k = 0; k < cells.count; k++) {
@@ -222,8 +167,9 @@ export function predictTile(
         const tc = col[k]! - tile.x0;
         const tr = row[k]! - tile.y0;
         const t = tr * tile.width + tc;
+        const ceilingDbm = ceiling[blocks.blockOf(tc, tr)]!;
         const held = best[t]!; // NaN compares false: an unreached cell is never skipped
-        if (held >= ceilingDbm - minLossDb[(d / cellSizeM) | 0]!) {
+        if (held >= ceilingDbm - minLossDb[(d / cellSizeM) | 0]! || ceilingDbm === -Infinity) {
           levelsSkipped++;
           continue;
         }
@@ -237,25 +183,32 @@ export function predictTile(
         // Bearing and elevation are the same for every sector of the mast.
         const gx = col[k]!;
         const gy = row[k]!;
-        const bearingDeg = d > 0 ? Math.atan2((gx - mast.x) * cellSizeM, (mast.y - gy) * cellSizeM) * DEG : 0;
-        const elevationDeg = d > 0 ? Math.atan2(heights[gy * demWidth + gx]! + rx - txZ, d) * DEG : 0;
+        const east = (gx - mast.x) * cellSizeM;
+        const north = (mast.y - gy) * cellSizeM;
+        const across = Math.sqrt(east * east + north * north);
+        const bearingDeg = Math.atan2(east, north) * DEG;
+        const elevationDeg = Math.atan2(heights[gy * demWidth + gx]! + rx - txZ, d) * DEG;
         for (let s = 0; s < sectors.length; s++) {
           const sector = sectors[s]!;
           if (!oneSector && d > sector.radiusM) continue;
           // EIRP already holds the peak gain; the pattern only takes away from it. Compared as stored
           // (float32), so equal levels keep the first sector, as a level raster would.
           const level = Math.fround(
-            sector.baseDbm + path + (d > 0 ? antennaAttenuationDb(sector.antenna, bearingDeg, elevationDeg) : 0),
+            sector.baseDbm +
+              path +
+              (d > 0
+                ? compiledAttenuationDb(sector.pattern, bearingDeg, east / across, north / across, elevationDeg)
+                : 0),
           );
           const now = best[t]!;
           if (level > now || (now !== now && level === level)) {
             best[t] = level;
             server[t] = sector.siteIndex;
-            blocks.touch(tc, tr);
+            floor.touch(tc, tr);
           }
         }
       }
-      blocks.refresh();
+      floor.refresh();
     });
   }
   return { tile, bestSignalDbm, bestServer, mastsSwept, levelsComputed, levelsSkipped };
