@@ -34,7 +34,7 @@ export interface ModelOutputs {
   bestSignalDbm: Partial<Record<Technology, Float32Array>>;
   bestServer: Partial<Record<Technology, Int32Array>>;
   tiles: number;
-  /** Σ over tiles of the masts reaching each tile; cell levels worked out in full and skipped by a bound. */
+  /** Σ over tiles of the masts swept there (a bound skips the others); cell levels worked out in full and skipped by a bound. */
   mastsSwept: number;
   levelsComputed: number;
   levelsSkipped: number;
