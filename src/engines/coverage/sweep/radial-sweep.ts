@@ -334,21 +334,6 @@ function sweepSide(z: Float32Array, out: SweepCells, g: SweepGeometry, xMajor: b
     let d = dm * stepM;
     let own = dm * halfPerStep + 1e-9;
     let base = m * mStride;
-    // Up to the window, the samples only build the horizon.
-    const reachLastDm = Math.min(lastDm, aWrite);
-    for (; dm < reachLastDm; m += dir, dm += 1, y += slope, d += stepM, own += halfPerStep, base += dir * mStride) {
-      const yi = y < 0 ? 0 : y;
-      const lo = yi | 0;
-      const f = yi - lo;
-      const iLo = base + lo * nStride;
-      const zLo = z[iLo]!;
-      const zHi = lo < nMax ? z[iLo + nStride]! : zLo;
-      const num = zLo + (zHi - zLo) * f - zObs - d * d * curv;
-      if (num > hSlope * d) {
-        hSlope = num / d;
-        hDist = d;
-      }
-    }
     for (; dm <= lastDm; m += dir, dm += 1, y += slope, d += stepM, own += halfPerStep, base += dir * mStride) {
       const yi = y < 0 ? 0 : y;
       const lo = yi | 0;
@@ -357,10 +342,10 @@ function sweepSide(z: Float32Array, out: SweepCells, g: SweepGeometry, xMajor: b
       const zLo = z[iLo]!;
       const zHi = lo < nMax ? z[iLo + nStride]! : zLo;
 
-      // The cell nearest this sample, if no other ray passes closer to its centre.
+      // The cell nearest this sample, if no other ray passes closer to its centre (and it is in the window).
       const up = f > 0.5;
       const e = up ? 1 - f : y < 0 ? -y : f;
-      if (e <= own) {
+      if (e <= own && dm >= aWrite) {
         const j = up ? lo + 1 : lo;
         const dj = j - sn;
         const r2 = dm * dm + dj * dj;
