@@ -7,7 +7,7 @@ export type StatementKinds = readonly (readonly [string, RegExp])[];
 /** The statements of writeValues. */
 export const WRITE_KINDS: StatementKinds = [
   ['look up existing values', /from indicator_value v\s+join unnest/i],
-  ['insert values', /insert into indicator_value/i],
+  ['insert values', /insert into indicator_value|copy into indicator_value/i],
   ['delete values', /delete from indicator_value/i],
   ['audit_log (lock, last record, insert)', /audit_log|pg_advisory_xact_lock/i],
   ['periods', /insert into period|from period where code/i],
@@ -50,6 +50,14 @@ export function timingQueryable(
           await inner.exec(sql);
         } finally {
           add(sql, now() - start);
+        }
+      },
+      async copyIn(table: string, columns: readonly string[], rows: string) {
+        const start = now();
+        try {
+          await inner.copyIn(table, columns, rows);
+        } finally {
+          add(`copy into ${table}`, now() - start);
         }
       },
     },

@@ -1,8 +1,9 @@
 import type { Queryable } from './database.js';
+import { copyRow } from './copy-text.js';
 import {
-  chainEntries,
   describeBreak,
   GENESIS_HASH,
+  linkEntries,
   verifyChainSegment,
   type AuditEntry,
   type ChainBreak,
@@ -36,34 +37,48 @@ export async function appendAudit(
     'select seq, hash from audit_log order by seq desc limit 1',
   );
   const at = now.toISOString();
-  const chained = chainEntries(
-    last?.hash ?? GENESIS_HASH,
-    (last?.seq ?? 0) + 1,
-    entries.map((e) => ({ ...e, at, actor: context.actor, requestId: context.requestId, reason: context.reason })),
-  );
-  for (let start = 0; start < chained.length; start += CHUNK) {
-    const chunk = chained.slice(start, start + CHUNK);
-    await tx.query(
-      `insert into audit_log (seq, at, actor, request_id, action, entity, entity_key, old_value, new_value, reason, prev_hash, hash)
-       select * from unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[],
-                            $8::jsonb[], $9::jsonb[], $10::text[], $11::text[], $12::text[])`,
-      [
-        chunk.map((e) => e.seq),
-        chunk.map((e) => e.at),
-        chunk.map((e) => e.actor),
-        chunk.map((e) => e.requestId),
-        chunk.map((e) => e.action),
-        chunk.map((e) => e.entity),
-        chunk.map((e) => JSON.stringify(e.entityKey)),
-        chunk.map((e) => (e.oldValue === null || e.oldValue === undefined ? null : JSON.stringify(e.oldValue))),
-        chunk.map((e) => (e.newValue === null || e.newValue === undefined ? null : JSON.stringify(e.newValue))),
-        chunk.map((e) => e.reason),
-        chunk.map((e) => e.prevHash),
-        chunk.map((e) => e.hash),
-      ],
-    );
+  const shared = { at, actor: context.actor, requestId: context.requestId, reason: context.reason };
+  // Linked and copied a chunk at a time; the stored JSON is the canonical JSON already made for the hash.
+  let previous = last?.hash ?? GENESIS_HASH;
+  let nextSeq = Number(last?.seq ?? 0) + 1;
+  for (let start = 0; start < entries.length; start += CHUNK) {
+    const chunk = entries.slice(start, start + CHUNK).map((e) => Object.assign({}, e, shared));
+    let rows = '';
+    previous = linkEntries(previous, nextSeq, chunk, (entry, prevHash, hash, parts) => {
+      rows += copyRow([
+        entry.seq,
+        at,
+        context.actor,
+        context.requestId,
+        entry.action,
+        entry.entity,
+        parts.entityKey,
+        parts.oldValue === 'null' ? null : parts.oldValue,
+        parts.newValue === 'null' ? null : parts.newValue,
+        context.reason,
+        prevHash,
+        hash,
+      ]);
+    });
+    nextSeq += chunk.length;
+    await tx.copyIn('audit_log', AUDIT_COLUMNS, rows);
   }
 }
+
+const AUDIT_COLUMNS = [
+  'seq',
+  'at',
+  'actor',
+  'request_id',
+  'action',
+  'entity',
+  'entity_key',
+  'old_value',
+  'new_value',
+  'reason',
+  'prev_hash',
+  'hash',
+] as const;
 
 interface AuditRow extends Record<string, unknown> {
   seq: number;

@@ -17,6 +17,10 @@ function wrap(handle: Pick<PGlite, 'query' | 'exec'>): Queryable {
     async exec(sql: string) {
       await handle.exec(sql);
     },
+    async copyIn(table, columns, rows) {
+      // PGlite reads COPY input from its /dev/blob device.
+      await handle.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([rows]) });
+    },
   };
 }
 

@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Database, Queryable, Row } from './database.js';
 
 // int8 (counts, sums) and numeric come back as strings by default; the app's values fit a double.
@@ -13,6 +16,16 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
     },
     async exec(sql: string) {
       await client.query(sql);
+    },
+    async copyIn(table, columns, rows) {
+      const sql = `copy ${table} (${columns.join(', ')}) from stdin`;
+      // COPY needs one connection: the transaction's, or one borrowed from the pool.
+      const own = client instanceof pg.Pool ? await client.connect() : null;
+      try {
+        await pipeline(Readable.from([rows]), (own ?? (client as pg.PoolClient)).query(copyFrom(sql)));
+      } finally {
+        own?.release();
+      }
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Queryable } from './database.js';
 import type { Indicator } from './indicators.js';
-import { ensurePeriods } from './periods.js';
+import { ensurePeriodRows } from './periods.js';
+import { copyRow } from './copy-text.js';
 import { appendAudit, type NewAuditEntry, type WriteContext } from './audit-log.js';
 import { valueChangeErrors } from '../domain/indicators/value-change.js';
 import { parsePeriod } from '../domain/periods.js';
@@ -29,6 +30,16 @@ export interface WriteSummary {
 }
 
 const CHUNK = 10_000;
+
+/** A change with its period's id and its key, as the batch will apply it. */
+interface Pending {
+  change: ValueChange;
+  periodId: number;
+  key: string;
+}
+
+const VALUE_COLUMNS = ['indicator_id', 'org_unit_id', 'period_id', 'value', 'comment', 'source', 'updated_by'];
+
 const keyOf = (i: number, u: number, p: number) => `${i}:${u}:${p}`;
 
 /** Approved (unit, period) pairs and every unit below each approved unit: what is locked. */
@@ -75,7 +86,7 @@ export async function writeValues(
   if (errors.length > 0)
     throw new Invalid('value.invalid', `${errors.length} value(s) cannot be stored: ${errors[0]!.message}`, errors);
 
-  const periodIds = await ensurePeriods(
+  const { ids: periodIds, created: newPeriods } = await ensurePeriodRows(
     tx,
     changes.map((c) => c.period),
   );
@@ -103,73 +114,98 @@ export async function writeValues(
   }
 
   // Last write wins within a batch, as it would have sequentially.
-  const byKey = new Map<string, ValueChange & { periodId: number }>();
+  const byKey = new Map<string, Pending>();
   for (const change of changes) {
     const periodId = periodIds.get(change.period)!;
-    byKey.set(keyOf(change.indicator.id, change.unit.id, periodId), { ...change, periodId });
+    const key = keyOf(change.indicator.id, change.unit.id, periodId);
+    byKey.set(key, { change, periodId, key });
   }
   const wanted = [...byKey.values()];
 
-  const upserts: (typeof wanted)[number][] = [];
-  const deletes: (typeof wanted)[number][] = [];
-  const audit: NewAuditEntry[] = [];
-  for (let start = 0; start < wanted.length; start += CHUNK) {
-    const chunk = wanted.slice(start, start + CHUNK);
+  // What is stored now. A period this transaction created holds nothing yet (the usual monthly import).
+  const old = new Map<string, { value: number; comment: string | null }>();
+  const toLookUp = newPeriods.size === 0 ? wanted : wanted.filter((w) => !newPeriods.has(w.change.period));
+  for (let start = 0; start < toLookUp.length; start += CHUNK) {
+    const chunk = toLookUp.slice(start, start + CHUNK);
     const existing = await tx.query<{ i: number; u: number; p: number; value: number; comment: string | null }>(
       `select v.indicator_id as i, v.org_unit_id as u, v.period_id as p, v.value, v.comment
        from indicator_value v
        join unnest($1::int[], $2::int[], $3::int[]) as k(i, u, p) on v.indicator_id = k.i and v.org_unit_id = k.u and v.period_id = k.p`,
-      [chunk.map((c) => c.indicator.id), chunk.map((c) => c.unit.id), chunk.map((c) => c.periodId)],
+      [chunk.map((w) => w.change.indicator.id), chunk.map((w) => w.change.unit.id), chunk.map((w) => w.periodId)],
     );
-    const old = new Map(existing.map((row) => [keyOf(row.i, row.u, row.p), row]));
-    for (const change of chunk) {
-      const before = old.get(keyOf(change.indicator.id, change.unit.id, change.periodId));
-      const entityKey = { indicator: change.indicator.code, unit: change.unit.code, period: change.period };
-      const comment = change.comment ?? null;
-      const oldValue = before ? { value: before.value, comment: before.comment } : null;
-      if (change.value === null) {
-        if (!before) {
-          summary.unchanged += 1;
-          continue;
-        }
-        deletes.push(change);
-        summary.deleted += 1;
-        audit.push({ action: 'value.delete', entity: 'indicator_value', entityKey, oldValue, newValue: null });
-        continue;
-      }
-      if (before && before.value === change.value && before.comment === comment) {
+    for (const row of existing) old.set(keyOf(row.i, row.u, row.p), row);
+  }
+
+  const upserts: Pending[] = [];
+  const deletes: Pending[] = [];
+  const audit: NewAuditEntry[] = [];
+  for (const pending of wanted) {
+    const { change } = pending;
+    const before = old.get(pending.key);
+    const entityKey = { indicator: change.indicator.code, unit: change.unit.code, period: change.period };
+    const comment = change.comment ?? null;
+    const oldValue = before ? { value: before.value, comment: before.comment } : null;
+    if (change.value === null) {
+      if (!before) {
         summary.unchanged += 1;
         continue;
       }
-      upserts.push(change);
-      if (before) summary.updated += 1;
-      else summary.inserted += 1;
-      audit.push({
-        action: before ? 'value.update' : 'value.insert',
-        entity: 'indicator_value',
-        entityKey,
-        oldValue,
-        newValue: { value: change.value, comment },
-      });
+      deletes.push(pending);
+      summary.deleted += 1;
+      audit.push({ action: 'value.delete', entity: 'indicator_value', entityKey, oldValue, newValue: null });
+      continue;
     }
+    if (before && before.value === change.value && before.comment === comment) {
+      summary.unchanged += 1;
+      continue;
+    }
+    upserts.push(pending);
+    if (before) summary.updated += 1;
+    else summary.inserted += 1;
+    audit.push({
+      action: before ? 'value.update' : 'value.insert',
+      entity: 'indicator_value',
+      entityKey,
+      oldValue,
+      newValue: { value: change.value, comment },
+    });
   }
 
-  for (let start = 0; start < upserts.length; start += CHUNK) {
-    const chunk = upserts.slice(start, start + CHUNK);
+  // Values of periods this transaction created are all new: copied in. The rest are upserted.
+  const fresh = newPeriods.size === 0 ? [] : upserts.filter((w) => newPeriods.has(w.change.period));
+  const existingPeriods = fresh.length === 0 ? upserts : upserts.filter((w) => !newPeriods.has(w.change.period));
+  for (let start = 0; start < fresh.length; start += CHUNK) {
+    let rows = '';
+    for (const w of fresh.slice(start, start + CHUNK)) {
+      rows += copyRow([
+        w.change.indicator.id,
+        w.change.unit.id,
+        w.periodId,
+        w.change.value,
+        w.change.comment ?? null,
+        context.source,
+        context.actor,
+      ]);
+    }
+    await tx.copyIn('indicator_value', VALUE_COLUMNS, rows);
+  }
+  for (let start = 0; start < existingPeriods.length; start += CHUNK) {
+    const chunk = existingPeriods.slice(start, start + CHUNK);
     await tx.query(
       `insert into indicator_value (indicator_id, org_unit_id, period_id, value, comment, source, updated_by)
-       select * from unnest($1::int[], $2::int[], $3::int[], $4::float8[], $5::text[], $6::text[], $7::text[])
+       select k.i, k.u, k.p, k.v, k.c, $6::text, $7::text
+       from unnest($1::int[], $2::int[], $3::int[], $4::float8[], $5::text[]) as k(i, u, p, v, c)
        on conflict (indicator_id, org_unit_id, period_id) do update
          set value = excluded.value, comment = excluded.comment, source = excluded.source,
              updated_by = excluded.updated_by, updated_at = now(), is_demo = false`,
       [
-        chunk.map((c) => c.indicator.id),
-        chunk.map((c) => c.unit.id),
-        chunk.map((c) => c.periodId),
-        chunk.map((c) => c.value),
-        chunk.map((c) => c.comment ?? null),
-        chunk.map(() => context.source),
-        chunk.map(() => context.actor),
+        chunk.map((w) => w.change.indicator.id),
+        chunk.map((w) => w.change.unit.id),
+        chunk.map((w) => w.periodId),
+        chunk.map((w) => w.change.value),
+        chunk.map((w) => w.change.comment ?? null),
+        context.source,
+        context.actor,
       ],
     );
   }
@@ -178,7 +214,7 @@ export async function writeValues(
     await tx.query(
       `delete from indicator_value v using unnest($1::int[], $2::int[], $3::int[]) as k(i, u, p)
        where v.indicator_id = k.i and v.org_unit_id = k.u and v.period_id = k.p`,
-      [chunk.map((c) => c.indicator.id), chunk.map((c) => c.unit.id), chunk.map((c) => c.periodId)],
+      [chunk.map((w) => w.change.indicator.id), chunk.map((w) => w.change.unit.id), chunk.map((w) => w.periodId)],
     );
   }
   await appendAudit(tx, context, audit);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, chainEntries, GENESIS_HASH, verifyChainSegment, type AuditEntry } from './audit-chain.js';
+import {
+  canonicalJson,
+  chainEntries,
+  GENESIS_HASH,
+  hashEntry,
+  verifyChainSegment,
+  type AuditEntry,
+} from './audit-chain.js';
 
 const entry = (n: number): Omit<AuditEntry, 'seq'> => ({
   at: `2025-09-1${n % 10}T08:00:00.000Z`,
@@ -18,6 +25,55 @@ describe('canonical JSON', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: undefined } })).toBe(
       '{"a":{"d":[2,{"e":0,"f":1}]},"b":1}',
     );
+  });
+});
+
+describe('record hashes', () => {
+  // Pinned: chains already stored must keep verifying, whatever the serialiser's implementation.
+  it('stay the same bytes for stored records', () => {
+    const records: AuditEntry[] = [
+      {
+        seq: 1,
+        at: '2025-09-10T08:00:00.000Z',
+        actor: 'officer@ia-o',
+        requestId: 'req-1',
+        action: 'value.update',
+        entity: 'indicator_value',
+        entityKey: { unit: '60309134', indicator: 'SITES_5G', period: '2025-09' },
+        oldValue: { value: 1, comment: 'Xã Ia O — "quoted"\n' },
+        newValue: { comment: null, value: 2.5 },
+        reason: null,
+      },
+      {
+        seq: 7,
+        at: '2025-09-10T08:00:00.000Z',
+        actor: 'bench',
+        requestId: null,
+        action: 'value.insert',
+        entity: 'indicator_value',
+        entityKey: { indicator: 'A', unit: 'B', period: '2026-01' },
+        oldValue: null,
+        newValue: { value: -0.000123, comment: null },
+        reason: 'import of x.csv (sha256 0123)',
+      },
+      {
+        seq: 8,
+        at: '2025-09-10T08:00:00.000Z',
+        actor: 'ủy ban',
+        requestId: undefined as unknown as null, // an old record read back without the field
+        action: 'approval.approve',
+        entity: 'approval',
+        entityKey: { nested: { z: [3, { b: 1, a: undefined }], a: 'x' } },
+        oldValue: undefined,
+        newValue: [1, 'two', { y: 2, x: 1 }],
+        reason: 'lý do',
+      },
+    ];
+    expect(records.map((r) => hashEntry(GENESIS_HASH, r))).toEqual([
+      'b426a99252db760c8162cf3faa356f6510f3cd81bf7ec987d636a0f443432913',
+      'eb2e982579a3cb24ecf420557f5f390fd606cacc9f7a3b8db0f7265378242236',
+      'eb2b4122425db9dfe50a7bdbebced3489b80c950cd869ceffbb03949126dca61',
+    ]);
   });
 });
 
