@@ -3,7 +3,7 @@ import { copyRow } from './copy-text.js';
 import {
   describeBreak,
   GENESIS_HASH,
-  linkEntries,
+  linkRecords,
   verifyChainSegment,
   type AuditEntry,
   type ChainBreak,
@@ -42,9 +42,9 @@ export async function appendAudit(
   let previous = last?.hash ?? GENESIS_HASH;
   let nextSeq = Number(last?.seq ?? 0) + 1;
   for (let start = 0; start < entries.length; start += CHUNK) {
-    const chunk = entries.slice(start, start + CHUNK).map((e) => Object.assign({}, e, shared));
+    const chunk = entries.slice(start, start + CHUNK).map((e, i) => ({ ...e, ...shared, seq: nextSeq + i }));
     let rows = '';
-    previous = linkEntries(previous, nextSeq, chunk, (entry, prevHash, hash, parts) => {
+    previous = linkRecords(previous, chunk, (entry, prevHash, hash, parts) => {
       rows += copyRow([
         entry.seq,
         at,

@@ -53,6 +53,25 @@ export function canonicalParts(entry: Pick<AuditEntry, 'entityKey' | 'oldValue' 
   };
 }
 
+/** JSON.stringify of a string field, remembering the last one per field: a batch repeats most of them. */
+class LastJson {
+  private value: unknown = Symbol('none');
+  private json = '';
+  of(value: string | null | number): string {
+    if (value !== this.value) {
+      this.value = value;
+      this.json = JSON.stringify(value);
+    }
+    return this.json;
+  }
+}
+const actionJson = new LastJson();
+const actorJson = new LastJson();
+const atJson = new LastJson();
+const entityJson = new LastJson();
+const reasonJson = new LastJson();
+const requestIdJson = new LastJson();
+
 /**
  * canonicalJson of a record's hashed fields, written out in their sorted order without building and
  * sorting an object per record (imports hash hundreds of thousands). The same bytes as the generic form.
@@ -73,9 +92,9 @@ function canonicalEntry(entry: AuditEntry, parts: CanonicalParts): string {
       reason,
     });
   return (
-    `{"action":${JSON.stringify(action)},"actor":${JSON.stringify(actor)},"at":${JSON.stringify(at)},` +
-    `"entity":${JSON.stringify(entity)},"entityKey":${parts.entityKey},"newValue":${parts.newValue},` +
-    `"oldValue":${parts.oldValue},"reason":${JSON.stringify(reason)},"requestId":${JSON.stringify(requestId)},` +
+    `{"action":${actionJson.of(action)},"actor":${actorJson.of(actor)},"at":${atJson.of(at)},` +
+    `"entity":${entityJson.of(entity)},"entityKey":${parts.entityKey},"newValue":${parts.newValue},` +
+    `"oldValue":${parts.oldValue},"reason":${reasonJson.of(reason)},"requestId":${requestIdJson.of(requestId)},` +
     `"seq":${JSON.stringify(seq)}}`
   );
 }
@@ -91,18 +110,16 @@ export function hashEntry(prevHash: string, entry: AuditEntry, parts: CanonicalP
 }
 
 /**
- * Links entries after `prevHash`, numbering them from `nextSeq`, and hands each record to `emit` with
- * the hash before it, its own hash and its canonical parts. Returns the last hash.
+ * Links numbered records (seq already set, in order) after `prevHash`, handing each to `emit` with the
+ * hash before it, its own hash and its canonical parts. Returns the last hash.
  */
-export function linkEntries(
+export function linkRecords(
   prevHash: string,
-  nextSeq: number,
-  entries: readonly Omit<AuditEntry, 'seq'>[],
+  records: readonly AuditEntry[],
   emit: (entry: AuditEntry, prevHash: string, hash: string, parts: CanonicalParts) => void,
 ): string {
   let previous = prevHash;
-  for (let i = 0; i < entries.length; i++) {
-    const entry = { ...entries[i]!, seq: nextSeq + i };
+  for (const entry of records) {
     const parts = canonicalParts(entry);
     const hash = hashEntry(previous, entry, parts);
     emit(entry, previous, hash, parts);
@@ -118,7 +135,8 @@ export function chainEntries(
   entries: readonly Omit<AuditEntry, 'seq'>[],
 ): ChainedAuditEntry[] {
   const chained: ChainedAuditEntry[] = [];
-  linkEntries(prevHash, nextSeq, entries, (entry, previous, hash) => {
+  const records = entries.map((entry, i) => ({ ...entry, seq: nextSeq + i }));
+  linkRecords(prevHash, records, (entry, previous, hash) => {
     chained.push(Object.assign(entry, { prevHash: previous, hash }));
   });
   return chained;
