@@ -37,31 +37,43 @@ export async function appendAudit(
     'select seq, hash from audit_log order by seq desc limit 1',
   );
   const at = now.toISOString();
-  const shared = { at, actor: context.actor, requestId: context.requestId, reason: context.reason };
   // Linked and copied a chunk at a time; the stored JSON is the canonical JSON already made for the hash.
   let previous = last?.hash ?? GENESIS_HASH;
   let nextSeq = Number(last?.seq ?? 0) + 1;
   for (let start = 0; start < entries.length; start += CHUNK) {
-    const chunk = entries.slice(start, start + CHUNK).map((e, i) => ({ ...e, ...shared, seq: nextSeq + i }));
-    let rows = '';
+    const chunk = entries.slice(start, start + CHUNK).map((e, i): AuditEntry => ({
+      seq: nextSeq + i,
+      at,
+      actor: context.actor,
+      requestId: context.requestId,
+      action: e.action,
+      entity: e.entity,
+      entityKey: e.entityKey,
+      oldValue: e.oldValue,
+      newValue: e.newValue,
+      reason: context.reason,
+    }));
+    const rows: string[] = [];
     previous = linkRecords(previous, chunk, (entry, prevHash, hash, parts) => {
-      rows += copyRow([
-        entry.seq,
-        at,
-        context.actor,
-        context.requestId,
-        entry.action,
-        entry.entity,
-        parts.entityKey,
-        parts.oldValue === 'null' ? null : parts.oldValue,
-        parts.newValue === 'null' ? null : parts.newValue,
-        context.reason,
-        prevHash,
-        hash,
-      ]);
+      rows.push(
+        copyRow([
+          entry.seq,
+          at,
+          context.actor,
+          context.requestId,
+          entry.action,
+          entry.entity,
+          parts.entityKey,
+          parts.oldValue === 'null' ? null : parts.oldValue,
+          parts.newValue === 'null' ? null : parts.newValue,
+          context.reason,
+          prevHash,
+          hash,
+        ]),
+      );
     });
     nextSeq += chunk.length;
-    await tx.copyIn('audit_log', AUDIT_COLUMNS, rows);
+    await tx.copyIn('audit_log', AUDIT_COLUMNS, rows.join(''));
   }
 }
 
