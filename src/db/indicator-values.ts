@@ -44,30 +44,33 @@ export async function leafTimeSummaries(
     [args.fromDate, args.toDate, FITS[args.bucket]],
   );
   if (periods.length === 0) return [];
-  const byId = new Map(periods.map((p) => [p.id, p]));
-  const rows = await db.query<{ u: number; p: number; v: number }>(
-    `select org_unit_id as u, period_id as p, value as v from indicator_value
-     where indicator_id = $1 and org_unit_id = any($2::int[]) and period_id = any($3::int[])`,
-    [args.indicatorId, args.unitIds, periods.map((p) => p.id)],
+  // Summed per unit and bucket in SQL: a few rows per unit come back instead of every stored value. The
+  // latest value is the one whose period ends last; on a tie (2025-12, 2025Q4 and 2025 all end together)
+  // the shortest, most specific period.
+  const rows = await db.query<{ u: number; bucket: string; sum: number; count: number; last: number; end: string }>(
+    `with p(id, bucket, starts, ends) as (select * from unnest($3::int[], $4::text[], $5::text[], $6::text[]))
+     select v.org_unit_id as u, p.bucket, sum(v.value) as sum, count(*)::int as count,
+            (array_agg(v.value order by p.ends desc, p.starts desc))[1] as last, max(p.ends) as "end"
+     from indicator_value v join p on p.id = v.period_id
+     where v.indicator_id = $1 and v.org_unit_id = any($2::int[]) and v.period_id = any($3::int[])
+     group by v.org_unit_id, p.bucket`,
+    [
+      args.indicatorId,
+      args.unitIds,
+      periods.map((p) => p.id),
+      periods.map((p) => bucketOf(p, args.bucket)),
+      periods.map((p) => p.start),
+      periods.map((p) => p.end),
+    ],
   );
-  const summaries = new Map<string, LeafSummaryRow>();
-  for (const row of rows) {
-    const period = byId.get(row.p)!;
-    const bucket = bucketOf(period, args.bucket);
-    const key = `${row.u}:${bucket}`;
-    const found = summaries.get(key);
-    if (!found) {
-      summaries.set(key, { unitId: row.u, bucket, sum: row.v, count: 1, lastValue: row.v, lastPeriodEnd: period.end });
-      continue;
-    }
-    found.sum += row.v;
-    found.count += 1;
-    if (period.end >= found.lastPeriodEnd) {
-      found.lastValue = row.v;
-      found.lastPeriodEnd = period.end;
-    }
-  }
-  return [...summaries.values()];
+  return rows.map((row) => ({
+    unitId: row.u,
+    bucket: row.bucket,
+    sum: row.sum,
+    count: row.count,
+    lastValue: row.last,
+    lastPeriodEnd: row.end,
+  }));
 }
 
 export interface StoredValue {
