@@ -7,12 +7,26 @@ export interface LeafSummaryRow extends TimeSummary {
   bucket: string; // period code of the bucket: '2025', '2025Q3' or '2025-09'
 }
 
+interface PeriodInRange {
+  id: number;
+  type: PeriodType;
+  start: string;
+  end: string;
+}
+
 // Which stored periods fall in a bucket of each size: a value only lands in buckets at least as coarse as its own period.
 const FITS: Record<PeriodType, readonly PeriodType[]> = {
   year: ['year', 'quarter', 'month'],
   quarter: ['quarter', 'month'],
   month: ['month'],
 };
+
+function bucketOf(period: PeriodInRange, bucket: PeriodType): string {
+  const year = period.start.slice(0, 4);
+  if (bucket === 'year') return year;
+  const month = Number(period.start.slice(5, 7));
+  return bucket === 'quarter' ? `${year}Q${Math.ceil(month / 3)}` : `${year}-${period.start.slice(5, 7)}`;
+}
 
 /**
  * For each given unit and every bucket between two dates: the sum, count and latest value of its stored
@@ -24,24 +38,30 @@ export async function leafTimeSummaries(
   args: { indicatorId: number; unitIds: readonly number[]; bucket: PeriodType; fromDate: string; toDate: string },
 ): Promise<LeafSummaryRow[]> {
   if (args.unitIds.length === 0) return [];
-  // One round trip: the periods in range with their bucket, then sum, count and latest value per unit and
-  // bucket (a few rows per unit come back, not every stored value). The latest value is the one whose
-  // period ends last; on a tie (2025-12, 2025Q4 and 2025 all end together) the shortest, most specific one.
+  const periods = await db.query<PeriodInRange>(
+    `select id, period_type as type, to_char(start_date, 'YYYY-MM-DD') as start, to_char(end_date, 'YYYY-MM-DD') as "end"
+     from period where start_date >= $1::date and end_date <= $2::date and period_type = any($3::text[])`,
+    [args.fromDate, args.toDate, FITS[args.bucket]],
+  );
+  if (periods.length === 0) return [];
+  // Summed per unit and bucket in SQL: a few rows per unit come back instead of every stored value. The
+  // latest value is the one whose period ends last; on a tie (2025-12, 2025Q4 and 2025 all end together)
+  // the shortest, most specific period.
   const rows = await db.query<{ u: number; bucket: string; sum: number; count: number; last: number; end: string }>(
-    `with p as (
-       select id, start_date, end_date,
-              case $3::text when 'year' then to_char(start_date, 'YYYY')
-                            when 'quarter' then to_char(start_date, 'YYYY"Q"Q')
-                            else to_char(start_date, 'YYYY-MM') end as bucket
-       from period where start_date >= $4::date and end_date <= $5::date and period_type = any($6::text[])
-     )
+    `with p(id, bucket, starts, ends) as (select * from unnest($3::int[], $4::text[], $5::text[], $6::text[]))
      select v.org_unit_id as u, p.bucket, sum(v.value) as sum, count(*)::int as count,
-            (array_agg(v.value order by p.end_date desc, p.start_date desc))[1] as last,
-            to_char(max(p.end_date), 'YYYY-MM-DD') as "end"
+            (array_agg(v.value order by p.ends desc, p.starts desc))[1] as last, max(p.ends) as "end"
      from indicator_value v join p on p.id = v.period_id
-     where v.indicator_id = $1 and v.org_unit_id = any($2::int[])
+     where v.indicator_id = $1 and v.org_unit_id = any($2::int[]) and v.period_id = any($3::int[])
      group by v.org_unit_id, p.bucket`,
-    [args.indicatorId, args.unitIds, args.bucket, args.fromDate, args.toDate, FITS[args.bucket]],
+    [
+      args.indicatorId,
+      args.unitIds,
+      periods.map((p) => p.id),
+      periods.map((p) => bucketOf(p, args.bucket)),
+      periods.map((p) => p.start),
+      periods.map((p) => p.end),
+    ],
   );
   return rows.map((row) => ({
     unitId: row.u,
