@@ -32,24 +32,22 @@ describe('writeValues', () => {
        order by p.code, u.code`,
     );
 
+  const write = (changes: ValueChange[]) => db.transaction((tx) => writeValues(tx, changes, context));
+
   it('copies the values of a new period in and upserts the others, text kept to the byte, audited', async () => {
     // A new period (copied in, the last of two changes to one key winning) …
-    const first = await db.transaction((tx) =>
-      writeValues(
-        tx,
-        [change('C1', '2026-03', 1), change('C2', '2026-03', 2, awkward), change('C1', '2026-03', 5)],
-        context,
-      ),
-    );
+    const first = await write([
+      change('C1', '2026-03', 1),
+      change('C2', '2026-03', 2, awkward),
+      change('C1', '2026-03', 5),
+    ]);
     expect(first).toEqual({ inserted: 2, updated: 0, deleted: 0, unchanged: 0 });
     // … then the same period again (upserted): one update, one unchanged, one new.
-    const second = await db.transaction((tx) =>
-      writeValues(
-        tx,
-        [change('C1', '2026-03', 6), change('C2', '2026-03', 2, awkward), change('C3', '2026-03', 7)],
-        context,
-      ),
-    );
+    const second = await write([
+      change('C1', '2026-03', 6),
+      change('C2', '2026-03', 2, awkward),
+      change('C3', '2026-03', 7),
+    ]);
     expect(second).toEqual({ inserted: 1, updated: 1, deleted: 0, unchanged: 1 });
     expect(await stored()).toEqual([
       { unit: 'C1', period: '2026-03', value: 6, comment: null, updated_by: context.actor },
