@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { openTestDatabase, type TestDatabase } from '../../test/fixtures/test-database.js';
+import type { TestDatabase } from '../../test/fixtures/test-database.js';
+import { useTestApp } from '../../test/fixtures/test-app.js';
 import { seedDemo } from '../db/seed-demo.js';
-import { buildApp } from './app.js';
 import type { ProgressSummary, UnitTreeNode } from '../domain/overview-contract.js';
 
+const testApp = useTestApp(seedDemo);
 let db: TestDatabase;
 let app: FastifyInstance;
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await seedDemo(db);
-  app = await buildApp({ db });
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
+beforeAll(() => ({ db, app } = testApp));
 
 const get = (url: string) => app.inject({ method: 'GET', url });
 

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { openTestDatabase, type TestDatabase } from '../../test/fixtures/test-database.js';
-import { loadSmallProvince } from '../../test/fixtures/small-province.js';
-import { buildApp } from './app.js';
+import type { TestDatabase } from '../../test/fixtures/test-database.js';
+import { useTestApp } from '../../test/fixtures/test-app.js';
 
+const testApp = useTestApp();
 let db: TestDatabase;
 let app: FastifyInstance;
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadSmallProvince(db);
-  app = await buildApp({ db });
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
+beforeAll(() => ({ db, app } = testApp));
 
 async function post(url: string, parts: Record<string, string | { name: string; text: string }>) {
   const form = new FormData();

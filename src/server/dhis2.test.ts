@@ -1,25 +1,19 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { openTestDatabase, type TestDatabase } from '../../test/fixtures/test-database.js';
-import { loadSmallProvince } from '../../test/fixtures/small-province.js';
-import { buildApp } from './app.js';
+import type { TestDatabase } from '../../test/fixtures/test-database.js';
+import { useTestApp } from '../../test/fixtures/test-app.js';
 
+const testApp = useTestApp();
 let db: TestDatabase;
 let app: FastifyInstance;
+beforeAll(() => ({ db, app } = testApp));
 beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadSmallProvince(db);
-  app = await buildApp({ db });
   for (const mapping of [
     { kind: 'data_element', dhis2Id: 'deSITES0001', code: 'SITES' },
     { kind: 'org_unit', dhis2Id: 'ouC10000001', code: 'C1' },
   ]) {
     expect((await app.inject({ method: 'PUT', url: '/api/dhis2/mappings', payload: mapping })).statusCode).toBe(200);
   }
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
 });
 
 const valueCount = async () => (await db.query<{ n: number }>('select count(*)::int as n from indicator_value'))[0]!.n;

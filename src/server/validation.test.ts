@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { openTestDatabase, type TestDatabase } from '../../test/fixtures/test-database.js';
-import { loadSmallProvince } from '../../test/fixtures/small-province.js';
-import { buildApp } from './app.js';
+import type { TestDatabase } from '../../test/fixtures/test-database.js';
+import { useTestApp } from '../../test/fixtures/test-app.js';
 
+const testApp = useTestApp();
 let db: TestDatabase;
 let app: FastifyInstance;
+beforeAll(() => ({ db, app } = testApp));
 beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadSmallProvince(db);
-  app = await buildApp({ db });
   const months = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`);
   const values = months.flatMap((period, i) => [
     { indicator: 'TEACHERS', unit: 'C1', period, value: 20 },
@@ -39,10 +37,6 @@ beforeAll(async () => {
     },
   });
   expect(rule.statusCode).toBe(200);
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
 });
 
 const violations = async (unit: string, period: string) =>

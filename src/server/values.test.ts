@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { openTestDatabase, type TestDatabase } from '../../test/fixtures/test-database.js';
-import { loadSmallProvince } from '../../test/fixtures/small-province.js';
+import type { TestDatabase } from '../../test/fixtures/test-database.js';
+import { useTestApp } from '../../test/fixtures/test-app.js';
 import { verifyAudit } from '../db/audit-log.js';
-import { buildApp } from './app.js';
 
+const testApp = useTestApp();
 let db: TestDatabase;
 let app: FastifyInstance;
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadSmallProvince(db);
-  app = await buildApp({ db });
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
+beforeAll(() => ({ db, app } = testApp));
 
 const headers = { 'x-dx-user': 'partner-system' };
 const count = async (table: string) => (await db.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
