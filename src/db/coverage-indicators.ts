@@ -1,6 +1,8 @@
 import type { Queryable } from './database.js';
 
-export type Technology = '2G' | '3G' | '4G' | '5G';
+import type { Technology } from '../domain/coverage/technology.js';
+
+export type { Technology };
 
 /** Codes of the indicators a coverage run writes, per technology. */
 export const coveredPopulationCode = (technology: Technology) => `COVERED_POP_${technology}`;

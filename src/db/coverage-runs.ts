@@ -3,50 +3,11 @@ import type { Database, Queryable } from './database.js';
 import { loadCatalogue } from './catalogue.js';
 import { writeValues, type ValueChange } from './value-writes.js';
 import type { WriteContext } from './audit-log.js';
-import {
-  coveredPopulationCode,
-  ensureCoverageIndicators,
-  GRID_POPULATION_CODE,
-  type Technology,
-} from './coverage-indicators.js';
+import type { CoverageResult, CoverageRun, RunStatus } from '../domain/coverage/coverage-run-contract.js';
+import { coveredPopulationCode, ensureCoverageIndicators, GRID_POPULATION_CODE } from './coverage-indicators.js';
 import { Conflict, NotFound } from '../domain/errors.js';
 
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-
-export interface CoverageRun {
-  id: string;
-  status: RunStatus;
-  rootUnit: string;
-  period: string;
-  params: Record<string, unknown>;
-  inputs: Record<string, string>;
-  tilesTotal: number;
-  tilesDone: number;
-  error: string | null;
-  result: CoverageResult | null;
-  createdBy: string;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
-/** Per unit: its people on the grid and, per technology, how many of them are covered. */
-export interface UnitCoverage {
-  unit: string;
-  population: number;
-  covered: Partial<Record<Technology, number>>;
-}
-
-export interface CoverageResult {
-  units: UnitCoverage[];
-  /** The root unit's totals, the same sums over its units. */
-  total: UnitCoverage;
-  technologies: Technology[];
-  /** Where uncovered people live, per technology (largest first). */
-  hotspots?: Partial<Record<Technology, { unit: string; people: number; lon: number; lat: number }[]>>;
-  /** WGS 84 corners of the output rasters (top-left, top-right, bottom-right, bottom-left), for a map overlay. */
-  corners?: [number, number][];
-}
+export type { CoverageResult, CoverageRun, RunStatus, UnitCoverage } from '../domain/coverage/coverage-run-contract.js';
 
 const SELECT_RUN = `select r.id, r.status, u.code as "rootUnit", r.period, r.params, r.inputs, r.tiles_total as "tilesTotal",
   r.tiles_done as "tilesDone", r.error, r.result, r.created_by as "createdBy",

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Database } from './database.js';
 import { loadCatalogue } from './catalogue.js';
-import { writeValues, type WriteSummary } from './value-writes.js';
+import { writeValues } from './value-writes.js';
+import type { ImportReport, WriteSummary } from '../intake/import-report.js';
 import type { WriteContext } from './audit-log.js';
 import { readUploadedTable } from '../intake/read-table.js';
 import { mapColumns } from '../intake/columns.js';
@@ -16,20 +17,7 @@ export interface ImportOptions {
   mode: 'preview' | 'commit';
 }
 
-export interface ImportReport {
-  file: string;
-  sha256: string;
-  format: 'csv' | 'xlsx';
-  sheet: string | null;
-  rowsRead: number;
-  valuesFound: number;
-  /** Every bad cell, each with its message naming file, sheet, row and column. */
-  errors: (RowError & { message: string })[];
-  /** What the file changes (preview) or changed (commit); null when it has errors. */
-  changes: WriteSummary | null;
-  committed: boolean;
-  batchId: number | null;
-}
+export type { ImportReport } from '../intake/import-report.js';
 
 const locationOf = (e: RowError) =>
   [e.file, e.sheet ? `sheet "${e.sheet}"` : null, `row ${e.row}`, e.column ? `column "${e.column}"` : null]

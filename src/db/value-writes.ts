@@ -2,6 +2,7 @@ import type { Queryable } from './database.js';
 import type { Indicator } from './indicators.js';
 import { ensurePeriodRows } from './periods.js';
 import { copyRow } from './copy-text.js';
+import type { WriteSummary } from '../intake/import-report.js';
 import { appendAudit, type NewAuditEntry, type WriteContext } from './audit-log.js';
 import { valueChangeErrors } from '../domain/indicators/value-change.js';
 import { parsePeriod } from '../domain/periods.js';
@@ -22,12 +23,7 @@ export interface ValueChange {
   comment?: string | null;
 }
 
-export interface WriteSummary {
-  inserted: number;
-  updated: number;
-  deleted: number;
-  unchanged: number;
-}
+export type { WriteSummary } from '../intake/import-report.js';
 
 const CHUNK = 10_000;
 

@@ -1,7 +1,7 @@
 /**
- * Shapes of the API answers the import and validation screens use. The OpenAPI document does not describe
- * response bodies yet, so these mirror what the server sends (src/db/imports.ts, src/db/validation-run.ts,
- * src/db/indicators.ts); they are declared here so the web app does not import server modules.
+ * Shapes of the API answers the web app reads. Those with a contract module of their own (coverage runs,
+ * import reports) come from it, as the server's do; the others mirror what the server sends
+ * (src/db/validation-run.ts, src/db/indicators.ts) so the web app does not import server modules.
  */
 import type { ValueType } from '../../../src/domain/overview-contract.js';
 
@@ -41,44 +41,7 @@ export interface Agreement {
   areas: AgreementArea[];
 }
 
-/** One bad cell (or row) of an uploaded file. */
-export interface ImportRowError {
-  file: string;
-  sheet: string | null;
-  /** Row number as the user sees it in the spreadsheet (the header is row 1). */
-  row: number;
-  /** Header text as written in the file; '' for a problem with the whole row. */
-  column: string;
-  field: 'indicator' | 'unit' | 'period' | 'value' | 'comment' | 'row';
-  /** The cell as read; '' for an empty cell. */
-  value: string;
-  /** A predicate on the value, in English: 'is not a number', 'is out of range: …'. */
-  reason: string;
-  /** The full sentence: file, row, column, value and reason. */
-  message: string;
-}
-
-export interface WriteSummary {
-  inserted: number;
-  updated: number;
-  deleted: number;
-  unchanged: number;
-}
-
-/** `POST /api/imports` (200 for a preview, 201 for a commit). */
-export interface ImportReport {
-  file: string;
-  sha256: string;
-  format: 'csv' | 'xlsx';
-  sheet: string | null;
-  rowsRead: number;
-  valuesFound: number;
-  errors: ImportRowError[];
-  /** What the file changes (preview) or changed (commit); null when it has errors. */
-  changes: WriteSummary | null;
-  committed: boolean;
-  batchId: number | null;
-}
+export type { ImportReport, ImportRowError, WriteSummary } from '../../../src/intake/import-report.js';
 
 export type Importance = 'high' | 'medium' | 'low';
 export type ViolationKind = 'rule' | 'bounds' | 'outlier';
@@ -155,54 +118,14 @@ export interface BoundaryCollection {
   features: BoundaryFeature[];
 }
 
-export type Technology = '2G' | '3G' | '4G' | '5G';
-
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-
-/** Per unit: its people on the model's grid and, per technology, how many of them are covered. */
-export interface UnitCoverage {
-  unit: string;
-  population: number;
-  covered: Partial<Record<Technology, number>>;
-}
-
-/** A place where uncovered people live: the unit it lies in, how many people, where. */
-export interface CoverageHotspot {
-  unit: string;
-  people: number;
-  lon: number;
-  lat: number;
-}
-
-export interface CoverageResult {
-  units: UnitCoverage[];
-  total: UnitCoverage;
-  technologies: Technology[];
-  /** Per technology, largest first. */
-  hotspots?: Partial<Record<Technology, CoverageHotspot[]>>;
-  /** WGS 84 corners of the output rasters: top-left, top-right, bottom-right, bottom-left. */
-  corners?: Position[];
-}
-
-/** `GET /api/coverage/runs/{id}` (and each entry of `GET /api/coverage/runs`). */
-export interface CoverageRun {
-  id: string;
-  status: RunStatus;
-  rootUnit: string;
-  /** The month the computed values are written for, e.g. '2025-12'. */
-  period: string;
-  params: Record<string, unknown>;
-  /** Input fingerprints; the demo scenario's start with 'demo:'. */
-  inputs: Record<string, string>;
-  tilesTotal: number;
-  tilesDone: number;
-  error: string | null;
-  result: CoverageResult | null;
-  createdBy: string;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+export type { Technology } from '../../../src/domain/coverage/technology.js';
+export type {
+  CoverageHotspot,
+  CoverageResult,
+  CoverageRun,
+  RunStatus,
+  UnitCoverage,
+} from '../../../src/domain/coverage/coverage-run-contract.js';
 
 /** One signal class of the coverage layer (`GET /api/coverage/legend`). */
 export interface CoverageLegendClass {

@@ -1,6 +1,8 @@
 import { formatRowError, type RowError } from '../../../intake/row-error.js';
 
-export type Technology = '2G' | '3G' | '4G' | '5G';
+import type { Technology } from '../../../domain/coverage/technology.js';
+
+export type { Technology };
 export type Environment = 'urban' | 'suburban' | 'rural';
 
 /** One sector (or omni cell) of one site, validated, in WGS 84. */
