@@ -2,7 +2,7 @@ import { compiledAttenuationDb } from '../../../domain/coverage/antenna-pattern.
 import type { Technology } from '../../../domain/coverage/technology.js';
 import { SweepCells, sweepCells, type SweepDem } from '../sweep/radial-sweep.js';
 import type { CoverageParams } from './coverage-params.js';
-import { attenuationBoundDb, rectDistanceCells, type Mast, type TileView } from './masts.js';
+import { attenuationBoundDb, rectDistanceCells, type Mast, type MastLink, type TileView } from './masts.js';
 import { BLOCK, BlockFloors, TileBlocks } from './tile-blocks.js';
 import { pathLevelDb } from './site-signal.js';
 
@@ -20,7 +20,7 @@ export interface TilePrediction {
   tile: TileSpec;
   bestSignalDbm: Partial<Record<Technology, Float32Array>>;
   bestServer: Partial<Record<Technology, Int32Array>>;
-  /** Masts whose reach overlaps the tile (each swept over the part of its disc that crosses the tile). */
+  /** Masts swept for the tile (over the part of their disc that crosses it); the bounds skip the others whole. */
   mastsSwept: number;
   /** Cell levels worked out in full, and those skipped because a bound showed they could not win. */
   levelsComputed: number;
@@ -61,6 +61,43 @@ export class TileScratch {
 const DEG = 180 / Math.PI;
 
 /**
+ * Per block of the tile, the most a link's sectors can give toward it before path loss (the pattern bound),
+ * or −∞ where the link cannot beat the block's weakest level (`floor`) even so, at the block's nearest ring.
+ */
+function linkCeilings(
+  link: MastLink,
+  mast: Mast,
+  txZ: number,
+  blocks: TileBlocks,
+  floor: Float32Array | undefined,
+  cellSizeM: number,
+  receiverHeightM: number,
+): Float32Array {
+  const ceiling = new Float32Array(blocks.rects.length).fill(-Infinity);
+  let peakDbm = -Infinity;
+  for (const sector of link.sectors) peakDbm = Math.max(peakDbm, sector.baseDbm);
+  blocks.rects.forEach((rect, b) => {
+    const nearM = rectDistanceCells(mast.x, mast.y, rect).near * cellSizeM;
+    if (nearM > link.radiusM) return;
+    const minLossDb = link.minLossDb[(nearM / cellSizeM) | 0]!;
+    const held = floor ? floor[b]! : -Infinity;
+    if (!(peakDbm - minLossDb > held)) return; // not even at the peak gain
+    const view: TileView = {
+      rect,
+      groundMinM: blocks.groundMinM[b]!,
+      groundMaxM: blocks.groundMaxM[b]!,
+      cellSizeM,
+      receiverHeightM,
+    };
+    let blockDbm = -Infinity;
+    for (const sector of link.sectors)
+      blockDbm = Math.max(blockDbm, sector.baseDbm + attenuationBoundDb(sector.antenna, mast, txZ, view));
+    if (blockDbm - minLossDb > held) ceiling[b] = blockDbm;
+  });
+  return ceiling;
+}
+
+/**
  * Predicts one tile: the strongest site per technology at every cell. Masts are taken nearest first and
  * each is swept once for all its sectors, over the part of its disc that crosses the tile. Bounds skip
  * work that cannot change the result: the most a mast's pattern can give toward the tile less the
@@ -97,36 +134,17 @@ export function predictTile(
     if (Number.isNaN(siteGround)) continue; // no ground under the antenna: the sweep reaches nothing
     const txZ = siteGround + mast.antennaHeightM;
 
-    // Per link and block, the most the link's sectors can give toward the block before path loss
-    // (−∞: nothing there it could improve), and the rectangle of blocks to sweep.
+    // Per link and block, the most the link's sectors can give toward the block; the rectangle of blocks to sweep.
+    const ceilings = mast.links.map((link) =>
+      linkCeilings(link, mast, txZ, blocks, floors[link.technology]?.floor, cellSizeM, rx),
+    );
     let bx0 = Infinity;
     let by0 = Infinity;
     let bx1 = -1;
     let by1 = -1;
-    const ceilings = mast.links.map((link) => {
-      const ceiling = new Float32Array(blockCount).fill(-Infinity);
-      const floor = floors[link.technology]?.floor;
-      let peakDbm = -Infinity;
-      for (const sector of link.sectors) peakDbm = Math.max(peakDbm, sector.baseDbm);
+    for (const ceiling of ceilings) {
       for (let b = 0; b < blockCount; b++) {
-        const rect = rects[b]!;
-        const nearM = rectDistanceCells(mast.x, mast.y, rect).near * cellSizeM;
-        if (nearM > link.radiusM) continue;
-        const minLossDb = link.minLossDb[(nearM / cellSizeM) | 0]!;
-        const held = floor ? floor[b]! : -Infinity;
-        if (!(peakDbm - minLossDb > held)) continue; // not even at the peak gain
-        const view: TileView = {
-          rect,
-          groundMinM: blocks.groundMinM[b]!,
-          groundMaxM: blocks.groundMaxM[b]!,
-          cellSizeM,
-          receiverHeightM: rx,
-        };
-        let blockDbm = -Infinity;
-        for (const sector of link.sectors)
-          blockDbm = Math.max(blockDbm, sector.baseDbm + attenuationBoundDb(sector.antenna, mast, txZ, view));
-        if (!(blockDbm - minLossDb > held)) continue;
-        ceiling[b] = blockDbm;
+        if (ceiling[b] === -Infinity) continue;
         const bx = b % blocks.columns;
         const by = (b - bx) / blocks.columns;
         if (bx < bx0) bx0 = bx;
@@ -134,8 +152,7 @@ export function predictTile(
         if (by < by0) by0 = by;
         if (by > by1) by1 = by;
       }
-      return ceiling;
-    });
+    }
     if (bx1 < 0) continue; // nothing this mast could reach is weaker than what the tile holds
     mastsSwept++;
     const clip = {
