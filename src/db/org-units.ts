@@ -18,10 +18,10 @@ interface OrgUnitRow {
   is_demo: boolean;
 }
 
-const SELECT_UNIT = `
-  select u.id, u.code, p.code as parent_code, u.level, u.unit_type, u.name_vi, u.name_en, u.population,
-         u.area_km2, u.is_border, u.is_economic_zone, u.is_demo
-  from org_unit u left join org_unit p on p.id = u.parent_id`;
+const UNIT_COLUMNS = `u.id, u.code, p.code as parent_code, u.level, u.unit_type, u.name_vi, u.name_en, u.population,
+  u.area_km2, u.is_border, u.is_economic_zone, u.is_demo`;
+const FROM_UNIT = 'from org_unit u left join org_unit p on p.id = u.parent_id';
+const SELECT_UNIT = `select ${UNIT_COLUMNS} ${FROM_UNIT}`;
 
 export function toUnitSummary(row: OrgUnitRow): UnitSummary {
   return {
@@ -53,6 +53,18 @@ export async function findUnitBoundary(db: Queryable, code: string): Promise<unk
   const [row] = await db.query<{ boundary: unknown }>('select boundary from org_unit where code = $1', [code]);
   if (!row) throw new NotFound('org_unit.not_found', `No organisation unit has the code "${code}"`);
   return row.boundary;
+}
+
+/** The units directly below a unit that have a boundary, each with it (GeoJSON), by code. */
+export async function childBoundaries(
+  db: Queryable,
+  parentId: number,
+): Promise<{ unit: StoredUnit; boundary: unknown }[]> {
+  const rows = await db.query<OrgUnitRow & { boundary: unknown }>(
+    `select ${UNIT_COLUMNS}, u.boundary ${FROM_UNIT} where u.parent_id = $1 and u.boundary is not null order by u.code`,
+    [parentId],
+  );
+  return rows.map((row) => ({ unit: { id: row.id, ...toUnitSummary(row) }, boundary: row.boundary }));
 }
 
 export async function listChildren(db: Queryable, code: string): Promise<UnitSummary[]> {

@@ -4,7 +4,7 @@ import { IndicatorCode, PeriodCode, UnitCode } from './params.js';
 import { findIndicator } from '../db/indicators.js';
 import { rollUp } from '../db/roll-ups.js';
 import { Invalid } from '../domain/errors.js';
-import { findUnit, findUnitBoundary, listChildren, unitTree } from '../db/org-units.js';
+import { childBoundaries, findUnit, findUnitBoundary, listChildren, unitTree } from '../db/org-units.js';
 
 export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -73,20 +73,15 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
           { path: 'querystring.period', message: 'required with indicator' },
         ]);
       const indicator = indicatorCode ? await findIndicator(app.db, indicatorCode) : null;
-      const rows = await app.db.query<{ code: string; boundary: unknown }>(
-        'select code, boundary from org_unit where parent_id = $1 and boundary is not null order by code',
-        [parent.id],
-      );
       const features = [];
-      for (const row of rows) {
-        const { id: _id, ...unit } = await findUnit(app.db, row.code);
-        const value =
-          indicator && period ? (await rollUp(app.db, indicator, { ...unit, id: _id }, period)).value : undefined;
+      for (const { unit, boundary } of await childBoundaries(app.db, parent.id)) {
+        const value = indicator && period ? (await rollUp(app.db, indicator, unit, period)).value : undefined;
+        const { id: _id, ...summary } = unit;
         features.push({
           type: 'Feature',
-          id: row.code,
-          properties: { ...unit, ...(indicator ? { indicator: indicator.code, period, value } : {}) },
-          geometry: row.boundary,
+          id: unit.code,
+          properties: { ...summary, ...(indicator ? { indicator: indicator.code, period, value } : {}) },
+          geometry: boundary,
         });
       }
       return reply.type('application/geo+json').send({ type: 'FeatureCollection', features });

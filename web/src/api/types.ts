@@ -3,7 +3,7 @@
  * import reports) come from it, as the server's do; the others mirror what the server sends
  * (src/db/validation-run.ts, src/db/indicators.ts) so the web app does not import server modules.
  */
-import type { ValueType } from '../../../src/domain/overview-contract.js';
+import type { UnitSummary, ValueType } from '../../../src/domain/overview-contract.js';
 
 export type ReportingLevel = 'nation' | 'province' | 'commune';
 
@@ -79,18 +79,7 @@ export interface ValidationRule {
 // Map and coverage model (src/server/org-units.ts, src/server/coverage.ts, src/db/coverage-runs.ts).
 
 /** Properties of a unit's boundary (`GET /api/org-units/{code}/children/boundaries`). */
-export interface BoundaryProperties {
-  code: string;
-  nameVi: string;
-  nameEn: string | null;
-  level: ReportingLevel;
-  unitType: string;
-  parentCode: string | null;
-  population: number | null;
-  areaKm2: number | null;
-  isBorder: boolean;
-  isEconomicZone: boolean;
-  isDemo: boolean;
+export interface BoundaryProperties extends UnitSummary {
   /** Present when the request named an indicator. */
   indicator?: string;
   period?: string;
