@@ -31,7 +31,11 @@ export interface JobOptions {
 }
 
 /** Writes, per technology, the best level (dBm, float32, NaN = not reached) and the best server (site index; 65535 = none). */
-export function writeCoverageRasters(folder: string, grid: GridSpec, outputs: ModelOutputs): string[] {
+export function writeCoverageRasters(
+  folder: string,
+  grid: GridSpec,
+  outputs: Pick<ModelOutputs, 'bestSignalDbm' | 'bestServer'>,
+): string[] {
   mkdirSync(folder, { recursive: true });
   const files: string[] = [];
   const transform = gridTransform(grid);
@@ -77,6 +81,16 @@ export function writeCoverageRasters(folder: string, grid: GridSpec, outputs: Mo
  * responsive). The run's results reach the indicators only when it succeeds, in one transaction; a
  * cancelled or failed run writes none.
  */
+/** What a run stores as its parameters: the model's, the technologies, the grid and how many sites. */
+export function runParams(prepared: PreparedCoverage): Record<string, unknown> {
+  return {
+    ...prepared.params,
+    technologies: prepared.technologies,
+    grid: prepared.grid,
+    sites: prepared.sites.length,
+  };
+}
+
 export async function startCoverageJob(
   db: Database,
   prepared: PreparedCoverage,
@@ -87,12 +101,7 @@ export async function startCoverageJob(
   const runId = await createRun(db, {
     rootUnitId: root.id,
     period: options.period,
-    params: {
-      ...prepared.params,
-      technologies: prepared.technologies,
-      grid: prepared.grid,
-      sites: prepared.sites.length,
-    },
+    params: runParams(prepared),
     inputs: prepared.inputs,
     tilesTotal,
     createdBy: options.actor,

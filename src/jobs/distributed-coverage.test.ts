@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import PgBoss from 'pg-boss';
 import { openTestDatabase, testEngine, type TestDatabase } from '../../test/fixtures/test-database.js';
@@ -10,6 +13,7 @@ import { runCoverageWorker, startDistributedCoverageJob, TILE_QUEUE } from './di
 // Workers on several machines share a run through a PostgreSQL-backed queue: PostgreSQL only.
 describe.runIf(testEngine === 'postgres')('a coverage run shared by workers through the queue', () => {
   let db: TestDatabase;
+  const outputDir = mkdtempSync(join(tmpdir(), 'dx-distributed-'));
   const raster = (name: string, cell: number, value: number) => utmRaster(name, cell, () => value);
   const sites = {
     name: 'tram.csv',
@@ -26,6 +30,7 @@ describe.runIf(testEngine === 'postgres')('a coverage run shared by workers thro
   afterAll(async () => {
     await db?.query(`drop schema if exists ${db.schema}_boss cascade`).catch(() => undefined);
     await db?.close();
+    rmSync(outputDir, { recursive: true, force: true });
   });
 
   it('finishes with the same figures as a local run although a worker dies holding a tile', async () => {
@@ -44,7 +49,7 @@ describe.runIf(testEngine === 'postgres')('a coverage run shared by workers thro
         rootUnit: 'P1',
         actor: 'test',
         requestId: null,
-        outputDir: null,
+        outputDir,
         poolSize: 1,
       })
     ).finished;
@@ -61,7 +66,7 @@ describe.runIf(testEngine === 'postgres')('a coverage run shared by workers thro
       rootUnit: 'P1',
       actor: 'test',
       requestId: null,
-      outputDir: null,
+      outputDir,
       queue,
       pollMs: 200,
     });
@@ -80,6 +85,14 @@ describe.runIf(testEngine === 'postgres')('a coverage run shared by workers thro
     expect(run.tilesTotal).toBeGreaterThan(4);
     const share = (r: typeof run) => r.result!.total.covered['2G']! / r.result!.total.population;
     expect(share(run)).toBeCloseTo(share(local), 9);
+    // The same signal and best-server GeoTIFFs, assembled from the queue's tiles.
+    const files = readdirSync(join(outputDir, local.id)).sort();
+    expect(files).toEqual(['best-server-2G.tif', 'signal-2G.tif']);
+    expect(readdirSync(join(outputDir, run.id)).sort()).toEqual(files);
+    for (const file of files) {
+      const same = readFileSync(join(outputDir, run.id, file)).equals(readFileSync(join(outputDir, local.id, file)));
+      expect(same, file).toBe(true);
+    }
     const [retried] = await db.query<{ n: number }>(
       `select count(*)::int as n from ${queue.schema}.job where name = $1 and retry_count > 0`,
       [TILE_QUEUE],

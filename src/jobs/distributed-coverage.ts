@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.js';
 import { findUnit } from '../db/org-units.js';
@@ -13,13 +14,13 @@ import {
   type CoverageRun,
 } from '../db/coverage-runs.js';
 import { splitIntoTiles, type TileSpec } from '../engines/coverage/predict/predict-tile.js';
-import { summariseCoverage } from '../engines/coverage/run-model.js';
+import { pasteTile, summariseCoverage } from '../engines/coverage/run-model.js';
 import { CoveragePool } from '../engines/coverage/pool.js';
 import { gridCornersLonLat } from '../engines/coverage/analysis-grid.js';
 import type { Technology } from '../domain/coverage/technology.js';
 import { packTile, packWork, unpackTile, unpackWork } from './work-package.js';
 import type { PreparedCoverage } from './coverage-inputs.js';
-import type { JobOptions } from './coverage-job.js';
+import { runParams, writeCoverageRasters, type JobOptions } from './coverage-job.js';
 
 export const TILE_QUEUE = 'coverage-tile';
 
@@ -74,13 +75,7 @@ export async function startDistributedCoverageJob(
   const runId = await createRun(db, {
     rootUnitId: root.id,
     period: options.period,
-    params: {
-      ...prepared.params,
-      technologies: prepared.technologies,
-      grid,
-      sites: prepared.sites.length,
-      distributed: true,
-    },
+    params: { ...runParams(prepared), distributed: true },
     inputs: prepared.inputs,
     tilesTotal: tiles.length,
     createdBy: options.actor,
@@ -127,22 +122,25 @@ export async function startDistributedCoverageJob(
       }
       const cells = grid.width * grid.height;
       const bestSignalDbm: Partial<Record<Technology, Float32Array>> = {};
-      for (const tech of prepared.technologies) bestSignalDbm[tech] = new Float32Array(cells).fill(Number.NaN);
+      const bestServer: Partial<Record<Technology, Int32Array>> = {};
+      for (const tech of prepared.technologies) {
+        bestSignalDbm[tech] = new Float32Array(cells).fill(Number.NaN);
+        bestServer[tech] = new Int32Array(cells).fill(-1);
+      }
       const rows = await db.query<{ tile: number; result: Uint8Array }>(
         'select tile, result from coverage_run_tile where run_id = $1',
         [runId],
       );
       for (const row of rows) {
         const tile = tiles[row.tile]!;
-        const { level } = unpackTile(row.result, prepared.technologies, tile);
+        const { level, server } = unpackTile(row.result, prepared.technologies, tile);
         for (const tech of prepared.technologies) {
-          for (let r = 0; r < tile.height; r++)
-            bestSignalDbm[tech]!.set(
-              level[tech]!.subarray(r * tile.width, (r + 1) * tile.width),
-              (tile.y0 + r) * grid.width + tile.x0,
-            );
+          pasteTile(bestSignalDbm[tech]!, grid.width, tile, level[tech]!);
+          pasteTile(bestServer[tech]!, grid.width, tile, server[tech]!);
         }
       }
+      // The same GeoTIFFs as a local run.
+      if (options.outputDir) writeCoverageRasters(join(options.outputDir, runId), grid, { bestSignalDbm, bestServer });
       const summary = summariseCoverage({ ...prepared }, bestSignalDbm);
       return await completeRun(
         db,

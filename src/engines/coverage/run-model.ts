@@ -1,7 +1,7 @@
 import type { Technology } from '../../domain/coverage/technology.js';
 import type { GridSpec } from './raster/raster.js';
 import { zonalSums, type ZoneMap } from './zones/rasterize-units.js';
-import { splitIntoTiles } from './predict/predict-tile.js';
+import { splitIntoTiles, type TileSpec } from './predict/predict-tile.js';
 import type { CoverageParams } from './predict/coverage-params.js';
 import type { GridSite } from './predict/site-signal.js';
 import { CoveragePool } from './pool.js';
@@ -88,11 +88,8 @@ export async function runCoverageModel(inputs: ModelInputs, options: ModelRunOpt
           const level = reply.bestSignalDbm[tech];
           const server = reply.bestServer[tech];
           if (!level || !server) continue;
-          for (let row = 0; row < tile.height; row++) {
-            const at = (tile.y0 + row) * grid.width + tile.x0;
-            bestSignalDbm[tech]!.set(level.subarray(row * tile.width, (row + 1) * tile.width), at);
-            bestServer[tech]!.set(server.subarray(row * tile.width, (row + 1) * tile.width), at);
-          }
+          pasteTile(bestSignalDbm[tech]!, grid.width, tile, level);
+          pasteTile(bestServer[tech]!, grid.width, tile, server);
         }
         mastsSwept += reply.mastsSwept;
         levelsComputed += reply.levelsComputed;
@@ -119,6 +116,18 @@ export async function runCoverageModel(inputs: ModelInputs, options: ModelRunOpt
     levelsSkipped,
     completed,
   };
+}
+
+/** Copies a tile's row-major cells into the whole grid's raster (`gridWidth` cells a row). */
+export function pasteTile<T extends Float32Array | Int32Array>(
+  target: T,
+  gridWidth: number,
+  tile: TileSpec,
+  source: T,
+): void {
+  for (let row = 0; row < tile.height; row++) {
+    target.set(source.subarray(row * tile.width, (row + 1) * tile.width), (tile.y0 + row) * gridWidth + tile.x0);
+  }
 }
 
 /**
