@@ -1,9 +1,17 @@
+import type { ErrorCode } from './error-codes.js';
+
+export type { ErrorCode } from './error-codes.js';
+
+/** Values a message is worded from, so that it can be rendered in either language. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
 /** Errors the domain raises; server/problem.ts maps them to HTTP, the CLI to exit codes. */
 export class DomainError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: readonly FieldError[],
+    readonly params?: MessageParams,
   ) {
     super(message);
     this.name = new.target.name;

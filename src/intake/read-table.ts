@@ -28,7 +28,7 @@ export async function readUploadedTable(file: { name: string; bytes: Uint8Array 
       return readXlsx(name, bytes);
     case 'xls':
       throw new Invalid(
-        'intake.file-type',
+        'intake.file_type',
         `${name} is an Excel 97–2003 workbook (.xls): save it as "Excel Workbook (.xlsx)" or "CSV UTF-8" and upload again`,
       );
     case 'utf16':
@@ -37,10 +37,10 @@ export async function readUploadedTable(file: { name: string; bytes: Uint8Array 
         `${name} is UTF-16 text ("Unicode Text"): save it as "CSV UTF-8 (Comma delimited)"`,
       );
     case 'binary':
-      throw new Invalid('intake.file-type', `${name} is neither a CSV nor an Excel (.xlsx) file`);
+      throw new Invalid('intake.file_type', `${name} is neither a CSV nor an Excel (.xlsx) file`);
     case 'text':
       if (!/\.(csv|txt|tsv)$/i.test(name) && !isUtf8(bytes)) {
-        throw new Invalid('intake.file-type', `${name} is neither a CSV nor an Excel (.xlsx) file`);
+        throw new Invalid('intake.file_type', `${name} is neither a CSV nor an Excel (.xlsx) file`);
       }
       return readCsv(name, bytes);
   }

@@ -75,7 +75,7 @@ export async function readXlsx(file: string, bytes: Uint8Array): Promise<Uploade
   if (!sheet) throw new Invalid('intake.xlsx', `${file} has no worksheets: is it an Excel workbook (.xlsx)?`);
   if (sheet.actualRowCount > MAX_ROWS + 1) {
     throw new Invalid(
-      'intake.too-many-rows',
+      'intake.too_many_rows',
       `${describeSource(file, sheet.name)} has more than ${MAX_ROWS.toLocaleString('en-US')} rows`,
     );
   }

@@ -41,7 +41,7 @@ export function assembleTable(
     if (record.cells.every((cell) => cell.trim() === '')) continue;
     if (!head) head = record;
     else if (rows.push(record) > MAX_ROWS) {
-      throw new Invalid('intake.too-many-rows', `${where} has more than ${MAX_ROWS.toLocaleString('en-US')} rows`);
+      throw new Invalid('intake.too_many_rows', `${where} has more than ${MAX_ROWS.toLocaleString('en-US')} rows`);
     }
   }
   if (!head) throw new Invalid('intake.empty', `${where} is empty: expected a header row and data rows`);

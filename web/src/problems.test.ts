@@ -5,7 +5,7 @@ import { EXPLAINED_CODES, problemItems, problemKey } from './problems.js';
 
 it('maps explained problem codes to message keys, in both languages', () => {
   expect(problemKey('template.level')).toBe('template_level');
-  expect(problemKey('intake.file-type')).toBe('intake_file_type');
+  expect(problemKey('intake.file_type')).toBe('intake_file_type');
   expect(problemKey('something.else')).toBeNull();
   expect(problemKey(undefined)).toBeNull();
   for (const code of EXPLAINED_CODES) {

@@ -1,5 +1,6 @@
 /** Problem codes (application/problem+json `code`) the UI explains in its own words, in both languages. */
 import type { ProblemDetails } from './api/client.js';
+import type { ErrorCode } from '../../src/domain/error-codes.js';
 
 export const EXPLAINED_CODES = [
   'template.level',
@@ -11,14 +12,14 @@ export const EXPLAINED_CODES = [
   'import.no_file',
   'intake.columns',
   'intake.empty',
-  'intake.file-type',
+  'intake.file_type',
   'intake.encoding',
   'intake.xlsx',
   'intake.csv',
-  'intake.too-many-rows',
+  'intake.too_many_rows',
   'org_unit.not_found',
   'request.invalid',
-] as const;
+] as const satisfies readonly ErrorCode[];
 
 type Snake<S extends string> = S extends `${infer A}.${infer B}`
   ? Snake<`${A}_${B}`>
@@ -28,7 +29,7 @@ type Snake<S extends string> = S extends `${infer A}.${infer B}`
 
 export type ProblemKey = Snake<(typeof EXPLAINED_CODES)[number]>;
 
-/** The message key for a problem code ('intake.file-type' → 'intake_file_type'), or null when not explained. */
+/** The message key for a problem code ('intake.file_type' → 'intake_file_type'), or null when not explained. */
 export function problemKey(code: string | undefined): ProblemKey | null {
   if (!code || !(EXPLAINED_CODES as readonly string[]).includes(code)) return null;
   return code.replace(/[.-]/g, '_') as ProblemKey;

@@ -87,7 +87,7 @@ export function findOutliers(
   if (!(threshold > 0) || !Number.isFinite(threshold))
     throw new Invalid('outliers.threshold', `threshold must be a number > 0, got ${threshold}`);
   if (!Number.isInteger(minHistory) || minHistory < 1)
-    throw new Invalid('outliers.min-history', `minHistory must be a whole number ≥ 1, got ${minHistory}`);
+    throw new Invalid('outliers.min_history', `minHistory must be a whole number ≥ 1, got ${minHistory}`);
   if (!Number.isInteger(window) || window < 1)
     throw new Invalid('outliers.window', `window must be a whole number of months ≥ 1, got ${window}`);
 

@@ -1,3 +1,4 @@
+import { isErrorCode, type ErrorCode } from '../../domain/error-codes.js';
 import type { Technology } from '../../domain/coverage/technology.js';
 import type { CoverageParams } from './predict/coverage-params.js';
 import type { GridSite } from './predict/site-signal.js';
@@ -28,10 +29,13 @@ export type TileReply =
       levelsComputed: number;
       levelsSkipped: number;
     }
-  | { id: number; ok: false; error: { code: string; message: string } };
+  | { id: number; ok: false; error: { code: ErrorCode; message: string } };
 
-export function toWireError(error: unknown): { code: string; message: string } {
-  if (error instanceof Error)
-    return { code: (error as { code?: string }).code ?? 'coverage.worker', message: error.message };
+/** A worker's error as it crosses the thread boundary; an unknown code becomes coverage.worker. */
+export function toWireError(error: unknown): { code: ErrorCode; message: string } {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return { code: isErrorCode(code) ? code : 'coverage.worker', message: error.message };
+  }
   return { code: 'coverage.worker', message: String(error) };
 }
