@@ -1,6 +1,9 @@
 import type { WriteContext } from '../src/db/audit-log.js';
 import { loadCatalogue } from '../src/db/catalogue.js';
-import { importFile } from '../src/db/imports.js';
+import { importFile } from '../src/application/import-file.js';
+import { systemActor } from '../src/domain/auth/actor.js';
+
+const BENCH_ACTOR = systemActor('bench');
 import { ensurePeriods } from '../src/db/periods.js';
 import { writeValues } from '../src/db/value-writes.js';
 import { chainEntries, GENESIS_HASH } from '../src/domain/audit/audit-chain.js';
@@ -41,7 +44,7 @@ async function importOnce(context: BenchContext, bytes: Uint8Array, rows: number
   const db = await context.engine.app();
   await checkpoint(context);
   const { result, ms } = await timed(() =>
-    importFile(db, { name: 'bench-import.csv', bytes }, { mode: 'commit' }, CONTEXT),
+    importFile(db, BENCH_ACTOR, { name: 'bench-import.csv', bytes }, { mode: 'commit' }, CONTEXT),
   );
   if (result.changes?.inserted !== rows) {
     line(`  !! importFile inserted ${result.changes?.inserted ?? 0} of ${formatInt(rows)} rows`);

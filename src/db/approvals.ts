@@ -1,7 +1,13 @@
 import type { Queryable } from './database.js';
 import { ensurePeriods } from './periods.js';
 import { appendAudit, type WriteContext } from './audit-log.js';
-import { nextApprovalStatus, type ApprovalAction, type ApprovalStatus } from '../domain/approval/approval-workflow.js';
+import {
+  nextApprovalStatus,
+  type ApprovalAction,
+  type ApprovalStatus,
+  type RecordedApproval,
+} from '../domain/approval/approval-workflow.js';
+import { parsePeriod } from '../domain/periods.js';
 import type { UnitRef } from './value-writes.js';
 
 export interface ApprovalState {
@@ -11,17 +17,26 @@ export interface ApprovalState {
   updatedBy: string | null;
   updatedAt: string | null;
   reason: string | null;
+  /** Who last submitted it: they may not approve it (separation of duties). */
+  submittedBy: string | null;
 }
 
 export async function findApproval(db: Queryable, unit: UnitRef, period: string): Promise<ApprovalState> {
-  const [row] = await db.query<{ status: ApprovalStatus; updatedBy: string; updatedAt: string; reason: string | null }>(
-    `select a.status, a.updated_by as "updatedBy", to_char(a.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt", a.reason
+  const [row] = await db.query<{
+    status: ApprovalStatus;
+    updatedBy: string;
+    updatedAt: string;
+    reason: string | null;
+    submittedBy: string | null;
+  }>(
+    `select a.status, a.updated_by as "updatedBy", to_char(a.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt", a.reason,
+            a.submitted_by as "submittedBy"
      from approval a join period p on p.id = a.period_id where a.org_unit_id = $1 and p.code = $2`,
     [unit.id, period],
   );
   return row
     ? { unit: unit.code, period, ...row }
-    : { unit: unit.code, period, status: 'draft', updatedBy: null, updatedAt: null, reason: null };
+    : { unit: unit.code, period, status: 'draft', updatedBy: null, updatedAt: null, reason: null, submittedBy: null };
 }
 
 /** Moves a unit's period through the approval workflow; the step is audited. */
@@ -36,10 +51,12 @@ export async function changeApproval(
   const status = nextApprovalStatus(current.status, action, context.reason);
   const periodId = (await ensurePeriods(tx, [period])).get(period)!;
   await tx.query(
-    `insert into approval (org_unit_id, period_id, status, updated_by, reason) values ($1, $2, $3, $4, $5)
+    `insert into approval (org_unit_id, period_id, status, updated_by, reason, submitted_by)
+     values ($1, $2, $3, $4, $5, case when $6 = 'submit' then $4 end)
      on conflict (org_unit_id, period_id) do update
-       set status = excluded.status, updated_by = excluded.updated_by, updated_at = now(), reason = excluded.reason`,
-    [unit.id, periodId, status, context.actor, context.reason],
+       set status = excluded.status, updated_by = excluded.updated_by, updated_at = now(), reason = excluded.reason,
+           submitted_by = case when $6 = 'submit' then excluded.updated_by else approval.submitted_by end`,
+    [unit.id, periodId, status, context.actor, context.reason, action],
   );
   await appendAudit(tx, context, [
     {
@@ -51,4 +68,54 @@ export async function changeApproval(
     },
   ]);
   return findApproval(tx, unit, period);
+}
+
+/** How many of a unit's values (it and every unit below, in the period) `actor` was the last to change. */
+export async function valuesEnteredBy(
+  db: Queryable,
+  unitId: number,
+  period: { startDate: string; endDate: string },
+  actor: string,
+): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `with recursive below as (
+       select id from org_unit where id = $1
+       union all
+       select u.id from org_unit u join below b on u.parent_id = b.id
+     )
+     select count(*)::int as n from indicator_value v join period p on p.id = v.period_id
+     where v.org_unit_id in (select id from below) and v.updated_by = $4
+       and p.start_date >= $2::date and p.end_date <= $3::date`,
+    [unitId, period.startDate, period.endDate, actor],
+  );
+  return row!.n;
+}
+
+/**
+ * The approved approvals recorded for each unit or any unit above it: what can lock the unit's values.
+ * Keyed by the given unit ids.
+ */
+export async function approvedAbove(
+  db: Queryable,
+  unitIds: readonly number[],
+): Promise<Map<number, RecordedApproval[]>> {
+  const byUnit = new Map<number, RecordedApproval[]>();
+  if (unitIds.length === 0) return byUnit;
+  const rows = await db.query<{ unitId: number; approvedUnit: string; period: string }>(
+    `with recursive up as (
+       select id as unit_id, id, parent_id from org_unit where id = any($1::int[])
+       union all
+       select up.unit_id, p.id, p.parent_id from org_unit p join up on p.id = up.parent_id
+     )
+     select up.unit_id as "unitId", u.code as "approvedUnit", pe.code as period
+     from up join approval a on a.org_unit_id = up.id and a.status = 'approved'
+     join org_unit u on u.id = a.org_unit_id join period pe on pe.id = a.period_id`,
+    [unitIds],
+  );
+  for (const row of rows) {
+    const list = byUnit.get(row.unitId) ?? [];
+    list.push({ unitCode: row.approvedUnit, period: parsePeriod(row.period), status: 'approved' });
+    byUnit.set(row.unitId, list);
+  }
+  return byUnit;
 }

@@ -24,6 +24,14 @@ export interface WriteContext {
 
 export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'at' | 'actor' | 'requestId' | 'reason'>;
 
+/**
+ * Serialises writers until the end of the caller's transaction: what a writer reads (stored values, versions)
+ * then stays true until it commits. appendAudit takes the same lock, so writers are serialised anyway.
+ */
+export async function lockWriters(tx: Queryable): Promise<void> {
+  await tx.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
+}
+
 /** Appends records to the chain inside the caller's transaction; they commit or vanish with it. */
 export async function appendAudit(
   tx: Queryable,
@@ -32,7 +40,7 @@ export async function appendAudit(
   now = new Date(),
 ) {
   if (entries.length === 0) return;
-  await tx.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
+  await lockWriters(tx);
   const [last] = await tx.query<{ seq: number; hash: string }>(
     'select seq, hash from audit_log order by seq desc limit 1',
   );

@@ -139,3 +139,12 @@ export async function completeRun(
     return findRun(tx, id);
   });
 }
+
+/** The unit a run covers. */
+export async function findRunRootUnit(db: Queryable, id: string): Promise<{ id: number; code: string } | null> {
+  const [unit] = await db.query<{ id: number; code: string }>(
+    'select u.id, u.code from coverage_run r join org_unit u on u.id = r.root_unit_id where r.id = $1',
+    [id],
+  );
+  return unit ?? null;
+}

@@ -16,9 +16,14 @@ export interface Queryable {
   copyIn(table: string, columns: readonly string[], rows: string): Promise<void>;
 }
 
+export interface TransactionOptions {
+  /** Roll back even when `work` resolves: a preview or a dry run sees its own changes, then leaves nothing. */
+  rollback?: boolean;
+}
+
 export interface Database extends Queryable {
   readonly engine: 'pglite' | 'postgres';
-  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws (or when asked to). */
+  transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }

@@ -83,6 +83,8 @@ export interface StoredValue {
   updatedBy: string;
   updatedAt: string;
   isDemo: boolean;
+  /** What If-Match names to change it. */
+  version: number;
 }
 
 /** Stored values of one indicator for a unit (and, with `descendants`, every unit below it). */
@@ -98,7 +100,7 @@ export async function findIndicatorValues(
      )
      select i.code as indicator, u.code as unit, p.code as period, v.value, v.comment, v.source,
             v.updated_by as "updatedBy", to_char(v.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt",
-            v.is_demo as "isDemo"
+            v.is_demo as "isDemo", v.version
      from indicator_value v
      join below b on b.id = v.org_unit_id
      join org_unit u on u.id = v.org_unit_id
@@ -109,4 +111,21 @@ export async function findIndicatorValues(
      limit $6`,
     [args.indicatorId, args.unitId, args.descendants, args.fromDate, args.toDate, args.limit],
   );
+}
+
+/** One stored value, or null. */
+export async function findStoredValue(
+  db: Queryable,
+  key: { indicatorId: number; unitId: number; period: string },
+): Promise<StoredValue | null> {
+  const [row] = await db.query<StoredValue & Record<string, unknown>>(
+    `select i.code as indicator, u.code as unit, p.code as period, v.value, v.comment, v.source,
+            v.updated_by as "updatedBy", to_char(v.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt",
+            v.is_demo as "isDemo", v.version
+     from indicator_value v join period p on p.id = v.period_id
+     join org_unit u on u.id = v.org_unit_id join indicator i on i.id = v.indicator_id
+     where v.indicator_id = $1 and v.org_unit_id = $2 and p.code = $3`,
+    [key.indicatorId, key.unitId, key.period],
+  );
+  return row ?? null;
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from './database.js';
 import { NotFound } from '../domain/errors.js';
+import type { PeriodType } from '../domain/periods.js';
 import type {
   Direction,
   IndicatorRule,
@@ -27,6 +28,15 @@ export interface Indicator extends IndicatorRule {
   maxValue: number | null;
   /** The indicator computed by the coverage engine for this reported one, shown beside it. */
   computedCode: string | null;
+  /** Approved figures of a public indicator are shown to everyone, signed in or not. */
+  isPublic: boolean;
+  /** The period type values are collected at; a value of another type must not overlap stored ones. */
+  periodType: PeriodType;
+  /** The agreement party whose staff report it (null: anyone allowed to enter values). */
+  reportingParty: string | null;
+  /** Raised on every change to the definition: what If-Match compares. */
+  version: number;
+  updatedBy: string | null;
 }
 
 interface IndicatorRow {
@@ -51,12 +61,18 @@ interface IndicatorRow {
   min_value: number | null;
   max_value: number | null;
   computed_code: string | null;
+  is_public: boolean;
+  period_type: PeriodType;
+  reporting_party: string | null;
+  version: number;
+  updated_by: string | null;
 }
 
 const SELECT_INDICATOR = `
   select i.id, i.code, i.name_vi, i.name_en, i.unit_vi, i.unit_en, a.code as area_code, i.pillar, i.value_type,
          i.unit_aggregation, i.threshold, i.time_aggregation, i.direction, i.reporting_level, i.decimals, i.is_demo,
-         i.formula, i.min_value, i.max_value, i.computed_code
+         i.formula, i.min_value, i.max_value, i.computed_code, i.is_public, i.period_type, i.reporting_party, i.version,
+         i.updated_by
   from indicator i left join agreement_area a on a.id = i.area_id`;
 
 function toIndicator(row: IndicatorRow): Indicator {
@@ -81,6 +97,11 @@ function toIndicator(row: IndicatorRow): Indicator {
     minValue: row.min_value,
     maxValue: row.max_value,
     computedCode: row.computed_code,
+    isPublic: row.is_public,
+    periodType: row.period_type,
+    reportingParty: row.reporting_party,
+    version: row.version,
+    updatedBy: row.updated_by,
   };
 }
 
@@ -102,11 +123,13 @@ export interface TargetPoint {
   kind: 'baseline' | 'target';
   value: number;
   isDemo: boolean;
+  version: number;
+  updatedBy: string | null;
 }
 
 export async function findTargets(db: Queryable, indicatorId: number, unitId: number): Promise<TargetPoint[]> {
   return db.query<TargetPoint & Record<string, unknown>>(
-    `select year, kind, value, is_demo as "isDemo" from indicator_target
+    `select year, kind, value, is_demo as "isDemo", version, updated_by as "updatedBy" from indicator_target
      where indicator_id = $1 and org_unit_id = $2 order by year, kind`,
     [indicatorId, unitId],
   );

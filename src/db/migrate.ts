@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
-import type { Database } from './database.js';
+import type { Database, Queryable } from './database.js';
 
 export interface Migration {
   version: string; // '0001'
@@ -11,6 +11,12 @@ export interface Migration {
 
 // Any constant works as long as every instance uses the same one; it serialises migrators.
 const MIGRATION_LOCK_KEY = 4_417_020_250;
+
+/** The role request transactions switch to, so that row-level security applies to them (0006). */
+export const REQUEST_ROLE = 'dx_compact_request';
+
+/** Tables with secrets the request role never reads: sign-in code reads them as the connecting role. */
+const SECRET_TABLES = ['app_user', 'recovery_code', 'user_session', 'api_token', 'oidc_login_request'];
 
 /** Migrations ship as plain SQL in src/db/migrations, read from there by sources and builds alike. */
 export function migrationsDirectory(): string {
@@ -50,6 +56,19 @@ export async function migrate(db: Database, migrations = loadMigrations()): Prom
       ]);
       done.push(migration.name);
     }
+    if (applied.has('0006') || done.some((name) => name.startsWith('0006'))) await grantRequestRole(tx, db.engine);
     return done;
   });
+}
+
+/** The request role may use every table of this schema but the secret ones; re-granted after each migration run. */
+async function grantRequestRole(tx: Queryable, engine: Database['engine']): Promise<void> {
+  const [{ schema } = { schema: 'public' }] = await tx.query<{ schema: string }>('select current_schema() as schema');
+  const quoted = `"${schema.replace(/"/g, '""')}"`;
+  await tx.exec(`grant usage on schema ${quoted} to ${REQUEST_ROLE};
+    grant select, insert, update, delete on all tables in schema ${quoted} to ${REQUEST_ROLE};
+    grant usage, select on all sequences in schema ${quoted} to ${REQUEST_ROLE};
+    revoke all on ${SECRET_TABLES.map((t) => `${quoted}.${t}`).join(', ')} from ${REQUEST_ROLE};`);
+  // PGlite feeds COPY from its /dev/blob device, a "server file" to PostgreSQL; the files are the process's own.
+  if (engine === 'pglite') await tx.exec(`grant pg_read_server_files to ${REQUEST_ROLE}`);
 }

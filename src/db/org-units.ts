@@ -106,3 +106,44 @@ export async function unitsAtLevelBelow(
     [unitId, level],
   );
 }
+
+/** Ids of the given units and every unit below them. */
+export async function unitIdsBelow(db: Queryable, rootIds: readonly number[]): Promise<number[]> {
+  if (rootIds.length === 0) return [];
+  const rows = await db.query<{ id: number }>(
+    `with recursive below as (
+       select id from org_unit where id = any($1::int[])
+       union
+       select u.id from org_unit u join below b on u.parent_id = b.id
+     )
+     select id from below order by id`,
+    [rootIds],
+  );
+  return rows.map((row) => row.id);
+}
+
+/** For each unit, its own id and its ancestors' ids (nearest first). */
+export async function unitLineages(db: Queryable, unitIds: readonly number[]): Promise<Map<number, number[]>> {
+  const lineages = new Map<number, number[]>();
+  if (unitIds.length === 0) return lineages;
+  const rows = await db.query<{ unitId: number; ids: number[] }>(
+    `with recursive up as (
+       select id as unit_id, id, parent_id, 0 as depth from org_unit where id = any($1::int[])
+       union all
+       select up.unit_id, p.id, p.parent_id, up.depth + 1 from org_unit p join up on p.id = up.parent_id
+     )
+     select unit_id as "unitId", array_agg(id order by depth) as ids from up group by unit_id`,
+    [unitIds],
+  );
+  for (const row of rows) lineages.set(row.unitId, row.ids);
+  return lineages;
+}
+
+/** Ids of units by code; codes not found are left out. */
+export async function unitIdsByCode(db: Queryable, codes: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db.query<{ id: number; code: string }>(
+    'select id, code from org_unit where code = any($1::text[])',
+    [codes],
+  );
+  return new Map(rows.map((row) => [row.code, row.id]));
+}

@@ -36,7 +36,12 @@ export async function openPglite(dataDir: string): Promise<Database> {
   return {
     engine: 'pglite',
     ...base,
-    transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
+    transaction: (work, options) =>
+      pg.transaction(async (tx) => {
+        const result = await work(wrap(tx));
+        if (options?.rollback) await tx.rollback();
+        return result;
+      }),
     close: () => pg.close(),
   };
 }

@@ -50,12 +50,12 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   return {
     engine: 'postgres',
     ...wrap(pool),
-    async transaction(work) {
+    async transaction(work, options) {
       const client = await pool.connect();
       try {
         await client.query('begin');
         const result = await work(wrap(client));
-        await client.query('commit');
+        await client.query(options?.rollback ? 'rollback' : 'commit');
         return result;
       } catch (error) {
         await client.query('rollback').catch(() => undefined);

@@ -134,8 +134,9 @@ async function insertIndicators(tx: Queryable, areaIds: Map<string, number>): Pr
   for (const [position, d] of INDICATOR_CATALOGUE.entries()) {
     const [row] = await tx.query<{ id: number }>(
       `insert into indicator (code, name_vi, name_en, unit_vi, unit_en, area_id, pillar, value_type, unit_aggregation,
-                              threshold, time_aggregation, direction, reporting_level, decimals, position, is_demo, formula)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) returning id`,
+                              threshold, time_aggregation, direction, reporting_level, decimals, position, is_demo, formula,
+                              reporting_party, is_public, period_type)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 'month') returning id`,
       [
         d.code,
         d.nameVi,
@@ -154,6 +155,8 @@ async function insertIndicators(tx: Queryable, areaIds: Map<string, number>): Pr
         position + 1,
         d.isDemo,
         d.formula ?? null,
+        d.reportingParty,
+        d.isPublic,
       ],
     );
     ids.set(d.code, row!.id);
@@ -205,6 +208,20 @@ async function insertTargets(
   }
 }
 
+/** The province's 2024 and 2025 figures were published at the signing: approved, so the public sees them. */
+export const DEMO_PUBLISHED_YEARS = ['2024', '2025'] as const;
+
+async function publishReportedYears(tx: Queryable, provinceId: number) {
+  const periodIds = await ensurePeriods(tx, DEMO_PUBLISHED_YEARS);
+  for (const year of DEMO_PUBLISHED_YEARS) {
+    await tx.query(
+      `insert into approval (org_unit_id, period_id, status, updated_by, submitted_by, reason)
+       values ($1, $2, 'approved', $3, $3, 'published at the signing of the agreement (demo)')`,
+      [provinceId, periodIds.get(year), DEMO_USER],
+    );
+  }
+}
+
 /**
  * Loads the Gia Lai demo: the agreement, its indicators, the province with synthetic geometry and
  * population, and monthly values for 2024–2025 — all in one transaction. Does nothing when the demo
@@ -239,6 +256,7 @@ export async function seedDemo(db: Database): Promise<SeedReport> {
       );
     }
     await insertTargets(tx, file, indicatorIds, unitIds.get(GIA_LAI_CODE)!);
+    await publishReportedYears(tx, unitIds.get(GIA_LAI_CODE)!);
     for (const rule of DEMO_VALIDATION_RULES) {
       await tx.query(
         `insert into validation_rule (code, name_vi, name_en, left_formula, operator, right_formula, importance, is_demo)
@@ -253,7 +271,12 @@ export async function seedDemo(db: Database): Promise<SeedReport> {
         entity: 'dataset',
         entityKey: { agreement: DEMO_AGREEMENT_CODE },
         oldValue: null,
-        newValue: { units: units.length, indicators: indicatorIds.size, values: values.length },
+        newValue: {
+          units: units.length,
+          indicators: indicatorIds.size,
+          values: values.length,
+          approved: DEMO_PUBLISHED_YEARS.map((year) => `${GIA_LAI_CODE} ${year}`),
+        },
       },
     ]);
     return { seeded: true, units: units.length, indicators: indicatorIds.size, values: values.length };

@@ -46,10 +46,11 @@ export async function saveTargets(
     const before = existing.find((t) => t.year === row.year && t.kind === row.kind);
     if (before && before.value === row.value) continue;
     await tx.query(
-      `insert into indicator_target (indicator_id, org_unit_id, year, kind, value, source, is_demo)
-       values ($1, $2, $3, $4, $5, $6, false)
-       on conflict (indicator_id, org_unit_id, year, kind) do update set value = excluded.value, source = excluded.source, is_demo = false`,
-      [indicator.id, unit.id, row.year, row.kind, row.value, context.source],
+      `insert into indicator_target (indicator_id, org_unit_id, year, kind, value, source, is_demo, updated_by, updated_at)
+       values ($1, $2, $3, $4, $5, $6, false, $7, now())
+       on conflict (indicator_id, org_unit_id, year, kind) do update set value = excluded.value, source = excluded.source,
+         is_demo = false, updated_by = excluded.updated_by, updated_at = now(), version = nextval('row_version_seq')`,
+      [indicator.id, unit.id, row.year, row.kind, row.value, context.source, context.actor],
     );
     audit.push({
       action: before ? 'target.update' : 'target.insert',
@@ -61,6 +62,11 @@ export async function saveTargets(
   }
   await appendAudit(tx, context, audit);
   return (await findTargets(tx, indicator.id, unit.id)).map(({ year, kind, value }) => ({ year, kind, value }));
+}
+
+/** The version of a unit's set of targets: the highest row version (every change takes a new, higher one). */
+export function targetSetVersion(targets: readonly { version: number }[]): number {
+  return targets.reduce((max, t) => Math.max(max, t.version), 0);
 }
 
 /**

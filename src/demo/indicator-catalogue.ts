@@ -24,6 +24,10 @@ export interface IndicatorDefinition {
   decimals: number;
   /** Not in the agreement: added so every area has something to follow in the demo. */
   isDemo: boolean;
+  /** The agreement party whose staff report it: GL (the province) or VTL (Viettel). */
+  reportingParty: 'GL' | 'VTL';
+  /** Published figures are shown to the public once approved; security incidents are not. */
+  isPublic: boolean;
   /** The demo's 2030 target (all targets are demo figures: the agreement published none). */
   target2030: number;
   /** Computed from other indicators (references in braces); such an indicator has no stored values. */
@@ -51,6 +55,8 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     reportingLevel: 'commune',
     decimals: 0,
     isDemo: true,
+    reportingParty: 'GL',
+    isPublic: true,
     target2030: 2000,
   },
   {
@@ -69,6 +75,8 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     reportingLevel: 'commune',
     decimals: 2,
     isDemo: false,
+    reportingParty: 'VTL',
+    isPublic: true,
     target2030: 99.9,
   },
   {
@@ -87,6 +95,8 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     reportingLevel: 'commune',
     decimals: 2,
     isDemo: false,
+    reportingParty: 'VTL',
+    isPublic: true,
     target2030: 99.95,
   },
   {
@@ -105,6 +115,8 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     reportingLevel: 'commune',
     decimals: 0,
     isDemo: false,
+    reportingParty: 'VTL',
+    isPublic: true,
     target2030: 600,
   },
   {
@@ -123,6 +135,8 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     reportingLevel: 'commune',
     decimals: 0,
     isDemo: false,
+    reportingParty: 'VTL',
+    isPublic: true,
     target2030: 100,
   },
   {
@@ -141,6 +155,8 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     reportingLevel: 'commune',
     decimals: 0,
     isDemo: false,
+    reportingParty: 'VTL',
+    isPublic: true,
     target2030: 100,
   },
   {
@@ -159,6 +175,8 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     reportingLevel: 'commune',
     decimals: 0,
     isDemo: true,
+    reportingParty: 'GL',
+    isPublic: true,
     target2030: 5000,
   },
   {
@@ -177,6 +195,8 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     reportingLevel: 'commune',
     decimals: 0,
     isDemo: false,
+    reportingParty: 'VTL',
+    isPublic: true,
     target2030: 700,
   },
   {
@@ -195,6 +215,8 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     reportingLevel: 'commune',
     decimals: 0,
     isDemo: false,
+    reportingParty: 'GL',
+    isPublic: true,
     target2030: 7000,
   },
   {
@@ -213,6 +235,8 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     reportingLevel: 'commune',
     decimals: 0,
     isDemo: true,
+    reportingParty: 'GL',
+    isPublic: true,
     target2030: 7000,
   },
   {
@@ -231,6 +255,8 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     reportingLevel: 'commune',
     decimals: 1,
     isDemo: true,
+    reportingParty: 'GL',
+    isPublic: true,
     target2030: 100,
     formula: '100 * {TEACHERS_DIGITAL_SIGNATURE} / {TEACHERS_TOTAL}',
   },
@@ -250,6 +276,8 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     reportingLevel: 'province',
     decimals: 0,
     isDemo: false,
+    reportingParty: 'GL',
+    isPublic: true,
     target2030: 1,
   },
   {
@@ -268,6 +296,8 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     reportingLevel: 'commune',
     decimals: 0,
     isDemo: false,
+    reportingParty: 'GL',
+    isPublic: true,
     target2030: 120,
   },
   {
@@ -286,6 +316,8 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     reportingLevel: 'commune',
     decimals: 0,
     isDemo: true,
+    reportingParty: 'GL',
+    isPublic: true,
     target2030: 400000,
   },
   {
@@ -304,6 +336,8 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     reportingLevel: 'province',
     decimals: 0,
     isDemo: false,
+    reportingParty: 'GL',
+    isPublic: true,
     target2030: 120000000,
   },
   {
@@ -322,6 +356,8 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     reportingLevel: 'commune',
     decimals: 1,
     isDemo: true,
+    reportingParty: 'GL',
+    isPublic: true,
     target2030: 80,
   },
   {
@@ -340,6 +376,8 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     reportingLevel: 'province',
     decimals: 0,
     isDemo: true,
+    reportingParty: 'GL',
+    isPublic: false,
     target2030: 60,
   },
   {
@@ -358,6 +396,8 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
     reportingLevel: 'province',
     decimals: 0,
     isDemo: true,
+    reportingParty: 'GL',
+    isPublic: true,
     target2030: 20,
   },
 ];

@@ -27,3 +27,41 @@ export interface FieldError {
 export class NotFound extends DomainError {}
 export class Invalid extends DomainError {}
 export class Conflict extends DomainError {}
+/** Not signed in (or the credentials are wrong): 401. */
+export class Unauthorized extends DomainError {}
+/** Signed in, but the permission table or the user's units do not allow it: 403. */
+export class Forbidden extends DomainError {}
+/** The version the client read is no longer the stored one: 412, with what is stored now. */
+export class PreconditionFailed extends DomainError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly current: unknown,
+    details?: readonly FieldError[],
+    params?: MessageParams,
+  ) {
+    super(code, message, details, params);
+  }
+}
+/** Too many attempts: 429 with the seconds to wait. */
+export class TooManyRequests extends DomainError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly retryAfterSeconds: number,
+    params?: MessageParams,
+  ) {
+    super(code, message, undefined, params);
+  }
+}
+/** The server is busy with as much of this work as it takes at once: 503 with the seconds to wait. */
+export class Unavailable extends DomainError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly retryAfterSeconds: number,
+    params?: MessageParams,
+  ) {
+    super(code, message, undefined, params);
+  }
+}

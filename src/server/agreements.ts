@@ -5,10 +5,15 @@ import { progressSummary } from '../db/progress-summary.js';
 import { UnitCode, Year } from './params.js';
 
 export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/agreements', { schema: { summary: 'Agreements', tags: ['agreement'] } }, () => listAgreements(app.db));
+  app.get(
+    '/api/agreements',
+    { config: { permission: 'published.read' }, schema: { summary: 'Agreements', tags: ['agreement'] } },
+    () => listAgreements(app.db),
+  );
   app.get(
     '/api/agreements/:code',
     {
+      config: { permission: 'published.read' },
       schema: {
         summary: 'An agreement with its parties, cooperation areas and commitments',
         tags: ['agreement'],
@@ -23,6 +28,7 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/progress',
     {
+      config: { permission: 'published.read' },
       schema: {
         summary:
           'Progress per cooperation area for a unit: each indicator’s value, target, attainment and monthly trend',

@@ -10,7 +10,7 @@ let db: TestDatabase;
 let app: FastifyInstance;
 beforeAll(() => ({ db, app } = testApp));
 
-const get = (url: string) => app.inject({ method: 'GET', url });
+const get = (url: string) => testApp.inject({ method: 'GET', url });
 
 function expectProblem(response: Awaited<ReturnType<typeof get>>, status: number, detail?: RegExp) {
   expect(response.statusCode).toBe(status);
@@ -140,7 +140,7 @@ describe('bad requests get problem documents, never a 500', () => {
   });
 
   it('refuses malformed JSON', async () => {
-    const response = await app.inject({
+    const response = await testApp.inject({
       method: 'PUT',
       url: '/api/indicator-values',
       headers: { 'content-type': 'application/json' },
@@ -150,7 +150,7 @@ describe('bad requests get problem documents, never a 500', () => {
   });
 
   it('refuses a body of the wrong type', async () => {
-    const response = await app.inject({
+    const response = await testApp.inject({
       method: 'PUT',
       url: '/api/indicator-values',
       headers: { 'content-type': 'application/xml' },
@@ -160,7 +160,7 @@ describe('bad requests get problem documents, never a 500', () => {
   });
 
   it('names each bad field of a body', async () => {
-    const response = await app.inject({
+    const response = await testApp.inject({
       method: 'PUT',
       url: '/api/indicator-values',
       payload: { indicator: 'POP_COV_4G', unit: '60309134', period: '2025-13', value: 'high' },
@@ -172,7 +172,7 @@ describe('bad requests get problem documents, never a 500', () => {
   });
 
   it('refuses a percent above 100 and a value at the wrong level', async () => {
-    const percent = await app.inject({
+    const percent = await testApp.inject({
       method: 'PUT',
       url: '/api/indicator-values',
       payload: { indicator: 'POP_COV_4G', unit: '60309134', period: '2026-01', value: 120 },
@@ -180,7 +180,7 @@ describe('bad requests get problem documents, never a 500', () => {
     expect(expectProblem(percent, 422).errors).toEqual([
       { path: 'body.value', message: expect.stringMatching(/between 0 and 100/) },
     ]);
-    const level = await app.inject({
+    const level = await testApp.inject({
       method: 'PUT',
       url: '/api/indicator-values',
       payload: { indicator: 'POP_COV_4G', unit: '24', period: '2026-01', value: 99 },
@@ -192,12 +192,17 @@ describe('bad requests get problem documents, never a 500', () => {
 describe('writing', () => {
   it('enters a value, then corrects it, and the roll-up follows', async () => {
     const entry = { indicator: 'SITES_5G', unit: '60309134', period: '2026-01', value: 3 };
-    const created = await app.inject({ method: 'PUT', url: '/api/indicator-values', payload: entry });
+    const created = await testApp.inject({ method: 'PUT', url: '/api/indicator-values', payload: entry });
     expect(created.statusCode).toBe(201);
-    const corrected = await app.inject({
+    const corrected = await testApp.inject({
       method: 'PUT',
       url: '/api/indicator-values',
-      headers: { 'x-dx-user': 'officer.ia-o' },
+      headers: await testApp.as({
+        username: 'viettel.ia-o',
+        role: 'partner_officer',
+        party: 'VTL',
+        units: ['60309134'],
+      }),
       payload: { ...entry, value: 4, comment: 'recount' },
     });
     expect(corrected.statusCode).toBe(200);
@@ -206,7 +211,7 @@ describe('writing', () => {
     expect(rollup.values[0]).toMatchObject({ value: 4, reported: 1, expected: 135 });
     const stored = (await get('/api/indicator-values?indicator=SITES_5G&unit=60309134&from=2026-01')).json();
     expect(stored).toEqual([
-      expect.objectContaining({ value: 4, comment: 'recount', isDemo: false, updatedBy: 'officer.ia-o' }),
+      expect.objectContaining({ value: 4, comment: 'recount', isDemo: false, updatedBy: 'viettel.ia-o' }),
     ]);
   });
 });

@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import multipart from '@fastify/multipart';
+import cookie from '@fastify/cookie';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -27,6 +28,10 @@ import { validationRoutes } from './validation.js';
 import { importRoutes } from './imports.js';
 import { coverageRoutes } from './coverage.js';
 import { healthRoutes } from './health.js';
+import { authenticationPlugin } from './authenticate.js';
+import { authRoutes } from './auth.js';
+import { accountRoutes } from './accounts.js';
+import { DEFAULT_AUTH_CONFIG, type AuthConfig } from '../application/auth/auth-config.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -44,6 +49,10 @@ export interface AppOptions {
   version?: string;
   /** Where coverage runs write their GeoTIFFs (default: a temporary folder). */
   coverageOutputDir?: string;
+  /** Sign-in and permissions (defaults: DEFAULT_AUTH_CONFIG). */
+  auth?: AuthConfig;
+  /** Trust X-Forwarded-* from a reverse proxy (HTTPS termination): Secure cookies and client addresses follow it. */
+  trustProxy?: boolean;
 }
 
 /** Builds the HTTP app; tests call inject() on it without listening. */
@@ -53,7 +62,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: 'x-request-id',
     bodyLimit: 10 * 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
+  const auth = options.auth ?? DEFAULT_AUTH_CONFIG;
   app.decorate('db', options.db);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -88,15 +99,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
+  await app.register(cookie);
+  // Before every route, so that each one is checked for a declared permission as it is registered.
+  await app.register(authenticationPlugin, { config: auth, publicPrefixes: ['/api/docs'] });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () => app.swagger());
 
   await app.register(healthRoutes);
+  await app.register(authRoutes, { config: auth });
+  await app.register(accountRoutes);
   await app.register(orgUnitRoutes);
   await app.register(indicatorRoutes);
   await app.register(indicatorValueRoutes);
   await app.register(rollUpRoutes);
-  await app.register(approvalRoutes);
+  await app.register(approvalRoutes, { separationOfDuties: auth.separationOfDuties });
   await app.register(dhis2Routes);
   await app.register(validationRoutes);
   await app.register(importRoutes);

@@ -1,47 +1,55 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findUnit } from '../db/org-units.js';
-import { changeApproval, findApproval } from '../db/approvals.js';
+import { APPROVAL_PERMISSION, approvalStatus, changeApprovalAs } from '../application/change-approval.js';
 import { APPROVAL_ACTIONS } from '../domain/approval/approval-workflow.js';
 import { PeriodCode, UnitCode } from './params.js';
-import { writeContext } from './request-context.js';
 
-export const approvalRoutes: FastifyPluginAsyncZod = async (app) => {
+const STEP_SUMMARIES = {
+  submit: 'Submit a unit’s data for a period for approval',
+  approve: 'Approve a unit’s submitted data: its values, and those of every unit below, are locked for the period',
+  return: 'Return a submitted period to draft, with a reason',
+  reopen: 'Reopen an approved period, with a reason: its values can be changed again',
+} as const;
+
+export interface ApprovalRouteOptions {
+  separationOfDuties: boolean;
+}
+
+export const approvalRoutes: FastifyPluginAsyncZod<ApprovalRouteOptions> = async (app, options) => {
   app.get(
     '/api/approvals',
     {
+      config: { permission: 'data.read' },
       schema: {
         summary: 'Approval status of a unit for a period',
         tags: ['approval'],
         querystring: z.object({ unit: UnitCode, period: PeriodCode }),
       },
     },
-    async (request) => findApproval(app.db, await findUnit(app.db, request.query.unit), request.query.period),
+    (request) => approvalStatus(app.db, request.query.unit, request.query.period),
   );
-  app.post(
-    '/api/approvals/:action',
-    {
-      schema: {
-        summary: 'Submit, approve, return or reopen a unit’s data for a period',
-        description:
-          'draft → submitted → approved (the values of the unit and every unit below it, for every period within, are locked) → ' +
-          'reopened with a reason. Returning a submitted period to draft also needs a reason. Every step is audited.',
-        tags: ['approval'],
-        params: z.object({ action: z.enum(APPROVAL_ACTIONS as [string, ...string[]]) }),
-        body: z.object({ unit: UnitCode, period: PeriodCode, reason: z.string().max(2000).nullish() }),
+  for (const action of APPROVAL_ACTIONS) {
+    app.post(
+      `/api/approvals/${action}`,
+      {
+        config: { permission: APPROVAL_PERMISSION[action] },
+        schema: {
+          summary: STEP_SUMMARIES[action],
+          description:
+            'draft → submitted → approved (locked) → reopened with a reason; a submitted period can be returned to draft ' +
+            'with a reason. Nobody approves a period they submitted or entered values in. Every step is audited.',
+          tags: ['approval'],
+          body: z.object({ unit: UnitCode, period: PeriodCode, reason: z.string().max(2000).nullish() }),
+        },
       },
-    },
-    async (request) => {
-      const unit = await findUnit(app.db, request.body.unit);
-      return app.db.transaction((tx) =>
-        changeApproval(
-          tx,
-          unit,
-          request.body.period,
-          request.params.action as (typeof APPROVAL_ACTIONS)[number],
-          writeContext(request, 'api', request.body.reason ?? null),
+      (request) =>
+        changeApprovalAs(
+          app.db,
+          request.actor,
+          { unit: request.body.unit, period: request.body.period, action, reason: request.body.reason ?? null },
+          options,
+          request.id,
         ),
-      );
-    },
-  );
+    );
+  }
 };

@@ -8,17 +8,21 @@ let db: TestDatabase;
 let app: FastifyInstance;
 beforeAll(() => ({ db, app } = testApp));
 
-async function post(url: string, parts: Record<string, string | { name: string; text: string }>) {
+async function post(
+  url: string,
+  parts: Record<string, string | { name: string; text: string }>,
+  headers: Record<string, string> = {},
+) {
   const form = new FormData();
   for (const [key, value] of Object.entries(parts)) {
     if (typeof value === 'string') form.append(key, value);
     else form.append(key, new Blob([value.text]), value.name);
   }
   const request = new Request('http://local/', { method: 'POST', body: form });
-  return app.inject({
+  return testApp.inject({
     method: 'POST',
     url,
-    headers: { 'content-type': request.headers.get('content-type')!, 'x-dx-user': 'viettel-rf' },
+    headers: { ...headers, 'content-type': request.headers.get('content-type')! },
     payload: Buffer.from(await request.arrayBuffer()),
   });
 }
@@ -26,15 +30,20 @@ async function post(url: string, parts: Record<string, string | { name: string; 
 const header = 'Mã trạm;Công nghệ;Tần số;Vĩ độ;Kinh độ;Độ cao anten;Công suất;Hướng';
 
 it('imports sites, audited, and lists them', async () => {
-  const response = await post('/api/coverage/sites', {
-    file: {
-      name: 'tram.csv',
-      text: [header, 'GL-1;4G;1800;13,915;108,045;35;43;120', 'GL-2;2G;900;13,92;108,07;30;40;'].join('\n'),
+  const viettel = await testApp.as({ username: 'viettel-rf', role: 'partner_officer', party: 'VTL', units: ['P1'] });
+  const response = await post(
+    '/api/coverage/sites',
+    {
+      file: {
+        name: 'tram.csv',
+        text: [header, 'GL-1;4G;1800;13,915;108,045;35;43;120', 'GL-2;2G;900;13,92;108,07;30;40;'].join('\n'),
+      },
     },
-  });
+    viettel,
+  );
   expect(response.statusCode).toBe(200);
   expect(response.json()).toMatchObject({ inserted: 2 });
-  const sites = (await app.inject({ url: '/api/coverage/sites' })).json();
+  const sites = (await testApp.inject({ url: '/api/coverage/sites' })).json();
   expect(sites).toEqual([
     expect.objectContaining({ siteCode: 'GL-2', technology: '2G', azimuthDeg: null }),
     expect.objectContaining({ siteCode: 'GL-1', technology: '4G', azimuthDeg: 120, lat: 13.915 }),
@@ -60,7 +69,7 @@ it('refuses a sites file with bad rows, naming each, and saves nothing', async (
       [3, 'Độ cao anten'],
     ]),
   );
-  expect((await app.inject({ url: '/api/coverage/sites' })).json()).toHaveLength(2);
+  expect((await testApp.inject({ url: '/api/coverage/sites' })).json()).toHaveLength(2);
 });
 
 it('refuses a run without its inputs before starting anything', async () => {
@@ -72,6 +81,6 @@ it('refuses a run without its inputs before starting anything', async () => {
 });
 
 it('answers for unknown runs', async () => {
-  expect((await app.inject({ url: '/api/coverage/runs/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
-  expect((await app.inject({ url: '/api/coverage/runs/nope' })).statusCode).toBe(400);
+  expect((await testApp.inject({ url: '/api/coverage/runs/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
+  expect((await testApp.inject({ url: '/api/coverage/runs/nope' })).statusCode).toBe(400);
 });

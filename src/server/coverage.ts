@@ -5,15 +5,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { listSites, saveSites } from '../db/cell-sites.js';
-import { cancelRun, findRun, listRuns } from '../db/coverage-runs.js';
+import { findRun, listRuns } from '../db/coverage-runs.js';
 import { formatSiteError, readSitesFile } from '../engines/coverage/inputs/read-sites.js';
-import { prepareFromFiles, type UploadedFile } from '../jobs/coverage-inputs.js';
-import { startCoverageJob } from '../jobs/coverage-job.js';
+import type { UploadedFile } from '../jobs/coverage-inputs.js';
 import { Invalid, NotFound } from '../domain/errors.js';
 import type { Technology } from '../domain/coverage/technology.js';
 import { PeriodCode, UnitCode } from './params.js';
-import { actorOf, writeContext } from './request-context.js';
-import { demoCoverageInputs } from '../jobs/demo-coverage.js';
+import { writeContext } from './request-context.js';
+import { cancelCoverageRun, startCoverageRun } from '../application/start-coverage-run.js';
 import { readGeoTiff } from '../engines/coverage/raster/read-geotiff.js';
 import { DEFAULT_COVERAGE_PARAMS } from '../engines/coverage/predict/coverage-params.js';
 import { SIGNAL_CLASSES, signalClassIndex } from '../domain/coverage/signal-classes.js';
@@ -44,6 +43,7 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
   app.get(
     '/api/coverage/sites',
     {
+      config: { permission: 'data.read' },
       schema: {
         summary: 'Cell sites (sectors) stored for coverage runs',
         tags: ['coverage'],
@@ -56,6 +56,7 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
   app.post(
     '/api/coverage/sites',
     {
+      config: { permission: 'coverage.sites_write' },
       schema: {
         summary: 'Import cell sites from CSV, XLSX or GeoJSON (audited; every bad row named)',
         description: 'multipart/form-data with a `file`. ?replace=true removes stored sectors missing from the file.',
@@ -86,6 +87,7 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
   app.post(
     '/api/coverage/runs',
     {
+      config: { permission: 'coverage.run' },
       schema: {
         summary: 'Start a coverage run (background job); poll it, cancel it, read its results',
         description:
@@ -118,61 +120,63 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
           { path: 'cellSizeM', message: 'out of range' },
         ]);
       }
-      const prepared =
-        fields.demo === 'true'
-          ? await demoCoverageInputs(app.db, technologies as Technology[], params)
-          : await prepareFromFiles(app.db, {
-              rootUnit: unit.data,
-              technologies: technologies as Technology[],
-              params,
-              dem: files.dem ?? [],
-              population:
-                files.population?.[0] ??
-                (() => {
-                  throw new Invalid(
-                    'coverage.population_missing',
-                    'A population raster (people per pixel, GeoTIFF) is needed in field `population`',
-                  );
-                })(),
-              sites: files.sites?.[0] ?? 'stored',
-            });
-      const { runId, finished } = await startCoverageJob(app.db, prepared, {
-        period: period.data,
-        rootUnit: unit.data,
-        actor: actorOf(request),
-        requestId: request.id,
-        outputDir: options.outputDir,
-      });
-      finished.catch((error: unknown) => app.log.error({ err: error, runId }, 'coverage run crashed'));
-      return reply
-        .code(202)
-        .header('location', `/api/coverage/runs/${runId}`)
-        .send(await findRun(app.db, runId));
+      const run = await startCoverageRun(
+        app.db,
+        request.actor,
+        {
+          rootUnit: unit.data,
+          period: period.data,
+          technologies: technologies as Technology[],
+          params,
+          demo: fields.demo === 'true',
+          dem: files.dem ?? [],
+          population: files.population?.[0] ?? null,
+          sites: files.sites?.[0] ?? 'stored',
+        },
+        {
+          outputDir: options.outputDir,
+          requestId: request.id,
+          onCrash: (error, runId) => app.log.error({ err: error, runId }, 'coverage run crashed'),
+        },
+      );
+      return reply.code(202).header('location', `/api/coverage/runs/${run.id}`).send(run);
     },
   );
 
-  app.get('/api/coverage/runs', { schema: { summary: 'Recent coverage runs', tags: ['coverage'] } }, () =>
-    listRuns(app.db),
+  app.get(
+    '/api/coverage/runs',
+    { config: { permission: 'data.read' }, schema: { summary: 'Recent coverage runs', tags: ['coverage'] } },
+    () => listRuns(app.db),
   );
   const RunId = z.object({ id: z.uuid() });
   app.get(
     '/api/coverage/runs/:id',
-    { schema: { summary: 'A run: status, progress, results', tags: ['coverage'], params: RunId } },
+    {
+      config: { permission: 'data.read' },
+      schema: { summary: 'A run: status, progress, results', tags: ['coverage'], params: RunId },
+    },
     (request) => findRun(app.db, request.params.id),
   );
   app.post(
     '/api/coverage/runs/:id/cancel',
-    { schema: { summary: 'Cancel a run; it writes no results', tags: ['coverage'], params: RunId } },
-    (request) => cancelRun(app.db, request.params.id),
+    {
+      config: { permission: 'coverage.run' },
+      schema: { summary: 'Cancel a run; it writes no results', tags: ['coverage'], params: RunId },
+    },
+    (request) => cancelCoverageRun(app.db, request.actor, request.params.id),
   );
   app.get(
     '/api/coverage/legend',
-    { schema: { summary: 'Signal classes of the coverage map layer', tags: ['coverage'] } },
+    {
+      config: { permission: 'published.read' },
+      schema: { summary: 'Signal classes of the coverage map layer', tags: ['coverage'] },
+    },
     () => SIGNAL_CLASSES,
   );
   app.get(
     '/api/coverage/runs/:id/layer/:file',
     {
+      config: { permission: 'data.read' },
       schema: {
         summary:
           'The coverage map layer of a run as a PNG in the run’s grid (place it with result.corners), coloured by signal class',
@@ -201,6 +205,7 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
   app.get(
     '/api/coverage/runs/:id/files/:file',
     {
+      config: { permission: 'data.read' },
       schema: {
         summary: 'A run’s GeoTIFF: signal-<tech>.tif (dBm) or best-server-<tech>.tif (site index)',
         tags: ['coverage'],

@@ -12,13 +12,13 @@ beforeAll(async () => {
     { kind: 'data_element', dhis2Id: 'deSITES0001', code: 'SITES' },
     { kind: 'org_unit', dhis2Id: 'ouC10000001', code: 'C1' },
   ]) {
-    expect((await app.inject({ method: 'PUT', url: '/api/dhis2/mappings', payload: mapping })).statusCode).toBe(200);
+    expect((await testApp.inject({ method: 'PUT', url: '/api/dhis2/mappings', payload: mapping })).statusCode).toBe(200);
   }
 });
 
 const valueCount = async () => (await db.query<{ n: number }>('select count(*)::int as n from indicator_value'))[0]!.n;
 const send = (payload: object, query = '') =>
-  app.inject({ method: 'POST', url: `/api/dhis2/dataValueSets${query}`, payload });
+  testApp.inject({ method: 'POST', url: `/api/dhis2/dataValueSets${query}`, payload });
 
 const set = {
   period: '202501',
@@ -30,7 +30,7 @@ const set = {
 };
 
 it('refuses a mapping to an unknown code', async () => {
-  const response = await app.inject({
+  const response = await testApp.inject({
     method: 'PUT',
     url: '/api/dhis2/mappings',
     payload: { kind: 'org_unit', dhis2Id: 'x', code: 'C9' },
@@ -78,7 +78,7 @@ it('imports nothing when any value conflicts, listing every conflict', async () 
 });
 
 it('exports in DHIS2 form, translating codes back to ids', async () => {
-  const response = await app.inject({
+  const response = await testApp.inject({
     url: '/api/dhis2/dataValueSets?dataElement=deSITES0001&orgUnit=P1&period=2025&children=true',
   });
   expect(response.json().dataValues).toEqual([
@@ -95,7 +95,12 @@ it('exports in DHIS2 form, translating codes back to ids', async () => {
 
 it('refuses values locked by an approval', async () => {
   for (const action of ['submit', 'approve']) {
-    await app.inject({ method: 'POST', url: `/api/approvals/${action}`, payload: { unit: 'C2', period: '2025-01' } });
+    await testApp.inject({
+      method: 'POST',
+      url: `/api/approvals/${action}`,
+      headers: action === 'approve' ? testApp.approver : {},
+      payload: { unit: 'C2', period: '2025-01' },
+    });
   }
   const response = await send({ period: '202501', dataValues: [{ dataElement: 'SITES', orgUnit: 'C2', value: '8' }] });
   expect(response.statusCode).toBe(409);

@@ -1,14 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loadCatalogue } from '../db/catalogue.js';
-import { deleteMapping, listMappings, loadMappingTables, saveMapping } from '../db/dhis2-mappings.js';
+import { listMappings, loadMappingTables } from '../db/dhis2-mappings.js';
+import { deleteMappingAs, saveMappingAs } from '../application/dhis2-mappings.js';
 import { findIndicatorValues } from '../db/indicator-values.js';
 import { findUnit } from '../db/org-units.js';
-import { writeValues, type ValueChange, type WriteSummary } from '../db/value-writes.js';
-import { readDataValueSet, type Dhis2Conflict } from '../domain/dhis2/data-value-set.js';
+import type { WriteSummary } from '../db/value-writes.js';
+import type { Dhis2Conflict } from '../domain/dhis2/data-value-set.js';
 import { fromDhis2Period, toDhis2Period } from '../domain/dhis2/dhis2-periods.js';
-import { valueChangeErrors } from '../domain/indicators/value-change.js';
-import { DomainError, NotFound } from '../domain/errors.js';
+import { NotFound } from '../domain/errors.js';
+import { importDataValueSet } from '../application/import-dhis2.js';
 import { monthsOf, parsePeriod } from '../domain/periods.js';
 import { writeContext } from './request-context.js';
 
@@ -62,82 +63,46 @@ function importSummary(
   };
 }
 
-class DryRunDone extends Error {
-  constructor(readonly summary: WriteSummary) {
-    super('dry run');
-  }
-}
-
 export const dhis2Routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/dhis2/dataValueSets',
     {
+      config: { permission: 'value.import' },
       schema: {
         summary: 'Import a DHIS2 dataValueSets payload, all or nothing',
         description:
           'Data elements and org units are translated through the mapping table (an unmapped id is taken as a DX Compact code). ' +
-          'Periods: 2025, 2025Q3, 202509. Any conflict (unknown id, bad value, locked period) imports nothing and answers 409 with every conflict. ' +
+          'Periods: 2025, 2025Q3, 202509. Any conflict (unknown id, bad value, locked or overlapping period, a unit or indicator outside yours) imports nothing and answers 409 with every conflict. ' +
           '?dryRun=true reports what would change without saving.',
         tags: ['dhis2'],
-        querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
+        querystring: z.object({
+          dryRun: z.enum(['true', 'false']).default('false'),
+          replaceOverlapping: z
+            .enum(['true', 'false'])
+            .default('false')
+            .describe('replace stored values of another period type that the set overlaps'),
+        }),
         body: DataValueSet,
       },
     },
     async (request, reply) => {
       const dryRun = request.query.dryRun === 'true';
-      const catalogue = await loadCatalogue(app.db);
-      const tables = await loadMappingTables(app.db);
-      const { entries, conflicts } = readDataValueSet(request.body, {
-        ...tables,
-        hasIndicator: (code) => catalogue.indicators.has(code),
-        hasUnit: (code) => catalogue.units.has(code),
-      });
-      const changes: ValueChange[] = [];
-      for (const entry of entries) {
-        const change = {
-          indicator: catalogue.indicators.get(entry.indicator)!,
-          unit: catalogue.units.get(entry.unit)!,
-          period: entry.period,
-          value: entry.value,
-          comment: entry.comment,
-        };
-        const errors = valueChangeErrors(change, change.value, `dataValues[${entry.index}]`);
-        for (const error of errors)
-          conflicts.push({
-            object: request.body.dataValues[entry.index]!.dataElement,
-            value: error.message,
-            errorCode: 'E7619',
-            indexes: [entry.index],
-          });
-        changes.push(change);
-      }
-      if (conflicts.length > 0) return reply.code(409).send(importSummary('ERROR', null, conflicts, dryRun));
-      try {
-        const counts = await app.db.transaction(async (tx) => {
-          const summary = await writeValues(tx, changes, writeContext(request, 'dhis2'));
-          if (dryRun) throw new DryRunDone(summary);
-          return summary;
-        });
-        return importSummary('SUCCESS', counts, [], dryRun);
-      } catch (error) {
-        if (error instanceof DryRunDone) return importSummary('SUCCESS', error.summary, [], true);
-        if (error instanceof DomainError && error.code === 'value.locked') {
-          const locked = (error.details ?? []).map((d) => ({
-            object: d.path,
-            value: d.message,
-            errorCode: 'E7641',
-            indexes: [Number(/\d+/.exec(d.path)?.[0] ?? 0)],
-          }));
-          return reply.code(409).send(importSummary('ERROR', null, locked, dryRun));
-        }
-        throw error;
-      }
+      const result = await importDataValueSet(
+        app.db,
+        request.actor,
+        request.body,
+        { dryRun, replaceOverlapping: request.query.replaceOverlapping === 'true' },
+        writeContext(request, 'dhis2'),
+      );
+      if (!result.ok) return reply.code(409).send(importSummary('ERROR', null, result.conflicts, dryRun));
+      return importSummary('SUCCESS', result.counts, [], dryRun);
     },
   );
 
   app.get(
     '/api/dhis2/dataValueSets',
     {
+      config: { permission: 'data.read' },
       schema: {
         summary: 'Export values as a DHIS2 dataValueSets payload',
         tags: ['dhis2'],
@@ -188,47 +153,38 @@ export const dhis2Routes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/api/dhis2/mappings', { schema: { summary: 'DHIS2 id ↔ DX Compact code mappings', tags: ['dhis2'] } }, () =>
-    listMappings(app.db),
+  app.get(
+    '/api/dhis2/mappings',
+    {
+      config: { permission: 'data.read' },
+      schema: { summary: 'DHIS2 id ↔ DX Compact code mappings', tags: ['dhis2'] },
+    },
+    () => listMappings(app.db),
   );
   app.put(
     '/api/dhis2/mappings',
     {
+      config: { permission: 'dhis2_mapping.write' },
       schema: {
         summary: 'Map a DHIS2 data element or org unit id to a DX Compact code',
         tags: ['dhis2'],
         body: z.object({ kind: MappingKind, dhis2Id: z.string().min(1).max(64), code: z.string().min(1).max(64) }),
       },
     },
-    async (request) => {
-      const catalogue = await loadCatalogue(app.db);
-      const { kind, code } = request.body;
-      const known = kind === 'data_element' ? catalogue.indicators.has(code) : catalogue.units.has(code);
-      if (!known)
-        throw new NotFound(
-          'dhis2.mapping_target',
-          `No ${kind === 'data_element' ? 'indicator' : 'unit'} has the code "${code}"`,
-        );
-      await saveMapping(app.db, request.body);
-      return request.body;
-    },
+    (request) => saveMappingAs(app.db, request.actor, request.body, request.id),
   );
   app.delete(
     '/api/dhis2/mappings/:kind/:dhis2Id',
     {
+      config: { permission: 'dhis2_mapping.write' },
       schema: {
         summary: 'Remove a mapping',
         tags: ['dhis2'],
-        params: z.object({ kind: MappingKind, dhis2Id: z.string().min(1) }),
+        params: z.object({ kind: MappingKind, dhis2Id: z.string().min(1).max(64) }),
       },
     },
     async (request, reply) => {
-      if (!(await deleteMapping(app.db, request.params.kind, request.params.dhis2Id))) {
-        throw new NotFound(
-          'dhis2.mapping_not_found',
-          `No ${request.params.kind} mapping for "${request.params.dhis2Id}"`,
-        );
-      }
+      await deleteMappingAs(app.db, request.actor, request.params.kind, request.params.dhis2Id, request.id);
       return reply.code(204).send();
     },
   );

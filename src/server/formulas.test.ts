@@ -24,22 +24,26 @@ const definition = (code: string, formula: string | null) => ({
   decimals: 1,
   formula,
 });
+let dost: Record<string, string> = {};
+beforeAll(async () => {
+  dost = await testApp.as({ username: 'dost', role: 'province_officer' });
+});
 const define = (code: string, formula: string | null) =>
-  app.inject({
+  testApp.inject({
     method: 'POST',
     url: '/api/indicators',
-    headers: { 'x-dx-user': 'dost' },
+    headers: dost,
     payload: definition(code, formula),
   });
 const batch = (key: string, values: unknown[]) =>
-  app.inject({
+  testApp.inject({
     method: 'POST',
     url: '/api/indicator-values/batch',
     headers: { 'idempotency-key': key },
     payload: { values },
   });
 const rollup = async (indicator: string, unit: string, from: string) =>
-  (await app.inject({ url: `/api/rollup?indicator=${indicator}&unit=${unit}&from=${from}` })).json().values[0];
+  (await testApp.inject({ url: `/api/rollup?indicator=${indicator}&unit=${unit}&from=${from}` })).json().values[0];
 
 describe('defining formula indicators', () => {
   it('saves a valid formula and audits it', async () => {
@@ -65,7 +69,7 @@ describe('defining formula indicators', () => {
     });
     expect((await define('CYCLE_A', '{TEACHERS} + 1')).statusCode).toBe(201);
     expect((await define('CYCLE_B', '{CYCLE_A} * 2')).statusCode).toBe(201);
-    const closing = await app.inject({
+    const closing = await testApp.inject({
       method: 'PUT',
       url: '/api/indicators/CYCLE_A',
       payload: { ...definition('CYCLE_A', '{CYCLE_B} - 1'), code: undefined },
@@ -78,7 +82,7 @@ describe('defining formula indicators', () => {
   });
 
   it('takes no entered values for a formula indicator', async () => {
-    const response = await app.inject({
+    const response = await testApp.inject({
       method: 'PUT',
       url: '/api/indicator-values',
       payload: { indicator: 'SIGNED_SHARE', unit: 'C1', period: '2025-01', value: 50 },
@@ -89,7 +93,7 @@ describe('defining formula indicators', () => {
 
   it('will not turn an indicator with stored values into a formula', async () => {
     await batch('formula-store-01', [{ indicator: 'SITES', unit: 'C1', period: '2025-01', value: 1 }]);
-    const response = await app.inject({
+    const response = await testApp.inject({
       method: 'PUT',
       url: '/api/indicators/SITES',
       payload: { ...definition('SITES', '{TEACHERS}'), code: undefined },

@@ -23,10 +23,10 @@ async function upload(
     name,
   );
   const request = new Request('http://local/', { method: 'POST', body: form });
-  return app.inject({
+  return testApp.inject({
     method: 'POST',
     url: `/api/imports?mode=${mode}`,
-    headers: { 'content-type': request.headers.get('content-type')!, 'x-dx-user': 'commune-officer' },
+    headers: { 'content-type': request.headers.get('content-type')! },
     payload: Buffer.from(await request.arrayBuffer()),
   });
 }
@@ -44,7 +44,7 @@ async function snapshot() {
 
 describe('the XLSX template', () => {
   it('downloads, fills in and imports whole', async () => {
-    const response = await app.inject({ url: '/api/imports/template?unit=P1&period=2025-09&indicators=COV,SITES' });
+    const response = await testApp.inject({ url: '/api/imports/template?unit=P1&period=2025-09&indicators=COV,SITES' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-disposition']).toMatch(/dx-compact-P1-2025-09\.xlsx/);
     const workbook = new ExcelJS.Workbook();
@@ -71,7 +71,7 @@ describe('the XLSX template', () => {
     const commit = await upload('du-lieu-thang-9.xlsx', filled, 'commit');
     expect(commit.statusCode).toBe(201);
     expect(commit.json()).toMatchObject({ committed: true, changes: { inserted: 6 }, batchId: expect.any(Number) });
-    const rollup = (await app.inject({ url: '/api/rollup?indicator=SITES&unit=P1&from=2025-09' })).json();
+    const rollup = (await testApp.inject({ url: '/api/rollup?indicator=SITES&unit=P1&from=2025-09' })).json();
     expect(rollup.values[0].value).toBe(6);
 
     const again = await upload('du-lieu-thang-9.xlsx', filled, 'commit');
@@ -135,7 +135,12 @@ describe('a partly wrong CSV', () => {
   it('refuses a whole file that touches an approved period, naming the row', async () => {
     await upload('ok.csv', 'indicator,unit,period,value\nSITES,C2,2025-11,1\n', 'commit');
     for (const action of ['submit', 'approve']) {
-      await app.inject({ method: 'POST', url: `/api/approvals/${action}`, payload: { unit: 'C2', period: '2025-11' } });
+      await testApp.inject({
+      method: 'POST',
+      url: `/api/approvals/${action}`,
+      headers: action === 'approve' ? testApp.approver : {},
+      payload: { unit: 'C2', period: '2025-11' },
+    });
     }
     const before = await snapshot();
     const response = await upload(

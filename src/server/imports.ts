@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { importFile } from '../db/imports.js';
+import { importFile } from '../application/import-file.js';
 import { listIndicators } from '../db/indicators.js';
 import { findUnit, unitsAtLevelBelow } from '../db/org-units.js';
 import { buildTemplateCsv, buildTemplateXlsx } from '../intake/templates.js';
@@ -12,6 +12,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/imports/template',
     {
+      config: { permission: 'data.read' },
       schema: {
         summary: 'A fill-in template (XLSX or CSV): one row per unit, one column per indicator',
         tags: ['intake'],
@@ -66,10 +67,11 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/imports',
     {
+      config: { permission: 'value.import' },
       schema: {
         summary: 'Upload a CSV or XLSX of values: preview every problem, or commit the whole file',
         description:
-          'multipart/form-data with a `file` field (and optionally `period` for a file with one column per indicator, `locale` vi|en|auto). ' +
+          'multipart/form-data with a `file` field (and optionally `period` for a file with one column per indicator, `locale` vi|en|auto, `replace=true` to replace stored values of another period type that the file overlaps). ' +
           'mode=preview (default) lists every bad row by file, row, column and reason, and what the file would change. ' +
           'mode=commit writes the whole file in one transaction, or nothing when any row is bad (422 with every error).',
         tags: ['intake'],
@@ -101,8 +103,9 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       const locale = fields.locale === 'vi' || fields.locale === 'en' ? fields.locale : 'auto';
       const report = await importFile(
         app.db,
+        request.actor,
         file,
-        { period, locale, mode: request.query.mode },
+        { period, locale, mode: request.query.mode, replaceOverlapping: fields.replace === 'true' },
         writeContext(request, 'import'),
       );
       return reply.code(report.committed ? 201 : 200).send(report);

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findIndicator, findTargets, listIndicators } from '../db/indicators.js';
-import { findUnit } from '../db/org-units.js';
+import { findIndicator, listIndicators, type Indicator } from '../db/indicators.js';
 import { IndicatorCode, UnitCode } from './params.js';
-import { saveIndicatorDefinition } from '../db/indicator-definitions.js';
-import { saveTargets, splitTargets } from '../db/targets.js';
-import { writeContext } from './request-context.js';
+import { saveIndicatorDefinition } from '../application/save-indicator-definition.js';
+import { saveTargetsAs, splitTargetsAs, targetsOf } from '../application/save-targets.js';
+import { actorCan, type Actor } from '../domain/auth/actor.js';
+import { NotFound } from '../domain/errors.js';
+import { expectedVersion, sendVersioned } from './if-match.js';
 
 const Definition = z.object({
   nameVi: z.string().min(1).max(300),
@@ -24,24 +25,55 @@ const Definition = z.object({
   formula: z.string().min(1).max(5000).nullable().default(null).describe('e.g. 100 * {TEACHERS_SIGNED} / {TEACHERS}'),
   minValue: z.number().nullable().default(null),
   maxValue: z.number().nullable().default(null),
+  isPublic: z.boolean().default(false).describe('approved figures are shown to everyone, signed in or not'),
+  periodType: z.enum(['month', 'quarter', 'year']).default('month').describe('the period type values are collected at'),
+  reportingParty: z
+    .string()
+    .max(16)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .nullable()
+    .default(null)
+    .describe('the agreement party whose staff report it'),
+  version: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('the version read (as the ETag); refused with 412 if it changed'),
   reason: z.string().max(2000).nullish(),
 });
 
+const Year = z.number().int().min(1990).max(2100);
+
+/** The public sees the definitions of public indicators only. */
+function visibleTo(actor: Actor, indicator: Indicator): boolean {
+  return indicator.isPublic || actorCan(actor, 'data.read');
+}
+
 export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
+  async function visibleIndicator(actor: Actor, code: string): Promise<Indicator> {
+    const indicator = await findIndicator(app.db, code);
+    if (!visibleTo(actor, indicator)) throw new NotFound('indicator.not_found', `No indicator has the code "${code}"`);
+    return indicator;
+  }
+
   app.get(
     '/api/indicators',
     {
+      config: { permission: 'published.read' },
       schema: {
-        summary: 'Indicators with their aggregation rules',
+        summary: 'Indicators with their aggregation rules (the public sees the public ones)',
         tags: ['indicators'],
         querystring: z.object({ area: z.string().max(16).optional().describe('Cooperation area code, e.g. A2') }),
       },
     },
-    (request) => listIndicators(app.db, { area: request.query.area }),
+    async (request) =>
+      (await listIndicators(app.db, { area: request.query.area })).filter((i) => visibleTo(request.actor, i)),
   );
   app.post(
     '/api/indicators',
     {
+      config: { permission: 'indicator.define' },
       schema: {
         summary: 'Define an indicator (a formula is checked: syntax, known references, no cycles)',
         tags: ['indicators'],
@@ -49,90 +81,118 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { reason, ...input } = request.body;
-      const saved = await app.db.transaction((tx) =>
-        saveIndicatorDefinition(tx, input, 'create', writeContext(request, 'api', reason ?? null)),
+      const { reason, version: _version, ...input } = request.body;
+      const saved = await saveIndicatorDefinition(
+        app.db,
+        request.actor,
+        input,
+        { mode: 'create', reason: reason ?? null },
+        request.id,
       );
-      return reply.code(201).send(saved);
+      reply.code(201);
+      return sendVersioned(reply, saved.version, saved);
     },
   );
   app.put(
     '/api/indicators/:code',
     {
+      config: { permission: 'indicator.define' },
       schema: {
-        summary: 'Change an indicator’s definition (audited)',
+        summary: 'Change an indicator’s definition (audited; send the version read as If-Match)',
         tags: ['indicators'],
         params: z.object({ code: IndicatorCode }),
         body: Definition,
       },
     },
-    async (request) => {
-      const { reason, ...input } = request.body;
-      return app.db.transaction((tx) =>
-        saveIndicatorDefinition(
-          tx,
-          { ...input, code: request.params.code },
-          'update',
-          writeContext(request, 'api', reason ?? null),
-        ),
+    async (request, reply) => {
+      const { reason, version, ...input } = request.body;
+      const saved = await saveIndicatorDefinition(
+        app.db,
+        request.actor,
+        { ...input, code: request.params.code },
+        { mode: 'update', expectedVersion: expectedVersion(request, version), reason: reason ?? null },
+        request.id,
       );
+      return sendVersioned(reply, saved.version, saved);
     },
   );
   app.get(
     '/api/indicators/:code',
-    { schema: { summary: 'One indicator', tags: ['indicators'], params: z.object({ code: IndicatorCode }) } },
-    (request) => findIndicator(app.db, request.params.code),
+    {
+      config: { permission: 'published.read' },
+      schema: {
+        summary: 'One indicator, its version as the ETag',
+        tags: ['indicators'],
+        params: z.object({ code: IndicatorCode }),
+      },
+    },
+    async (request, reply) => {
+      const indicator = await visibleIndicator(request.actor, request.params.code);
+      return sendVersioned(reply, indicator.version, indicator);
+    },
   );
   app.get(
     '/api/indicators/:code/targets',
     {
+      config: { permission: 'published.read' },
       schema: {
-        summary: 'Baselines and yearly targets of an indicator for a unit',
+        summary: 'Baselines and yearly targets of an indicator for a unit; the ETag is the version of the set',
         tags: ['indicators'],
         params: z.object({ code: IndicatorCode }),
         querystring: z.object({ unit: UnitCode }),
       },
     },
-    async (request) => {
-      const indicator = await findIndicator(app.db, request.params.code);
-      const unit = await findUnit(app.db, request.query.unit);
-      return findTargets(app.db, indicator.id, unit.id);
+    async (request, reply) => {
+      await visibleIndicator(request.actor, request.params.code);
+      const { targets, version } = await targetsOf(app.db, request.params.code, request.query.unit);
+      return sendVersioned(reply, version, targets);
     },
   );
   app.put(
     '/api/indicators/:code/targets',
     {
+      config: { permission: 'target.write' },
       schema: {
-        summary: 'Set a unit’s baseline and yearly targets (audited)',
+        summary: 'Set a unit’s baseline and yearly targets (audited; send the set’s version as If-Match)',
         description: 'Targets must fall after the baseline year, one per year; values must fit the indicator’s type.',
         tags: ['indicators'],
         params: z.object({ code: IndicatorCode }),
         body: z.object({
           unit: UnitCode,
-          baseline: z.object({ year: z.number().int().min(2000).max(2100), value: z.number() }).optional(),
+          baseline: z.object({ year: Year, value: z.number() }).optional(),
           targets: z
-            .array(z.object({ year: z.number().int().min(2000).max(2100), value: z.number() }))
+            .array(z.object({ year: Year, value: z.number() }))
             .max(100)
             .default([]),
+          version: z.number().int().min(0).optional(),
           reason: z.string().max(2000).nullish(),
         }),
       },
     },
-    async (request) => {
-      const indicator = await findIndicator(app.db, request.params.code);
-      const unit = await findUnit(app.db, request.body.unit);
+    async (request, reply) => {
       const rows = [
         ...(request.body.baseline ? [{ ...request.body.baseline, kind: 'baseline' as const }] : []),
         ...request.body.targets.map((t) => ({ ...t, kind: 'target' as const })),
       ];
-      return app.db.transaction((tx) =>
-        saveTargets(tx, indicator, unit, rows, writeContext(request, 'api', request.body.reason ?? null)),
+      const saved = await saveTargetsAs(
+        app.db,
+        request.actor,
+        {
+          indicator: request.params.code,
+          unit: request.body.unit,
+          rows,
+          expectedVersion: expectedVersion(request, request.body.version),
+        },
+        request.body.reason ?? null,
+        request.id,
       );
+      return sendVersioned(reply, saved.version, saved.targets);
     },
   );
   app.post(
     '/api/indicators/:code/targets/split',
     {
+      config: { permission: 'target.write' },
       schema: {
         summary: 'Split a unit’s baseline and targets over the units below it',
         description:
@@ -146,12 +206,13 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         }),
       },
     },
-    async (request) => {
-      const indicator = await findIndicator(app.db, request.params.code);
-      const unit = await findUnit(app.db, request.body.unit);
-      return app.db.transaction((tx) =>
-        splitTargets(tx, indicator, unit, request.body.by, writeContext(request, 'api', request.body.reason ?? null)),
-      );
-    },
+    (request) =>
+      splitTargetsAs(
+        app.db,
+        request.actor,
+        { indicator: request.params.code, unit: request.body.unit, by: request.body.by },
+        request.body.reason ?? null,
+        request.id,
+      ),
   );
 };

@@ -10,6 +10,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/org-units/tree',
     {
+      config: { permission: 'published.read' },
       schema: {
         summary: 'The organisation-unit hierarchy (nation → provinces → communes)',
         tags: ['organisation units'],
@@ -21,6 +22,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/org-units/:code',
     {
+      config: { permission: 'published.read' },
       schema: { summary: 'One organisation unit', tags: ['organisation units'], params: z.object({ code: UnitCode }) },
     },
     async (request) => {
@@ -31,6 +33,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/org-units/:code/children',
     {
+      config: { permission: 'published.read' },
       schema: {
         summary: 'The units directly below a unit',
         tags: ['organisation units'],
@@ -42,6 +45,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/org-units/:code/boundary',
     {
+      config: { permission: 'published.read' },
       schema: {
         summary: 'Boundary of a unit as a GeoJSON Feature (WGS84)',
         tags: ['organisation units'],
@@ -57,6 +61,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/org-units/:code/children/boundaries',
     {
+      config: { permission: 'published.read' },
       schema: {
         summary:
           'The boundaries of the units directly below a unit as a GeoJSON FeatureCollection, optionally with an indicator’s value',

@@ -10,6 +10,7 @@ export const rollUpRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/rollup',
     {
+      config: { permission: 'published.read' },
       schema: {
         summary: 'An indicator rolled up to any unit, per year, quarter or month',
         description:

@@ -9,7 +9,7 @@ let app: FastifyInstance;
 beforeAll(() => ({ db, app } = testApp));
 
 const setTargets = (code: string, payload: object) =>
-  app.inject({ method: 'PUT', url: `/api/indicators/${code}/targets`, payload });
+  testApp.inject({ method: 'PUT', url: `/api/indicators/${code}/targets`, payload });
 
 it('sets a baseline and yearly targets, and refuses a target before the baseline', async () => {
   const response = await setTargets('SITES', {
@@ -30,7 +30,7 @@ it('sets a baseline and yearly targets, and refuses a target before the baseline
 });
 
 it('splits a province count target over communes by population, in whole numbers that add up', async () => {
-  const response = await app.inject({
+  const response = await testApp.inject({
     method: 'POST',
     url: '/api/indicators/SITES/targets/split',
     payload: { unit: 'P1' },
@@ -53,7 +53,7 @@ it('splits a province count target over communes by population, in whole numbers
 
 it('copies a percent target instead of dividing it', async () => {
   await setTargets('COV', { unit: 'P1', baseline: { year: 2025, value: 95 }, targets: [{ year: 2030, value: 99 }] });
-  const response = await app.inject({
+  const response = await testApp.inject({
     method: 'POST',
     url: '/api/indicators/COV/targets/split',
     payload: { unit: 'P1' },
@@ -67,7 +67,7 @@ it('copies a percent target instead of dividing it', async () => {
 
 it('refuses to split a share-of-units target', async () => {
   await setTargets('FIBRE', { unit: 'P1', targets: [{ year: 2030, value: 100 }] });
-  const response = await app.inject({
+  const response = await testApp.inject({
     method: 'POST',
     url: '/api/indicators/FIBRE/targets/split',
     payload: { unit: 'P1' },

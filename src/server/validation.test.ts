@@ -17,14 +17,14 @@ beforeAll(async () => {
     { indicator: 'TEACHERS_SIGNED', unit: 'C2', period, value: period === '2025-06' ? 35 : 25 },
     { indicator: 'FILINGS', unit: 'C2', period, value: period === '2025-12' ? 900 : 100 + (i % 4) * 3 },
   ]);
-  const response = await app.inject({
+  const response = await testApp.inject({
     method: 'POST',
     url: '/api/indicator-values/batch',
     headers: { 'idempotency-key': 'validation-seed' },
     payload: { values },
   });
   expect(response.statusCode).toBe(200);
-  const rule = await app.inject({
+  const rule = await testApp.inject({
     method: 'PUT',
     url: '/api/validation-rules/SIGNED_LE_TEACHERS',
     payload: {
@@ -40,7 +40,7 @@ beforeAll(async () => {
 });
 
 const violations = async (unit: string, period: string) =>
-  (await app.inject({ url: `/api/validation?unit=${unit}&period=${period}` })).json().violations;
+  (await testApp.inject({ url: `/api/validation?unit=${unit}&period=${period}` })).json().violations;
 
 it('lists a failed cross-indicator rule per unit and period, with the rule that fired', async () => {
   const found = await violations('P1', '2025-06');
@@ -64,7 +64,7 @@ it('flags a spike against the unit’s own history', async () => {
 });
 
 it('refuses a rule naming unknown indicators', async () => {
-  const response = await app.inject({
+  const response = await testApp.inject({
     method: 'PUT',
     url: '/api/validation-rules/BAD',
     payload: { nameVi: 'x', nameEn: 'x', left: '{NOPE}', operator: '<=', right: '{TEACHERS}' },

@@ -1,19 +1,25 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listValidationRules, saveValidationRule } from '../db/validation-rules.js';
+import { findValidationRule, listValidationRules } from '../db/validation-rules.js';
+import { saveValidationRule } from '../application/save-validation-rule.js';
+import { NotFound } from '../domain/errors.js';
+import { expectedVersion, sendVersioned } from './if-match.js';
 import { runValidation } from '../db/validation-run.js';
 import { PeriodCode, UnitCode } from './params.js';
-import { writeContext } from './request-context.js';
 
 export const validationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/validation-rules',
-    { schema: { summary: 'Validation rules across indicators', tags: ['validation'] } },
+    {
+      config: { permission: 'data.read' },
+      schema: { summary: 'Validation rules across indicators', tags: ['validation'] },
+    },
     () => listValidationRules(app.db),
   );
   app.put(
     '/api/validation-rules/:code',
     {
+      config: { permission: 'validation_rule.define' },
       schema: {
         summary: 'Create or change a validation rule, e.g. TEACHERS_SIGNED ≤ TEACHERS',
         description:
@@ -34,20 +40,49 @@ export const validationRoutes: FastifyPluginAsyncZod = async (app) => {
           right: z.string().min(1).max(5000),
           importance: z.enum(['high', 'medium', 'low']).default('medium'),
           tolerance: z.number().min(0).default(0),
+          version: z.number().int().min(0).optional().describe('the version read; 0 to create only if new'),
           reason: z.string().max(2000).nullish(),
         }),
       },
     },
-    async (request) => {
-      const { reason, ...rule } = request.body;
-      return app.db.transaction((tx) =>
-        saveValidationRule(tx, { ...rule, code: request.params.code }, writeContext(request, 'api', reason ?? null)),
+    async (request, reply) => {
+      const { reason, version, ...rule } = request.body;
+      const saved = await saveValidationRule(
+        app.db,
+        request.actor,
+        { ...rule, code: request.params.code },
+        { expectedVersion: expectedVersion(request, version), reason: reason ?? null },
+        request.id,
       );
+      return sendVersioned(reply, saved.version, saved);
+    },
+  );
+  app.get(
+    '/api/validation-rules/:code',
+    {
+      config: { permission: 'data.read' },
+      schema: {
+        summary: 'One validation rule, its version as the ETag',
+        tags: ['validation'],
+        params: z.object({
+          code: z
+            .string()
+            .min(1)
+            .max(64)
+            .regex(/^[A-Za-z0-9_.-]+$/),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const rule = await findValidationRule(app.db, request.params.code);
+      if (!rule) throw new NotFound('rule.not_found', `No validation rule has the code "${request.params.code}"`);
+      return sendVersioned(reply, rule.version, rule);
     },
   );
   app.get(
     '/api/validation',
     {
+      config: { permission: 'data.read' },
       schema: {
         summary: 'Violations for a unit and every unit below it in a period: bounds, rules and outliers',
         description:

@@ -9,16 +9,19 @@ let db: TestDatabase;
 let app: FastifyInstance;
 beforeAll(() => ({ db, app } = testApp));
 
-const headers = { 'x-dx-user': 'partner-system' };
+let headers: Record<string, string> = {};
+beforeAll(async () => {
+  headers = await testApp.as({ username: 'partner-system', role: 'admin' });
+});
 const count = async (table: string) => (await db.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
 const batch = (key: string, values: unknown[]) =>
-  app.inject({
+  testApp.inject({
     method: 'POST',
     url: '/api/indicator-values/batch',
     headers: { ...headers, 'idempotency-key': key },
     payload: { values },
   });
-const put = (payload: object) => app.inject({ method: 'PUT', url: '/api/indicator-values', headers, payload });
+const put = (payload: object) => testApp.inject({ method: 'PUT', url: '/api/indicator-values', headers, payload });
 
 describe('batch upsert', () => {
   const values = [
@@ -46,7 +49,7 @@ describe('batch upsert', () => {
   });
 
   it('needs an idempotency key', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/indicator-values/batch', payload: { values } });
+    const response = await testApp.inject({ method: 'POST', url: '/api/indicator-values/batch', payload: { values } });
     expect(response.statusCode).toBe(400);
     expect(response.json().detail).toMatch(/idempotency-key/);
   });
@@ -85,10 +88,10 @@ describe('batch upsert', () => {
 describe('approval locks values on every route', () => {
   const approve = async (unit: string, period: string) => {
     for (const action of ['submit', 'approve']) {
-      const response = await app.inject({
+      const response = await testApp.inject({
         method: 'POST',
         url: `/api/approvals/${action}`,
-        headers,
+        headers: action === 'approve' ? testApp.approver : headers,
         payload: { unit, period },
       });
       expect(response.statusCode).toBe(200);
@@ -105,14 +108,14 @@ describe('approval locks values on every route', () => {
     expect(deleting.statusCode).toBe(409);
     const viaBatch = await batch('locked-batch-01', [{ indicator: 'SITES', unit: 'C1', period: '2025-03', value: 9 }]);
     expect(viaBatch.statusCode).toBe(409);
-    const noReason = await app.inject({
+    const noReason = await testApp.inject({
       method: 'POST',
       url: '/api/approvals/reopen',
       headers,
       payload: { unit: 'C1', period: '2025-03' },
     });
     expect(noReason.statusCode).toBe(422);
-    const reopened = await app.inject({
+    const reopened = await testApp.inject({
       method: 'POST',
       url: '/api/approvals/reopen',
       headers,
@@ -131,7 +134,7 @@ describe('approval locks values on every route', () => {
   });
 
   it('refuses steps out of order', async () => {
-    const response = await app.inject({
+    const response = await testApp.inject({
       method: 'POST',
       url: '/api/approvals/approve',
       headers,
@@ -147,7 +150,7 @@ describe('audit', () => {
     await put({ indicator: 'TEACHERS', unit: 'C2', period: '2025-04', value: 40 });
     await put({ indicator: 'TEACHERS', unit: 'C2', period: '2025-04', value: 42, reason: 'late report' });
     const history = (
-      await app.inject({ url: '/api/indicator-values/history?indicator=TEACHERS&unit=C2&period=2025-04' })
+      await testApp.inject({ url: '/api/indicator-values/history?indicator=TEACHERS&unit=C2&period=2025-04' })
     ).json();
     expect(history).toEqual([
       expect.objectContaining({
@@ -177,15 +180,18 @@ describe('audit', () => {
   });
 });
 
-it('decodes a percent-encoded Vietnamese name in X-DX-User', async () => {
-  await app.inject({
+it('records the signed-in user in the history, whatever the request says about itself', async () => {
+  await testApp.inject({
     method: 'PUT',
     url: '/api/indicator-values',
-    headers: { 'x-dx-user': encodeURIComponent('Nguyễn Văn Ánh') },
+    headers: {
+      ...(await testApp.as({ username: 'nguyen.van.anh', role: 'province_officer', units: ['P1'] })),
+      'x-dx-user': 'someone-else',
+    },
     payload: { indicator: 'SITES', unit: 'C3', period: '2025-08', value: 2 },
   });
   const history = (
-    await app.inject({ url: '/api/indicator-values/history?indicator=SITES&unit=C3&period=2025-08' })
+    await testApp.inject({ url: '/api/indicator-values/history?indicator=SITES&unit=C3&period=2025-08' })
   ).json();
-  expect(history[0].actor).toBe('Nguyễn Văn Ánh');
+  expect(history[0].actor).toBe('nguyen.van.anh');
 });

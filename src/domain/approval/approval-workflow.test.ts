@@ -22,3 +22,15 @@ it('locks only approved data', () => {
   expect(isLocked('reopened')).toBe(false);
   expect(isLocked(null)).toBe(false);
 });
+
+it('locks a value when an approved period at its unit or above contains it', async () => {
+  const { lockingApproval } = await import('./approval-workflow.js');
+  const { parsePeriod } = await import('../periods.js');
+  const approvals = [
+    { unitCode: 'P1', period: parsePeriod('2025'), status: 'approved' as const },
+    { unitCode: 'C1', period: parsePeriod('2026Q1'), status: 'reopened' as const },
+  ];
+  expect(lockingApproval(approvals, parsePeriod('2025-07'))?.unitCode).toBe('P1');
+  expect(lockingApproval(approvals, parsePeriod('2026-02'))).toBeUndefined();
+  expect(lockingApproval(approvals, parsePeriod('2024-12'))).toBeUndefined();
+});

@@ -1,4 +1,5 @@
 import { Conflict, Invalid } from '../errors.js';
+import { contains, type Period } from '../periods.js';
 
 /**
  * Data approval per unit and period: draft → submitted → approved (values locked) → reopened with a
@@ -44,4 +45,19 @@ export function nextApprovalStatus(
 /** Values are locked only while approved. */
 export function isLocked(status: ApprovalStatus | null): boolean {
   return status === 'approved';
+}
+
+/** An approval recorded for a unit, as the lock rule reads it. */
+export interface RecordedApproval {
+  unitCode: string;
+  period: Period;
+  status: ApprovalStatus;
+}
+
+/**
+ * The approval that locks a value of a unit in `period`, if any: an approved period containing it, recorded for
+ * the unit itself or a unit above it (`approvals` are those of the unit and its ancestors).
+ */
+export function lockingApproval(approvals: readonly RecordedApproval[], period: Period): RecordedApproval | undefined {
+  return approvals.find((approval) => isLocked(approval.status) && contains(approval.period, period));
 }

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Database } from './database.js';
-import { loadCatalogue } from './catalogue.js';
-import { writeValues } from './value-writes.js';
-import type { ImportReport, WriteSummary } from '../intake/import-report.js';
-import type { WriteContext } from './audit-log.js';
+import type { Database } from '../db/database.js';
+import { loadCatalogue } from '../db/catalogue.js';
+import { insertImportBatch } from '../db/import-batches.js';
+import type { ImportReport } from '../intake/import-report.js';
+import type { WriteContext } from '../db/audit-log.js';
+import type { Actor } from '../domain/auth/actor.js';
+import { writeValuesAs } from './write-values.js';
 import { readUploadedTable } from '../intake/read-table.js';
 import { mapColumns } from '../intake/columns.js';
 import { checkRows, formatRowError, type ImportRow, type RowError } from '../intake/check-rows.js';
@@ -15,6 +17,8 @@ export interface ImportOptions {
   period?: string | null;
   locale?: NumberLocale | 'auto';
   mode: 'preview' | 'commit';
+  /** Replace stored values of another period type that the file's values overlap. */
+  replaceOverlapping?: boolean;
 }
 
 export type { ImportReport } from '../intake/import-report.js';
@@ -24,19 +28,19 @@ const locationOf = (e: RowError) =>
     .filter(Boolean)
     .join(', ');
 
-class PreviewDone extends Error {
-  constructor(readonly summary: WriteSummary) {
-    super('preview');
-  }
-}
-
-/** Re-raises a lock refusal with the file's row numbers instead of batch positions. */
+/** Re-raises a refusal of some values (locked, overlapping) with the file's row numbers instead of batch positions. */
 function withRowNumbers(error: unknown, rows: readonly ImportRow[], file: string): unknown {
-  if (!(error instanceof DomainError) || error.code !== 'value.locked') return error;
+  if (!(error instanceof DomainError) || !['value.locked', 'value.overlap'].includes(error.code)) return error;
   const details = (error.details ?? []).map((detail) => {
     const row = rows[Number(/\d+/.exec(detail.path)?.[0] ?? -1)];
     return { path: row ? `${file} row ${row.rowNumber}` : file, message: detail.message };
   });
+  if (error.code === 'value.overlap')
+    return new Conflict(
+      'value.overlap',
+      `${file}: ${details.length} value(s) overlap stored values of another period type; nothing was imported. ${details[0]?.message ?? ''}`,
+      details,
+    );
   return new Conflict(
     'import.locked',
     `${file}: ${details.length} value(s) are locked by an approval; nothing was imported. ${details[0]?.message ?? ''}`,
@@ -50,6 +54,7 @@ function withRowNumbers(error: unknown, rows: readonly ImportRow[], file: string
  */
 export async function importFile(
   db: Database,
+  actor: Actor,
   file: { name: string; bytes: Uint8Array },
   options: ImportOptions,
   context: WriteContext,
@@ -93,27 +98,32 @@ export async function importFile(
     reason: context.reason ?? `import of ${file.name} (sha256 ${sha256.slice(0, 12)})`,
   };
   try {
-    return await db.transaction(async (tx) => {
-      const summary = await writeValues(tx, changes, importContext);
-      if (options.mode === 'preview') throw new PreviewDone(summary);
-      const [batch] = await tx.query<{ id: number }>(
-        `insert into import_batch (file_name, sha256, row_count, inserted, updated, unchanged, imported_by, request_id)
-         values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-        [
-          file.name,
+    // A preview runs the whole write, then rolls it back: what it reports is what a commit would do.
+    return await writeValuesAs(
+      db,
+      actor,
+      changes,
+      importContext,
+      {
+        action: 'value.import',
+        dryRun: options.mode === 'preview',
+        replaceOverlapping: options.replaceOverlapping ?? false,
+      },
+      async (tx, write) => {
+        const summary = await write();
+        if (options.mode === 'preview') return { ...report, changes: summary };
+        const batchId = await insertImportBatch(tx, {
+          fileName: file.name,
           sha256,
-          checked.rows.length,
-          summary.inserted,
-          summary.updated,
-          summary.unchanged,
-          context.actor,
-          context.requestId,
-        ],
-      );
-      return { ...report, changes: summary, committed: true, batchId: batch!.id };
-    });
+          rowCount: checked.rows.length,
+          summary,
+          importedBy: context.actor,
+          requestId: context.requestId,
+        });
+        return { ...report, changes: summary, committed: true, batchId };
+      },
+    );
   } catch (error) {
-    if (error instanceof PreviewDone) return { ...report, changes: error.summary };
     throw withRowNumbers(error, checked.rows, file.name);
   }
 }
