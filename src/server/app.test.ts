@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import type { TestDatabase } from '../../test/fixtures/test-database.js';
 import { useTestApp } from '../../test/fixtures/test-app.js';
 import { seedDemo } from '../db/seed-demo.js';
@@ -7,8 +6,7 @@ import type { ProgressSummary, UnitTreeNode } from '../domain/overview-contract.
 
 const testApp = useTestApp(seedDemo);
 let db: TestDatabase;
-let app: FastifyInstance;
-beforeAll(() => ({ db, app } = testApp));
+beforeAll(() => ({ db } = testApp));
 
 const get = (url: string) => testApp.inject({ method: 'GET', url });
 

@@ -1,12 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import type { TestDatabase } from '../../test/fixtures/test-database.js';
 import { useTestApp } from '../../test/fixtures/test-app.js';
 
 const testApp = useTestApp();
 let db: TestDatabase;
-let app: FastifyInstance;
-beforeAll(() => ({ db, app } = testApp));
+beforeAll(() => ({ db } = testApp));
 
 async function post(
   url: string,
@@ -81,6 +79,8 @@ it('refuses a run without its inputs before starting anything', async () => {
 });
 
 it('answers for unknown runs', async () => {
-  expect((await testApp.inject({ url: '/api/coverage/runs/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
+  expect((await testApp.inject({ url: '/api/coverage/runs/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(
+    404,
+  );
   expect((await testApp.inject({ url: '/api/coverage/runs/nope' })).statusCode).toBe(400);
 });

@@ -1,18 +1,18 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import type { TestDatabase } from '../../test/fixtures/test-database.js';
 import { useTestApp } from '../../test/fixtures/test-app.js';
 
 const testApp = useTestApp();
 let db: TestDatabase;
-let app: FastifyInstance;
-beforeAll(() => ({ db, app } = testApp));
+beforeAll(() => ({ db } = testApp));
 beforeAll(async () => {
   for (const mapping of [
     { kind: 'data_element', dhis2Id: 'deSITES0001', code: 'SITES' },
     { kind: 'org_unit', dhis2Id: 'ouC10000001', code: 'C1' },
   ]) {
-    expect((await testApp.inject({ method: 'PUT', url: '/api/dhis2/mappings', payload: mapping })).statusCode).toBe(200);
+    expect((await testApp.inject({ method: 'PUT', url: '/api/dhis2/mappings', payload: mapping })).statusCode).toBe(
+      200,
+    );
   }
 });
 

@@ -1,13 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
 import type { TestDatabase } from '../../test/fixtures/test-database.js';
 import { useTestApp } from '../../test/fixtures/test-app.js';
 
 const testApp = useTestApp();
 let db: TestDatabase;
-let app: FastifyInstance;
-beforeAll(() => ({ db, app } = testApp));
+beforeAll(() => ({ db } = testApp));
 
 async function upload(
   name: string,
@@ -136,11 +134,11 @@ describe('a partly wrong CSV', () => {
     await upload('ok.csv', 'indicator,unit,period,value\nSITES,C2,2025-11,1\n', 'commit');
     for (const action of ['submit', 'approve']) {
       await testApp.inject({
-      method: 'POST',
-      url: `/api/approvals/${action}`,
-      headers: action === 'approve' ? testApp.approver : {},
-      payload: { unit: 'C2', period: '2025-11' },
-    });
+        method: 'POST',
+        url: `/api/approvals/${action}`,
+        headers: action === 'approve' ? testApp.approver : {},
+        payload: { unit: 'C2', period: '2025-11' },
+      });
     }
     const before = await snapshot();
     const response = await upload(

@@ -1,12 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import type { TestDatabase } from '../../test/fixtures/test-database.js';
 import { useTestApp } from '../../test/fixtures/test-app.js';
 
 const testApp = useTestApp();
 let db: TestDatabase;
-let app: FastifyInstance;
-beforeAll(() => ({ db, app } = testApp));
+beforeAll(() => ({ db } = testApp));
 
 const setTargets = (code: string, payload: object) =>
   testApp.inject({ method: 'PUT', url: `/api/indicators/${code}/targets`, payload });

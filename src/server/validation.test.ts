@@ -1,12 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import type { TestDatabase } from '../../test/fixtures/test-database.js';
 import { useTestApp } from '../../test/fixtures/test-app.js';
 
 const testApp = useTestApp();
 let db: TestDatabase;
-let app: FastifyInstance;
-beforeAll(() => ({ db, app } = testApp));
+beforeAll(() => ({ db } = testApp));
 beforeAll(async () => {
   const months = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`);
   const values = months.flatMap((period, i) => [

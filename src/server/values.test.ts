@@ -1,13 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import type { TestDatabase } from '../../test/fixtures/test-database.js';
 import { useTestApp } from '../../test/fixtures/test-app.js';
 import { verifyAudit } from '../db/audit-log.js';
 
 const testApp = useTestApp();
 let db: TestDatabase;
-let app: FastifyInstance;
-beforeAll(() => ({ db, app } = testApp));
+beforeAll(() => ({ db } = testApp));
 
 let headers: Record<string, string> = {};
 beforeAll(async () => {
