@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
-import type { Database } from './database.js';
+import type { Database, Queryable } from './database.js';
 
 export interface Migration {
   version: string; // '0001'
@@ -30,26 +30,26 @@ export function loadMigrations(directory = migrationsDirectory()): Migration[] {
  * makes the second instance wait, then find nothing left to do.
  */
 export async function migrate(db: Database, migrations = loadMigrations()): Promise<string[]> {
-  return db.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
-    await tx.exec(`create table if not exists schema_migration (
-      version text primary key,
-      name text not null,
-      applied_at timestamptz not null default now()
-    )`);
-    const applied = new Set(
-      (await tx.query<{ version: string }>('select version from schema_migration')).map((row) => row.version),
-    );
-    const done: string[] = [];
-    for (const migration of migrations) {
-      if (applied.has(migration.version)) continue;
-      await tx.exec(migration.sql);
-      await tx.query('insert into schema_migration (version, name) values ($1, $2)', [
-        migration.version,
-        migration.name,
-      ]);
-      done.push(migration.name);
-    }
-    return done;
-  });
+  return db.transaction((tx) => applyMigrations(tx, migrations));
+}
+
+/** What `migrate` does, inside the caller's transaction (a restore migrates and loads in one). */
+export async function applyMigrations(tx: Queryable, migrations: readonly Migration[]): Promise<string[]> {
+  await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+  await tx.exec(`create table if not exists schema_migration (
+    version text primary key,
+    name text not null,
+    applied_at timestamptz not null default now()
+  )`);
+  const applied = new Set(
+    (await tx.query<{ version: string }>('select version from schema_migration')).map((row) => row.version),
+  );
+  const done: string[] = [];
+  for (const migration of migrations) {
+    if (applied.has(migration.version)) continue;
+    await tx.exec(migration.sql);
+    await tx.query('insert into schema_migration (version, name) values ($1, $2)', [migration.version, migration.name]);
+    done.push(migration.name);
+  }
+  return done;
 }
