@@ -60,6 +60,7 @@ export function timingQueryable(
           add(`copy into ${table}`, now() - start);
         }
       },
+      copyOut: (query: string) => inner.copyOut(query),
     },
   };
 }

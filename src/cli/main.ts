@@ -8,6 +8,8 @@ import { serveCommand } from './commands/serve.js';
 import { auditVerifyCommand } from './commands/audit-verify.js';
 import { coverageRunCommand } from './commands/coverage-run.js';
 import { workerCommand } from './commands/worker.js';
+import { backupCommand } from './commands/backup.js';
+import { restoreCommand } from './commands/restore.js';
 
 const databaseOptions = (command: Command) =>
   command
@@ -81,6 +83,23 @@ databaseOptions(
     .description('Predict coverage tiles for runs started with --distributed (PostgreSQL only; run one per machine)')
     .option('--threads <n>', 'worker threads (default: one per core)'),
 ).action((flags) => workerCommand(flags));
+
+databaseOptions(
+  program
+    .command('backup')
+    .description('Write the whole database (every table, in one snapshot) to one archive file, for either engine')
+    .requiredOption('--out <file>', 'archive to write (e.g. dx-compact.dxb)'),
+).action((flags) => backupCommand(flags));
+
+databaseOptions(
+  program
+    .command('restore')
+    .description(
+      'Restore an archive into an empty database in one transaction, checked against the source (rows, SHA-256, audit chain)',
+    )
+    .requiredOption('--from <file>', 'archive written by `dx-compact backup`')
+    .option('--force', 'replace everything in a non-empty database'),
+).action((flags) => restoreCommand(flags));
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof DomainError) {

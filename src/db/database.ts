@@ -14,6 +14,12 @@ export interface Queryable {
    * way in on both engines, used where rows are known to be new (audit records, values of new periods).
    */
   copyIn(table: string, columns: readonly string[], rows: string): Promise<void>;
+  /**
+   * Runs `copy (query) to stdout` and yields its COPY text as it arrives. A PostgreSQL server streams it (held
+   * back by the socket while the consumer is busy); PGlite hands over one statement's whole output at once, so a
+   * caller reading a large table on PGlite asks for it a page at a time.
+   */
+  copyOut(query: string): AsyncIterable<Uint8Array>;
 }
 
 export interface TransactionOptions {

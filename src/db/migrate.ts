@@ -36,29 +36,33 @@ export function loadMigrations(directory = migrationsDirectory()): Migration[] {
  * makes the second instance wait, then find nothing left to do.
  */
 export async function migrate(db: Database, migrations = loadMigrations()): Promise<string[]> {
-  return db.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
-    await tx.exec(`create table if not exists schema_migration (
-      version text primary key,
-      name text not null,
-      applied_at timestamptz not null default now()
-    )`);
-    const applied = new Set(
-      (await tx.query<{ version: string }>('select version from schema_migration')).map((row) => row.version),
-    );
-    const done: string[] = [];
-    for (const migration of migrations) {
-      if (applied.has(migration.version)) continue;
-      await tx.exec(migration.sql);
-      await tx.query('insert into schema_migration (version, name) values ($1, $2)', [
-        migration.version,
-        migration.name,
-      ]);
-      done.push(migration.name);
-    }
-    if (applied.has('0006') || done.some((name) => name.startsWith('0006'))) await grantRequestRole(tx, db.engine);
-    return done;
-  });
+  return db.transaction((tx) => applyMigrations(tx, migrations, db.engine));
+}
+
+/** What `migrate` does, inside the caller's transaction (a restore migrates and loads in one). */
+export async function applyMigrations(
+  tx: Queryable,
+  migrations: readonly Migration[],
+  engine: Database['engine'],
+): Promise<string[]> {
+  await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+  await tx.exec(`create table if not exists schema_migration (
+    version text primary key,
+    name text not null,
+    applied_at timestamptz not null default now()
+  )`);
+  const applied = new Set(
+    (await tx.query<{ version: string }>('select version from schema_migration')).map((row) => row.version),
+  );
+  const done: string[] = [];
+  for (const migration of migrations) {
+    if (applied.has(migration.version)) continue;
+    await tx.exec(migration.sql);
+    await tx.query('insert into schema_migration (version, name) values ($1, $2)', [migration.version, migration.name]);
+    done.push(migration.name);
+  }
+  if (applied.has('0006') || done.some((name) => name.startsWith('0006'))) await grantRequestRole(tx, engine);
+  return done;
 }
 
 /** The request role may use every table of this schema but the secret ones; re-granted after each migration run. */

@@ -21,6 +21,11 @@ function wrap(handle: Pick<PGlite, 'query' | 'exec'>): Queryable {
       // PGlite reads COPY input from its /dev/blob device.
       await handle.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([rows]) });
     },
+    async *copyOut(query) {
+      // … and writes COPY output to it, returned as the result's blob.
+      const result = await handle.query(`copy (${query}) to '/dev/blob'`);
+      if (result.blob) yield new Uint8Array(await result.blob.arrayBuffer());
+    },
   };
 }
 

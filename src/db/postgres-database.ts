@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { Database, Queryable, Row } from './database.js';
 
 // int8 (counts, sums) and numeric come back as strings by default; the app's values fit a double.
@@ -25,6 +25,18 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
         await pipeline(Readable.from([rows]), (own ?? (client as pg.PoolClient)).query(copyFrom(sql)));
       } finally {
         own?.release();
+      }
+    },
+    async *copyOut(query) {
+      const own = client instanceof pg.Pool ? await client.connect() : null;
+      let finished = false;
+      try {
+        for await (const chunk of (own ?? (client as pg.PoolClient)).query(copyTo(`copy (${query}) to stdout`)))
+          yield chunk as Buffer;
+        finished = true;
+      } finally {
+        // A connection left in the middle of a COPY cannot be reused: destroy it rather than return it to the pool.
+        own?.release(finished ? undefined : true);
       }
     },
   };

@@ -162,6 +162,12 @@ export const ERROR_CODES = [
   'sites.geojson',
   'terrain_profile.invalid',
   'worker.database',
+  // operations
+  'backup.corrupt',
+  'backup.mismatch',
+  'backup.not_empty',
+  'backup.no_schema',
+  'backup.version',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
