@@ -8,6 +8,12 @@ import { serveCommand } from './commands/serve.js';
 import { auditVerifyCommand } from './commands/audit-verify.js';
 import { coverageRunCommand } from './commands/coverage-run.js';
 import { workerCommand } from './commands/worker.js';
+import {
+  userCreateCommand,
+  userListCommand,
+  userResetPasswordCommand,
+  userResetSecondFactorCommand,
+} from './commands/user.js';
 import { backupCommand } from './commands/backup.js';
 import { restoreCommand } from './commands/restore.js';
 
@@ -46,6 +52,28 @@ databaseOptions(
     .command('seed-demo')
     .description('Load the Gia Lai demo province, agreement and 2024–2025 values (flagged demo)'),
 ).action((flags) => seedDemoCommand(flags));
+
+const user = program.command('user').description('Accounts: the first administrator, password resets');
+databaseOptions(
+  user
+    .command('create <username>')
+    .description('Create an account; a password is generated and shown once unless --password-stdin')
+    .option('--admin', 'an administrator (the same as --role admin)')
+    .option('--role <role>', 'admin, province_officer, partner_officer, commune_officer or viewer')
+    .option('--name <display name>', 'the name shown in the app')
+    .option('--units <codes>', 'comma-separated unit codes the user works on (e.g. 24)')
+    .option('--party <code>', 'the agreement party the user works for (e.g. VTL)')
+    .option('--password-stdin', 'read the password from standard input instead of generating one'),
+).action((username: string, flags) => userCreateCommand(username, flags));
+databaseOptions(
+  user.command('reset-password <username>').description('Generate a new password, to be changed at the next sign-in'),
+).action((username: string, flags) => userResetPasswordCommand(username, flags));
+databaseOptions(
+  user
+    .command('reset-second-factor <username>')
+    .description('Remove an account’s two-factor set-up (a lost phone); it enrols again at the next sign-in'),
+).action((username: string, flags) => userResetSecondFactorCommand(username, flags));
+databaseOptions(user.command('list').description('List the accounts')).action((flags) => userListCommand(flags));
 
 const audit = program.command('audit').description('Check the tamper-evident audit log');
 databaseOptions(

@@ -7,7 +7,7 @@ import {
   type ApprovalStatus,
   type RecordedApproval,
 } from '../domain/approval/approval-workflow.js';
-import { parsePeriod } from '../domain/periods.js';
+import { parsePeriod, type Period } from '../domain/periods.js';
 import type { UnitRef } from './value-writes.js';
 
 export interface ApprovalState {
@@ -118,4 +118,10 @@ export async function approvedAbove(
     byUnit.set(row.unitId, list);
   }
   return byUnit;
+}
+
+/** The periods approved for a unit or any unit above it. */
+export async function approvedPeriodsAbove(db: Queryable, unitId: number): Promise<Period[]> {
+  const approvals = await approvedAbove(db, [unitId]);
+  return (approvals.get(unitId) ?? []).map((a) => a.period);
 }

@@ -131,7 +131,12 @@ export async function completeRun(
       }
     }
     const provenance = `coverage run ${id}; inputs ${JSON.stringify(run.inputs)}; params ${JSON.stringify(run.params)}`;
-    await writeValues(tx, changes, { ...context, source: `coverage-run:${id}`, reason: provenance });
+    await writeValues(
+      tx,
+      changes,
+      { ...context, source: `coverage-run:${id}`, reason: provenance },
+      { computedOutput: true },
+    );
     await tx.query(
       `update coverage_run set status = 'succeeded', result = $2, tiles_done = tiles_total, finished_at = now() where id = $1`,
       [id, JSON.stringify(result)],

@@ -37,6 +37,11 @@ export interface WriteOptions {
    * without it such a write is refused, naming both.
    */
   replaceOverlapping?: boolean;
+  /**
+   * For the coverage engine's computed indicators only: a model run's output, with its provenance, is not
+   * reported data, and an approval of the reported figures does not freeze it.
+   */
+  computedOutput?: boolean;
 }
 
 /** What a stale write answers with: the value as stored now, and who changed it. */
@@ -213,7 +218,7 @@ export async function writeValues(
       })
     : [];
 
-  await refuseLocked(tx, [
+  if (!options.computedOutput) await refuseLocked(tx, [
     ...wanted.map((w) => ({
       unit: w.change.unit,
       period: parsePeriod(w.change.period),

@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'request.busy',
   'request.cancelled',
   'route.not_found',
+  'service.database',
+  'service.migrations',
   'internal',
   // sign-in, permissions and accounts
   'auth.required',

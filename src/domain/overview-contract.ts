@@ -49,7 +49,8 @@ export interface IndicatorProgress {
   attainment: number | null;
   series: SeriesPoint[]; // monthly, oldest first, for the sparkline
   /** Against the straight-line trajectory from the baseline through the yearly targets (rule in ProgressSummary.statusRule). */
-  status: 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'no_target';
+  /** not_published: the public view, for a period not yet approved whole. */
+  status: 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'no_target' | 'not_published';
   /** The value the trajectory expects at the time of the latest report. */
   expected: number | null;
   /** The coverage engine's figure for the same unit and year, shown beside the reported one ("computed 99,18 %"). */
@@ -66,6 +67,8 @@ export interface AreaProgress {
 export interface ProgressSummary {
   unit: UnitSummary;
   year: number;
+  /** 'published': the public's view (approved figures of public indicators only); 'all': a signed-in reader's. */
+  view?: 'published' | 'all';
   agreement: { code: string; titleVi: string; titleEn: string; periodFrom: number; periodTo: number };
   isDemo: boolean; // any value shown is demo data
   statusRule: { vi: string; en: string };

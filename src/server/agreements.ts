@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findAgreement, listAgreements } from '../db/agreements.js';
-import { progressSummary } from '../db/progress-summary.js';
+import { progressFor } from '../application/published-view.js';
 import { UnitCode, Year } from './params.js';
 
 export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -35,10 +35,12 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['agreement'],
         querystring: z.object({
           unit: UnitCode,
-          year: Year.optional().describe('Defaults to the latest year with data'),
+          year: Year.optional().describe(
+            'Defaults to the latest year with data (for the public: the latest year published)',
+          ),
         }),
       },
     },
-    (request) => progressSummary(app.db, request.query.unit, request.query.year),
+    (request) => progressFor(app.db, request.actor, request.query.unit, request.query.year),
   );
 };

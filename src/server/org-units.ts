@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IndicatorCode, PeriodCode, UnitCode } from './params.js';
-import { findIndicator } from '../db/indicators.js';
+import { publishedFilters, readableIndicator } from '../application/published-view.js';
 import { rollUp } from '../db/roll-ups.js';
 import { Invalid } from '../domain/errors.js';
 import { childBoundaries, findUnit, findUnitBoundary, listChildren, unitTree } from '../db/org-units.js';
@@ -77,10 +77,21 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new Invalid('boundaries.period', 'Give a period with the indicator', [
           { path: 'querystring.period', message: 'required with indicator' },
         ]);
-      const indicator = indicatorCode ? await findIndicator(app.db, indicatorCode) : null;
+      const indicator = indicatorCode ? await readableIndicator(app.db, request.actor, indicatorCode) : null;
       const features = [];
-      for (const { unit, boundary } of await childBoundaries(app.db, parent.id)) {
-        const value = indicator && period ? (await rollUp(app.db, indicator, unit, period)).value : undefined;
+      const children = await childBoundaries(app.db, parent.id);
+      const published = await publishedFilters(
+        app.db,
+        request.actor,
+        children.map((c) => c.unit.id),
+      );
+      for (const { unit, boundary } of children) {
+        const value =
+          indicator && period
+            ? published(unit.id, period)
+              ? (await rollUp(app.db, indicator, unit, period)).value
+              : null
+            : undefined;
         const { id: _id, ...summary } = unit;
         features.push({
           type: 'Feature',

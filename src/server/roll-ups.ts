@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findIndicator } from '../db/indicators.js';
-import { findUnit } from '../db/org-units.js';
-import { rollUpSeries } from '../db/roll-ups.js';
+import { rollUpFor } from '../application/published-view.js';
 import { Bucket, IndicatorCode, PeriodCode, UnitCode } from './params.js';
 import { periodRange } from './period-range.js';
 
@@ -16,7 +14,8 @@ export const rollUpRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Over time first (flows sum, stocks take the latest value), then over the units at the indicator’s reporting level by its rule. ' +
           'Formula indicators are computed from their parts’ roll-ups (a ratio of sums, not an average of ratios). ' +
-          'Missing units are reported as missing with their count, never as zero.',
+          'Missing units are reported as missing with their count, never as zero. Without sign-in only published figures are given ' +
+          '(approved periods of public indicators); others come back as null with published: false.',
         tags: ['values'],
         querystring: z.object({
           indicator: IndicatorCode,
@@ -30,10 +29,11 @@ export const rollUpRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { indicator: indicatorCode, unit: unitCode, from, to, by } = request.query;
       const { start, end } = periodRange(from, to);
-      const indicator = await findIndicator(app.db, indicatorCode);
-      const unit = await findUnit(app.db, unitCode);
-      const values = await rollUpSeries(app.db, indicator, unit, { from: start, to: end, bucket: by ?? start.type });
-      return { indicator: indicator.code, unit: unit.code, values };
+      return rollUpFor(app.db, request.actor, indicatorCode, unitCode, {
+        from: start,
+        to: end,
+        bucket: by ?? start.type,
+      });
     },
   );
 };

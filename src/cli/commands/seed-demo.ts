@@ -1,6 +1,7 @@
 import { openDatabase, describeDatabase } from '../../db/open-database.js';
 import { migrate } from '../../db/migrate.js';
 import { seedDemo } from '../../db/seed-demo.js';
+import { createDemoAccounts, describeDemoCredentials } from '../../application/auth/demo-accounts.js';
 import { databaseConfig, type DatabaseFlags } from '../config.js';
 
 export async function seedDemoCommand(flags: DatabaseFlags): Promise<void> {
@@ -14,6 +15,7 @@ export async function seedDemoCommand(flags: DatabaseFlags): Promise<void> {
         ? `Loaded the Gia Lai demo into ${describeDatabase(config)}: ${report.units} units, ${report.indicators} indicators, ${report.values} values (all flagged demo)`
         : `The demo is already in ${describeDatabase(config)}; nothing changed`,
     );
+    for (const line of describeDemoCredentials(await createDemoAccounts(db))) console.log(line);
   } finally {
     await db.close();
   }

@@ -3,6 +3,8 @@ import { buildApp } from '../../server/app.js';
 import { openDatabase, describeDatabase } from '../../db/open-database.js';
 import { migrate } from '../../db/migrate.js';
 import { isEmpty, seedDemo } from '../../db/seed-demo.js';
+import { createDemoAccounts, describeDemoCredentials } from '../../application/auth/demo-accounts.js';
+import { authConfigFromEnv } from '../../application/auth/auth-config.js';
 import type { Database } from '../../db/database.js';
 import { demoCoverageInputs } from '../../jobs/demo-coverage.js';
 import { startCoverageJob } from '../../jobs/coverage-job.js';
@@ -25,6 +27,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     console.log('Empty embedded database: loading the Gia Lai demo (synthetic data, flagged as demo)…');
     const report = await seedDemo(db);
     console.log(`Demo loaded: ${report.units} units, ${report.indicators} indicators, ${report.values} values`);
+    for (const line of describeDemoCredentials(await createDemoAccounts(db))) console.log(line);
     seededNow = true;
   }
   // Beside the embedded data directory (PGlite owns the directory itself), or in data/ for a server database.
@@ -37,6 +40,8 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     version: packageVersion(),
     coverageOutputDir,
+    auth: authConfigFromEnv(process.env),
+    trustProxy: /^(1|true|yes)$/i.test(process.env.DX_TRUST_PROXY ?? ''),
   });
   const port = Number(flags.port ?? process.env.PORT ?? 3000);
   const host = flags.host ?? process.env.HOST ?? '127.0.0.1';

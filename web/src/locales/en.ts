@@ -321,6 +321,7 @@ export const en: Messages = {
     off_track: 'Off track',
     no_data: 'No data',
     no_target: 'No target',
+    not_published: 'Not yet published',
   },
   demo: {
     banner: 'Demo data — not official figures',

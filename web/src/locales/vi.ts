@@ -319,6 +319,7 @@ export const vi = {
     off_track: 'Chậm tiến độ',
     no_data: 'Chưa có số liệu',
     no_target: 'Chưa có mục tiêu',
+    not_published: 'Chưa công bố',
   },
   demo: {
     banner: 'Dữ liệu minh họa (demo) — không phải số liệu chính thức',
