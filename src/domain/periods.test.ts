@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, comparePeriods, contains, monthsBetween, monthsOf, parsePeriod } from './periods.js';
+import {
+  addMonths,
+  comparePeriods,
+  contains,
+  isPeriodCode,
+  monthsBetween,
+  monthsOf,
+  parsePeriod,
+} from './periods.js';
 import { Invalid } from './errors.js';
 
 describe('parsePeriod', () => {
@@ -39,4 +47,13 @@ it('adds and subtracts months across years', () => {
   expect(addMonths(parsePeriod('2025-03'), -24).code).toBe('2023-03');
   expect(addMonths(parsePeriod('2025-11'), 3).code).toBe('2026-02');
   expect(addMonths(parsePeriod('2025-01'), -1).code).toBe('2024-12');
+});
+
+it('allows the years 1990–2100 only, on one parser', () => {
+  expect(isPeriodCode('0000')).toBe(false);
+  expect(isPeriodCode('1989-12')).toBe(false);
+  expect(isPeriodCode('1990Q1')).toBe(true);
+  expect(isPeriodCode('2100-12')).toBe(true);
+  expect(isPeriodCode('2101')).toBe(false);
+  expect(() => parsePeriod('0000')).toThrow(/1990–2100/);
 });

@@ -14,11 +14,21 @@ export interface Period {
 
 const PERIOD_PATTERN = /^(\d{4})(?:Q([1-4])|-(0[1-9]|1[0-2]))?$/;
 
+/**
+ * The years a period may fall in, on every route and intake path: from before the first national digital
+ * programmes to well past the agreement. A year outside is refused as an invalid period, never sent to SQL.
+ */
+export const FIRST_YEAR = 1990;
+export const LAST_YEAR = 2100;
+
+const inRange = (year: number) => year >= FIRST_YEAR && year <= LAST_YEAR;
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 export function isPeriodCode(code: string): boolean {
-  return PERIOD_PATTERN.test(code);
+  const match = PERIOD_PATTERN.exec(code);
+  return match !== null && inRange(Number(match[1]));
 }
 
 /** Parses a stable period code; throws Invalid naming the code when it is not one. */
@@ -26,6 +36,11 @@ export function parsePeriod(code: string): Period {
   const match = PERIOD_PATTERN.exec(code);
   if (!match) throw new Invalid('period.invalid', `"${code}" is not a period: use 2025, 2025Q3 or 2025-09`);
   const year = Number(match[1]);
+  if (!inRange(year))
+    throw new Invalid('period.invalid', `"${code}" is outside the years ${FIRST_YEAR}–${LAST_YEAR}`, undefined, {
+      first: FIRST_YEAR,
+      last: LAST_YEAR,
+    });
   if (match[2]) return quarterPeriod(year, Number(match[2]));
   if (match[3]) return monthPeriod(year, Number(match[3]));
   return yearPeriod(year);

@@ -6,6 +6,7 @@ import { saveIndicatorDefinition } from '../application/save-indicator-definitio
 import { saveTargetsAs, splitTargetsAs, targetsOf } from '../application/save-targets.js';
 import { actorCan, type Actor } from '../domain/auth/actor.js';
 import { NotFound } from '../domain/errors.js';
+import { FIRST_YEAR, LAST_YEAR } from '../domain/periods.js';
 import { expectedVersion, sendVersioned } from './if-match.js';
 
 const Definition = z.object({
@@ -43,7 +44,7 @@ const Definition = z.object({
   reason: z.string().max(2000).nullish(),
 });
 
-const Year = z.number().int().min(1990).max(2100);
+const Year = z.number().int().min(FIRST_YEAR).max(LAST_YEAR);
 
 /** The public sees the definitions of public indicators only. */
 function visibleTo(actor: Actor, indicator: Indicator): boolean {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isPeriodCode } from '../domain/periods.js';
+import { FIRST_YEAR, isPeriodCode, LAST_YEAR } from '../domain/periods.js';
 
 /** Query and path fields several route groups share, validated once here. */
 export const UnitCode = z
@@ -14,7 +14,8 @@ export const IndicatorCode = z
   .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, ., - and _ only');
 export const PeriodCode = z
   .string()
-  .refine(isPeriodCode, 'a period is 2025, 2025Q3 or 2025-09')
+  .max(16)
+  .refine(isPeriodCode, `a period is 2025, 2025Q3 or 2025-09, in the years ${FIRST_YEAR}–${LAST_YEAR}`)
   .describe('2025, 2025Q3 or 2025-09');
-export const Year = z.coerce.number().int().min(2000).max(2100);
+export const Year = z.coerce.number().int().min(FIRST_YEAR).max(LAST_YEAR);
 export const Bucket = z.enum(['year', 'quarter', 'month']);

@@ -1,10 +1,10 @@
-import { comparePeriods, parsePeriod } from '../domain/periods.js';
+import { comparePeriods, FIRST_YEAR, LAST_YEAR, parsePeriod } from '../domain/periods.js';
 import { Invalid } from '../domain/errors.js';
 
-/** `from`..`to` as periods, open ends reaching 2000 and 2100; refuses a range that runs backwards. */
+/** `from`..`to` as periods, open ends reaching the first and last years allowed; refuses a range that runs backwards. */
 export function periodRange(from: string | undefined, to: string | undefined) {
-  const start = parsePeriod(from ?? '2000');
-  const end = parsePeriod(to ?? from ?? '2100');
+  const start = parsePeriod(from ?? String(FIRST_YEAR));
+  const end = parsePeriod(to ?? from ?? String(LAST_YEAR));
   if (comparePeriods(start, end) > 0) {
     throw new Invalid('period.range', `"from" (${start.code}) is after "to" (${end.code})`, [
       { path: 'querystring.from', message: 'after to' },

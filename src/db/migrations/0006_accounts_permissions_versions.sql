@@ -166,3 +166,7 @@ create policy approval_update on approval for update to dx_compact_request
   using (dx_scope_allows('dx.approval_units', org_unit_id)) with check (dx_scope_allows('dx.approval_units', org_unit_id));
 create policy approval_delete on approval for delete to dx_compact_request
   using (dx_scope_allows('dx.approval_units', org_unit_id));
+
+-- One range of years for every period and target (src/domain/periods.ts FIRST_YEAR, LAST_YEAR).
+alter table indicator_target drop constraint indicator_target_year_check;
+alter table indicator_target add constraint indicator_target_year_check check (year between 1990 and 2100);

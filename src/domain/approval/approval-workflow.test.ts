@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { isLocked, nextApprovalStatus } from './approval-workflow.js';
+import { isLocked, lockingApproval, nextApprovalStatus } from './approval-workflow.js';
+import { parsePeriod } from '../periods.js';
 import { Conflict, Invalid } from '../errors.js';
 
 it('walks draft → submitted → approved → reopened → submitted', () => {
@@ -23,9 +24,7 @@ it('locks only approved data', () => {
   expect(isLocked(null)).toBe(false);
 });
 
-it('locks a value when an approved period at its unit or above contains it', async () => {
-  const { lockingApproval } = await import('./approval-workflow.js');
-  const { parsePeriod } = await import('../periods.js');
+it('locks a value when an approved period at its unit or above contains it', () => {
   const approvals = [
     { unitCode: 'P1', period: parsePeriod('2025'), status: 'approved' as const },
     { unitCode: 'C1', period: parsePeriod('2026Q1'), status: 'reopened' as const },
