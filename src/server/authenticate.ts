@@ -27,7 +27,18 @@ export interface RequestSession {
   account: Account;
 }
 
+/** A route as the permission table sees it. */
+export interface RoutePermissionEntry {
+  method: string;
+  url: string;
+  permission: RoutePermission;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route with the permission it declares: what the permission tests are generated from. */
+    routePermissions: RoutePermissionEntry[];
+  }
   interface FastifyRequest {
     actor: Actor;
     session: RequestSession | null;
@@ -142,10 +153,17 @@ export const authenticationPlugin = fp<{ config: AuthConfig; publicPrefixes: rea
   async (app, options) => {
     app.decorateRequest('actor', null as unknown as Actor);
     app.decorateRequest('session', null);
+    const registry: RoutePermissionEntry[] = [];
+    app.decorate('routePermissions', registry);
     app.addHook('onRoute', (route) => {
-      if (route.config?.permission !== undefined || !route.url.startsWith('/api/')) return;
-      if (options.publicPrefixes.some((prefix) => route.url.startsWith(prefix))) return;
-      throw new Error(`Route ${String(route.method)} ${route.url} declares no permission (config.permission)`);
+      if (!route.url.startsWith('/api/') || options.publicPrefixes.some((prefix) => route.url.startsWith(prefix)))
+        return;
+      const permission = route.config?.permission;
+      if (permission === undefined)
+        throw new Error(`Route ${String(route.method)} ${route.url} declares no permission (config.permission)`);
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') registry.push({ method, url: route.url, permission });
+      }
     });
     app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
       if (!request.url.startsWith('/api/')) return; // the web app's files are public

@@ -50,7 +50,10 @@ export function audienceOf(actor: Actor): Audience {
 /** The scope the actor has for an action, or null when it is not allowed at all. */
 export function actorScope(actor: Actor, action: Action): Scope | null {
   if (actor.kind === 'system') return 'all';
-  if (actor.kind === 'token') return actor.tokenActions?.includes(action) ? 'assigned' : null;
+  if (actor.kind === 'token') {
+    if (scopeOf('anonymous', action, PERMISSIONS)) return 'all'; // what the public may do, a token may too
+    return actor.tokenActions?.includes(action) ? 'assigned' : null;
+  }
   return scopeOf(audienceOf(actor), action, PERMISSIONS);
 }
 
