@@ -218,23 +218,24 @@ export async function writeValues(
       })
     : [];
 
-  if (!options.computedOutput) await refuseLocked(tx, [
-    ...wanted.map((w) => ({
-      unit: w.change.unit,
-      period: parsePeriod(w.change.period),
-      what: `${w.change.indicator.code} for ${w.change.unit.code} in ${w.change.period}`,
-      at: `values[${w.index}]`,
-    })),
-    ...replaced.map((o) => {
-      const change = codes.get(`${o.indicatorId}:${o.unitId}`)!;
-      return {
-        unit: change.unit,
-        period: parsePeriod(o.period),
-        what: `the stored ${change.indicator.code} for ${change.unit.code} in ${o.period} (to be replaced)`,
-        at: `values`,
-      };
-    }),
-  ]);
+  if (!options.computedOutput)
+    await refuseLocked(tx, [
+      ...wanted.map((w) => ({
+        unit: w.change.unit,
+        period: parsePeriod(w.change.period),
+        what: `${w.change.indicator.code} for ${w.change.unit.code} in ${w.change.period}`,
+        at: `values[${w.index}]`,
+      })),
+      ...replaced.map((o) => {
+        const change = codes.get(`${o.indicatorId}:${o.unitId}`)!;
+        return {
+          unit: change.unit,
+          period: parsePeriod(o.period),
+          what: `the stored ${change.indicator.code} for ${change.unit.code} in ${o.period} (to be replaced)`,
+          at: `values`,
+        };
+      }),
+    ]);
 
   // What is stored now. A period this transaction created holds nothing yet (the usual monthly import).
   const old = new Map<string, StoredRow>();

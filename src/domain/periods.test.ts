@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addMonths,
-  comparePeriods,
-  contains,
-  isPeriodCode,
-  monthsBetween,
-  monthsOf,
-  parsePeriod,
-} from './periods.js';
+import { addMonths, comparePeriods, contains, isPeriodCode, monthsBetween, monthsOf, parsePeriod } from './periods.js';
 import { Invalid } from './errors.js';
 
 describe('parsePeriod', () => {

@@ -82,6 +82,7 @@ export class SingleSignOn {
     if (!pending)
       throw new Unauthorized('auth.sso_failed', 'This sign-on attempt is unknown or has expired; start again');
     let claims: oidc.IDToken | undefined;
+    let profile: { preferred_username?: unknown; email?: unknown } = {};
     try {
       const tokens = await oidc.authorizationCodeGrant(configuration, callbackUrl, {
         pkceCodeVerifier: pending.codeVerifier,
@@ -90,6 +91,9 @@ export class SingleSignOn {
         idTokenExpected: true,
       });
       claims = tokens.claims();
+      // Many providers put the username and e-mail in the user info only, not in the ID token.
+      if (claims && claims.preferred_username === undefined && claims.email === undefined)
+        profile = await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub);
     } catch (error) {
       throw new Unauthorized('auth.sso_failed', `Single sign-on failed: ${(error as Error).message}`);
     }
@@ -97,7 +101,7 @@ export class SingleSignOn {
     const subject = `${claims.iss}|${claims.sub}`;
     let account = await findAccountByOidcSubject(this.db, subject);
     if (!account) {
-      const names = [claims.preferred_username, claims.email]
+      const names = [claims.preferred_username, claims.email, profile.preferred_username, profile.email]
         .filter((n): n is string => typeof n === 'string')
         .map((n) => n.trim().toLowerCase());
       for (const name of names) {
@@ -112,7 +116,7 @@ export class SingleSignOn {
     if (!account || account.disabled)
       throw new Unauthorized(
         'auth.sso_unknown_account',
-        `No DX Compact account belongs to ${String(claims.preferred_username ?? claims.email ?? claims.sub)}; ask an administrator to create one`,
+        `No DX Compact account belongs to ${String(claims.preferred_username ?? profile.preferred_username ?? claims.email ?? claims.sub)}; ask an administrator to create one`,
       );
     const amr = Array.isArray(claims.amr) ? claims.amr.map(String) : [];
     const { passwordHash: _p, totpSecret: _t, totpLastStep: _s, ...publicAccount } = account;
