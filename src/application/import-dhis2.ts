@@ -28,7 +28,7 @@ export async function importDataValueSet(
   db: Database,
   actor: Actor,
   payload: Dhis2DataValueSet,
-  options: { dryRun: boolean; replaceOverlapping: boolean },
+  options: { dryRun: boolean; replaceOverlapping: boolean; signal?: AbortSignal | undefined },
   context: WriteContext,
 ): Promise<Dhis2ImportResult> {
   const catalogue = await loadCatalogue(db);
@@ -62,6 +62,7 @@ export async function importDataValueSet(
       action: 'value.import',
       dryRun: options.dryRun,
       replaceOverlapping: options.replaceOverlapping,
+      signal: options.signal,
     });
     return { ok: true, counts };
   } catch (error) {

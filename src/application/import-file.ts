@@ -19,6 +19,8 @@ export interface ImportOptions {
   mode: 'preview' | 'commit';
   /** Replace stored values of another period type that the file's values overlap. */
   replaceOverlapping?: boolean;
+  /** Aborted when the client has gone away: the import stops and leaves nothing. */
+  signal?: AbortSignal | undefined;
 }
 
 export type { ImportReport } from '../intake/import-report.js';

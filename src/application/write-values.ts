@@ -73,7 +73,7 @@ export async function writeValuesAs<T = WriteSummary>(
     actor,
     changes.map((c) => c.indicator),
   );
-  const writeOptions = { replaceOverlapping: options.replaceOverlapping ?? false };
+  const writeOptions = { replaceOverlapping: options.replaceOverlapping ?? false, signal: options.signal };
   return transactionAs(
     db,
     actor,

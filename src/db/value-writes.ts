@@ -42,6 +42,8 @@ export interface WriteOptions {
    * reported data, and an approval of the reported figures does not freeze it.
    */
   computedOutput?: boolean;
+  /** Stops between chunks (the transaction then rolls back) when the client that asked has gone away. */
+  signal?: AbortSignal | undefined;
 }
 
 /** What a stale write answers with: the value as stored now, and who changed it. */
@@ -241,6 +243,7 @@ export async function writeValues(
   const old = new Map<string, StoredRow>();
   const toLookUp = newPeriods.size === 0 ? wanted : wanted.filter((w) => !newPeriods.has(w.change.period));
   for (let start = 0; start < toLookUp.length; start += CHUNK) {
+    options.signal?.throwIfAborted();
     const chunk = toLookUp.slice(start, start + CHUNK);
     const existing = await tx.query<StoredRow & { i: number; u: number; p: number }>(
       `select v.indicator_id as i, v.org_unit_id as u, v.period_id as p, v.value, v.comment, v.version,
@@ -312,6 +315,7 @@ export async function writeValues(
   const fresh = newPeriods.size === 0 ? [] : upserts.filter((w) => newPeriods.has(w.change.period));
   const existingPeriods = fresh.length === 0 ? upserts : upserts.filter((w) => !newPeriods.has(w.change.period));
   for (let start = 0; start < fresh.length; start += CHUNK) {
+    options.signal?.throwIfAborted();
     let rows = '';
     for (const w of fresh.slice(start, start + CHUNK)) {
       rows += copyRow([
@@ -335,6 +339,7 @@ export async function writeValues(
       truncate value_staging`);
   }
   for (let start = 0; start < existingPeriods.length; start += CHUNK) {
+    options.signal?.throwIfAborted();
     const chunk = existingPeriods.slice(start, start + CHUNK);
     await tx.query(
       `insert into indicator_value (indicator_id, org_unit_id, period_id, value, comment, source, updated_by)
@@ -355,6 +360,7 @@ export async function writeValues(
       ],
     );
   }
+  options.signal?.throwIfAborted();
   await appendAudit(tx, context, audit);
   return summary;
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { READ_LIMIT } from './work-limits.js';
 import { findAgreement, listAgreements } from '../db/agreements.js';
 import { progressFor } from '../application/published-view.js';
 import { UnitCode, Year } from './params.js';
@@ -28,7 +29,7 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/progress',
     {
-      config: { permission: 'published.read' },
+      config: { permission: 'published.read', workLimit: READ_LIMIT },
       schema: {
         summary:
           'Progress per cooperation area for a unit: each indicator’s value, target, attainment and monthly trend',

@@ -29,6 +29,7 @@ import { importRoutes } from './imports.js';
 import { coverageRoutes } from './coverage.js';
 import { healthRoutes } from './health.js';
 import { authenticationPlugin } from './authenticate.js';
+import { workLimitsPlugin } from './work-limits.js';
 import { authRoutes } from './auth.js';
 import { accountRoutes } from './accounts.js';
 import { DEFAULT_AUTH_CONFIG, type AuthConfig } from '../application/auth/auth-config.js';
@@ -63,6 +64,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: 'x-request-id',
     bodyLimit: 10 * 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
+    // One line per request, written below with the user and the route; never headers, bodies or query strings.
+    disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
   const auth = options.auth ?? DEFAULT_AUTH_CONFIG;
   app.decorate('db', options.db);
@@ -72,6 +75,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler(notFoundHandler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        user: request.actor?.name ?? 'anonymous',
+        method: request.method,
+        route: request.routeOptions.url ?? request.url.split('?')[0]!.slice(0, 200),
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
   });
 
   await app.register(helmet, {
@@ -99,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
+  await app.register(workLimitsPlugin);
   await app.register(cookie);
   // Before every route, so that each one is checked for a declared permission as it is registered.
   await app.register(authenticationPlugin, { config: auth, publicPrefixes: ['/api/docs'] });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { COVERAGE_START_LIMIT, IMPORT_LIMIT } from './work-limits.js';
 import { listSites, saveSites } from '../db/cell-sites.js';
 import { findRun, listRuns } from '../db/coverage-runs.js';
 import { formatSiteError, readSitesFile } from '../engines/coverage/inputs/read-sites.js';
@@ -56,7 +57,7 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
   app.post(
     '/api/coverage/sites',
     {
-      config: { permission: 'coverage.sites_write' },
+      config: { permission: 'coverage.sites_write', workLimit: IMPORT_LIMIT },
       schema: {
         summary: 'Import cell sites from CSV, XLSX or GeoJSON (audited; every bad row named)',
         description: 'multipart/form-data with a `file`. ?replace=true removes stored sectors missing from the file.',
@@ -87,7 +88,7 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
   app.post(
     '/api/coverage/runs',
     {
-      config: { permission: 'coverage.run' },
+      config: { permission: 'coverage.run', workLimit: COVERAGE_START_LIMIT },
       schema: {
         summary: 'Start a coverage run (background job); poll it, cancel it, read its results',
         description:

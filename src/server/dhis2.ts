@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { IMPORT_LIMIT } from './work-limits.js';
 import { loadCatalogue } from '../db/catalogue.js';
 import { listMappings, loadMappingTables } from '../db/dhis2-mappings.js';
 import { deleteMappingAs, saveMappingAs } from '../application/dhis2-mappings.js';
@@ -67,7 +68,7 @@ export const dhis2Routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/dhis2/dataValueSets',
     {
-      config: { permission: 'value.import' },
+      config: { permission: 'value.import', workLimit: IMPORT_LIMIT },
       schema: {
         summary: 'Import a DHIS2 dataValueSets payload, all or nothing',
         description:
@@ -91,7 +92,7 @@ export const dhis2Routes: FastifyPluginAsyncZod = async (app) => {
         app.db,
         request.actor,
         request.body,
-        { dryRun, replaceOverlapping: request.query.replaceOverlapping === 'true' },
+        { dryRun, replaceOverlapping: request.query.replaceOverlapping === 'true', signal: request.clientGone },
         writeContext(request, 'dhis2'),
       );
       if (!result.ok) return reply.code(409).send(importSummary('ERROR', null, result.conflicts, dryRun));

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { IMPORT_LIMIT } from './work-limits.js';
 import { importFile } from '../application/import-file.js';
 import { listIndicators } from '../db/indicators.js';
 import { findUnit, unitsAtLevelBelow } from '../db/org-units.js';
@@ -67,7 +68,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/imports',
     {
-      config: { permission: 'value.import' },
+      config: { permission: 'value.import', workLimit: IMPORT_LIMIT },
       schema: {
         summary: 'Upload a CSV or XLSX of values: preview every problem, or commit the whole file',
         description:
@@ -105,7 +106,13 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         app.db,
         request.actor,
         file,
-        { period, locale, mode: request.query.mode, replaceOverlapping: fields.replace === 'true' },
+        {
+          period,
+          locale,
+          mode: request.query.mode,
+          replaceOverlapping: fields.replace === 'true',
+          signal: request.clientGone,
+        },
         writeContext(request, 'import'),
       );
       return reply.code(report.committed ? 201 : 200).send(report);

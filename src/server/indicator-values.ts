@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { IMPORT_LIMIT } from './work-limits.js';
 import { findIndicator } from '../db/indicators.js';
 import { findIndicatorValues, findStoredValue } from '../db/indicator-values.js';
 import { findUnit } from '../db/org-units.js';
@@ -147,7 +148,7 @@ export const indicatorValueRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/indicator-values/batch',
     {
-      config: { permission: 'value.import' },
+      config: { permission: 'value.import', workLimit: IMPORT_LIMIT },
       schema: {
         summary: 'Upsert a batch of values for partner systems, all or nothing',
         description:
@@ -170,7 +171,7 @@ export const indicatorValueRoutes: FastifyPluginAsyncZod = async (app) => {
         request.actor,
         changes,
         writeContext(request, 'api-batch', request.body.reason ?? null),
-        { action: 'value.import', replaceOverlapping: request.body.replace },
+        { action: 'value.import', replaceOverlapping: request.body.replace, signal: request.clientGone },
         (tx, write) =>
           runOnce(tx, `${request.actor.name} ${request.headers['idempotency-key']}`, request.body, async () => {
             const summary = await write();

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { READ_LIMIT } from './work-limits.js';
 import { IndicatorCode, PeriodCode, UnitCode } from './params.js';
 import { publishedFilters, readableIndicator } from '../application/published-view.js';
 import { rollUp } from '../db/roll-ups.js';
@@ -61,7 +62,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/org-units/:code/children/boundaries',
     {
-      config: { permission: 'published.read' },
+      config: { permission: 'published.read', workLimit: READ_LIMIT },
       schema: {
         summary:
           'The boundaries of the units directly below a unit as a GeoJSON FeatureCollection, optionally with an indicator’s value',

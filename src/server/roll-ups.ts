@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { READ_LIMIT } from './work-limits.js';
 import { rollUpFor } from '../application/published-view.js';
 import { Bucket, IndicatorCode, PeriodCode, UnitCode } from './params.js';
 import { periodRange } from './period-range.js';
@@ -8,7 +9,7 @@ export const rollUpRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/rollup',
     {
-      config: { permission: 'published.read' },
+      config: { permission: 'published.read', workLimit: READ_LIMIT },
       schema: {
         summary: 'An indicator rolled up to any unit, per year, quarter or month',
         description:

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { READ_LIMIT } from './work-limits.js';
 import { findValidationRule, listValidationRules } from '../db/validation-rules.js';
 import { saveValidationRule } from '../application/save-validation-rule.js';
 import { NotFound } from '../domain/errors.js';
@@ -82,7 +83,7 @@ export const validationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/validation',
     {
-      config: { permission: 'data.read' },
+      config: { permission: 'data.read', workLimit: READ_LIMIT },
       schema: {
         summary: 'Violations for a unit and every unit below it in a period: bounds, rules and outliers',
         description:

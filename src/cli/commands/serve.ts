@@ -11,6 +11,8 @@ import { startCoverageJob } from '../../jobs/coverage-job.js';
 import { databaseConfig, packageVersion, type DatabaseFlags } from '../config.js';
 import { packageRoot } from '../../package-root.js';
 
+const SHUTDOWN_GRACE_MS = 20_000;
+
 export interface ServeFlags extends DatabaseFlags {
   port?: string;
   host?: string;
@@ -45,10 +47,17 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   });
   const port = Number(flags.port ?? process.env.PORT ?? 3000);
   const host = flags.host ?? process.env.HOST ?? '127.0.0.1';
+  // Graceful: stop accepting, let in-flight requests finish (at most SHUTDOWN_GRACE_MS), then close the database.
   const shutdown = async (signal: string) => {
-    app.log.info({ signal }, 'shutting down');
+    app.log.info({ signal }, 'shutting down: finishing the requests in flight');
+    const forced = setTimeout(() => {
+      app.log.warn('requests still running after the grace period: stopping anyway');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    forced.unref();
     await app.close();
     await db.close();
+    app.log.info('stopped; the database is closed');
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
