@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -56,6 +57,24 @@ export interface AppOptions {
   trustProxy?: boolean;
 }
 
+function answerClientError(error: Error & { code?: string }, socket: Duplex) {
+  if (!socket.writable) return socket.destroy();
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify({
+    type: 'about:blank',
+    title: tooLarge ? 'Request header fields too large' : 'Bad request',
+    status,
+    code: tooLarge ? 'request.headers_too_large' : 'request.invalid',
+    detail: tooLarge ? 'The request headers are larger than the server accepts (16 KB)' : 'The request is malformed',
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `content-type: application/problem+json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+      `connection: close\r\n\r\n${body}`,
+  );
+}
+
 /** Builds the HTTP app; tests call inject() on it without listening. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -66,6 +85,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
     // One line per request, written below with the user and the route; never headers, bodies or query strings.
     disableRequestLogging: true,
+    // What Node's HTTP parser refuses before any route sees it (headers too large, a malformed request line) is
+    // answered as a problem document too.
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
   const auth = options.auth ?? DEFAULT_AUTH_CONFIG;
   app.decorate('db', options.db);
@@ -101,7 +123,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
   });
-  await app.register(rateLimit, { max: options.rateLimitPerMinute ?? 1200, timeWindow: '1 minute' });
+  const perMinute = options.rateLimitPerMinute ?? 1200;
+  if (perMinute > 0)
+    await app.register(rateLimit, {
+      max: perMinute,
+      timeWindow: '1 minute',
+      // Per client: the session or the token when there is one (offices share an address behind their gateway).
+      keyGenerator: (request) => {
+        const credential = request.headers.authorization ?? request.headers.cookie?.match(/dx_session=([^;]+)/)?.[1];
+        return credential ? `c:${credential.slice(-32)}` : `a:${request.ip}`;
+      },
+      errorResponseBuilder: (_request, context) =>
+        Object.assign(new Error(`Too many requests; try again in ${context.after}`), { statusCode: 429 }),
+    });
   // Uploads: intake files and coverage inputs (a province DEM at 30 m is a few hundred MB).
   await app.register(multipart, { limits: { fileSize: 1024 * 1024 * 1024, files: 20, fields: 20 } });
   await app.register(swagger, {

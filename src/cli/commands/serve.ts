@@ -43,6 +43,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     version: packageVersion(),
     coverageOutputDir,
     auth: authConfigFromEnv(process.env),
+    rateLimitPerMinute: Number(process.env.DX_RATE_LIMIT_PER_MINUTE ?? 1200),
     trustProxy: /^(1|true|yes)$/i.test(process.env.DX_TRUST_PROXY ?? ''),
   });
   const port = Number(flags.port ?? process.env.PORT ?? 3000);
