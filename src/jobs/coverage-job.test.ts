@@ -14,6 +14,7 @@ import { findIndicator } from '../db/indicators.js';
 import { findUnit } from '../db/org-units.js';
 import { rollUp } from '../db/roll-ups.js';
 import { buildApp } from '../server/app.js';
+import { signedInHeaders } from '../../test/fixtures/test-users.js';
 
 let db: TestDatabase;
 const outputDir = mkdtempSync(join(tmpdir(), 'dx-coverage-'));
@@ -125,7 +126,10 @@ describe('a run', () => {
     expect(run.result!.corners).toHaveLength(4);
     // The map layer: a PNG of signal classes over the run's grid.
     const app = await buildApp({ db, coverageOutputDir: outputDir });
-    const layer = await app.inject({ url: `/api/coverage/runs/${runId}/layer/4G.png` });
+    const layer = await app.inject({
+      url: `/api/coverage/runs/${runId}/layer/4G.png`,
+      headers: await signedInHeaders(db, { role: 'viewer' }),
+    });
     expect(layer.statusCode).toBe(200);
     expect(layer.rawPayload.subarray(1, 4).toString()).toBe('PNG');
     await app.close();

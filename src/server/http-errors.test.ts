@@ -82,6 +82,20 @@ it('400, never 500, for a NUL byte in a query or a header and for a period outsi
   expect(problem(period).code).toBe('request.invalid');
 });
 
+it('words problem details in the language Accept-Language asks for', async () => {
+  const vi = await raw('/api/indicator-values?indicator=SITES&unit=P1', {
+    'accept-language': 'vi-VN,vi;q=0.9,en;q=0.8',
+  });
+  expect(vi.status).toBe(401);
+  expect(vi.headers['content-language']).toBe('vi');
+  expect(JSON.parse(vi.body)).toMatchObject({
+    code: 'auth.required',
+    detail: 'Vui lòng đăng nhập để thực hiện thao tác này',
+  });
+  const en = await raw('/api/indicator-values?indicator=SITES&unit=P1', { 'accept-language': 'en' });
+  expect(JSON.parse(en.body).detail).toBe('Sign in to do this');
+});
+
 it('429 with Retry-After when one client asks too often', async () => {
   let last = { status: 0, type: '', body: '', headers: {} as Record<string, unknown> };
   for (let i = 0; i < 25 && last.status !== 429; i++) last = await raw('/api/health');

@@ -12,7 +12,10 @@ import {
   Unavailable,
   type ErrorCode,
   type FieldError,
+  type MessageParams,
 } from '../domain/errors.js';
+import { preferredLanguage, type Language } from '../domain/messages/language.js';
+import { localiseDetail } from '../domain/messages/problem-messages.js';
 
 /** An RFC 9457 problem document. */
 export interface Problem {
@@ -59,18 +62,25 @@ function statusOf(error: DomainError): number {
   return 400;
 }
 
+/** The language the client asked for (Accept-Language); English when it names neither of ours. */
+export function requestLanguage(request: FastifyRequest): Language {
+  const header = request.headers['accept-language'];
+  return preferredLanguage(typeof header === 'string' ? header.slice(0, 200) : null) ?? 'en';
+}
+
 export function problemBody(
   status: number,
   code: ErrorCode,
   detail: string,
   request: FastifyRequest,
   errors?: readonly FieldError[],
+  params?: MessageParams,
 ): Problem {
   return {
     type: `about:blank`,
     title: TITLES[status] ?? 'Error',
     status,
-    detail,
+    detail: localiseDetail(code, params, requestLanguage(request), detail),
     code,
     instance: request.url.split('?')[0]!.slice(0, 500),
     requestId: request.id,
@@ -79,7 +89,11 @@ export function problemBody(
 }
 
 export function sendProblem(reply: FastifyReply, body: Problem) {
-  return reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
+  return reply
+    .code(body.status)
+    .type('application/problem+json; charset=utf-8')
+    .header('content-language', requestLanguage(reply.request))
+    .send(body);
 }
 
 /** Fastify's and its plugins' own 4xx codes, as stable codes of ours. */
@@ -124,7 +138,14 @@ export function problemHandler(error: FastifyError, request: FastifyRequest, rep
     const status = statusOf(domainError);
     if (domainError instanceof TooManyRequests || domainError instanceof Unavailable)
       reply.header('retry-after', String(domainError.retryAfterSeconds));
-    const body = problemBody(status, domainError.code, domainError.message, request, domainError.details);
+    const body = problemBody(
+      status,
+      domainError.code,
+      domainError.message,
+      request,
+      domainError.details,
+      domainError.params,
+    );
     if (domainError instanceof PreconditionFailed) body.current = domainError.current;
     return sendProblem(reply, body);
   }

@@ -1,0 +1,70 @@
+import type { ErrorCode } from '../error-codes.js';
+import type { MessageParams } from '../errors.js';
+import type { Language } from './language.js';
+
+type Template = (params: MessageParams) => string;
+
+/**
+ * Problem details in Vietnamese, worded from an error's code and parameters. English details are the messages the
+ * code throws (they name files, rows and fields already); a code without a Vietnamese template here, or thrown
+ * without the parameters its template needs, keeps its English detail.
+ */
+export const VIETNAMESE: Partial<Record<ErrorCode, Template>> = {
+  'request.invalid': () => 'Yêu cầu không hợp lệ: kiểm tra các trường được nêu',
+  'request.malformed_json': () => 'Nội dung JSON bị lỗi hoặc không đầy đủ',
+  'request.malformed_multipart': () => 'Tệp tải lên bị lỗi hoặc không đầy đủ (multipart)',
+  'request.body_too_large': () => 'Nội dung gửi lên quá lớn',
+  'request.unsupported_media_type': () => 'Kiểu nội dung này không được hỗ trợ',
+  'request.headers_too_large': () => 'Phần đầu (header) của yêu cầu quá lớn',
+  'request.rate_limited': () => 'Quá nhiều yêu cầu; vui lòng thử lại sau ít phút',
+  'request.busy': (p) => `Máy chủ đang bận xử lý ${p.work}; vui lòng thử lại sau ${p.seconds} giây`,
+  'request.cancelled': () => 'Yêu cầu đã bị hủy vì kết nối bị ngắt; không có gì được ghi',
+  'route.not_found': () => 'Không có địa chỉ này trong API',
+  internal: () => 'Đã có lỗi phía máy chủ; vui lòng báo kèm mã yêu cầu',
+  'service.database': () => 'Cơ sở dữ liệu không phản hồi',
+  'service.migrations': () => 'Cơ sở dữ liệu chưa được cập nhật cho phiên bản này: chạy dx-compact migrate',
+  'auth.required': () => 'Vui lòng đăng nhập để thực hiện thao tác này',
+  'auth.forbidden': () => 'Tài khoản của bạn không có quyền thực hiện thao tác này',
+  'auth.unit_scope': (p) => `Bạn không được thao tác với đơn vị ${p.units}: ngoài phạm vi được phân công`,
+  'auth.party_scope': (p) => `Bạn không báo cáo chỉ tiêu ${p.indicators}: chỉ tiêu do bên khác báo cáo`,
+  'auth.csrf': () => 'Thiếu mã chống giả mạo (CSRF); hãy tải lại trang và thử lại',
+  'auth.cross_site': () => 'Yêu cầu từ trang web khác không được phép thay đổi dữ liệu',
+  'auth.credentials': () => 'Sai tên đăng nhập hoặc mật khẩu',
+  'auth.locked': (p) => `Tài khoản tạm khóa sau ${p.failures} lần đăng nhập sai; thử lại sau ${p.minutes} phút`,
+  'auth.address_blocked': (p) => `Quá nhiều lần đăng nhập sai từ địa chỉ này; thử lại sau ${p.minutes} phút`,
+  'auth.second_factor_required': () => 'Nhập mã từ ứng dụng xác thực để hoàn tất đăng nhập',
+  'auth.second_factor_invalid': () => 'Mã xác thực sai hoặc đã hết hạn',
+  'auth.second_factor_replayed': () => 'Mã này đã được dùng; hãy đợi mã tiếp theo',
+  'auth.enrolment_required': () => 'Hãy thiết lập xác thực hai lớp để hoàn tất đăng nhập',
+  'auth.password_change_required': () => 'Hãy đặt mật khẩu mới trước khi thay đổi dữ liệu',
+  'auth.password_policy': () => 'Mật khẩu chưa đạt yêu cầu: ít nhất 12 ký tự, không chứa tên đăng nhập, không dễ đoán',
+  'auth.password_wrong': () => 'Mật khẩu hiện tại không đúng',
+  'auth.token_invalid': () => 'Mã truy cập API không hợp lệ',
+  'auth.token_expired': () => 'Mã truy cập API đã hết hạn',
+  'auth.token_revoked': () => 'Mã truy cập API đã bị thu hồi',
+  'auth.sso_failed': () => 'Đăng nhập một lần không thành công; hãy thử lại',
+  'auth.sso_unknown_account': () => 'Chưa có tài khoản DX Compact cho người dùng này; liên hệ quản trị viên',
+  'period.invalid': (p) =>
+    `Kỳ báo cáo không hợp lệ: dùng dạng 2025, 2025Q3 hoặc 2025-09, trong các năm ${p.first}–${p.last}`,
+  'org_unit.not_found': (p) => `Không có đơn vị hành chính mã ${p.codes}`,
+  'value.locked': () => 'Số liệu thuộc kỳ đã được phê duyệt; cần mở lại kỳ trước khi sửa',
+  'value.overlap': () =>
+    'Số liệu chồng lên số liệu đã lưu của loại kỳ khác (ví dụ quý và các tháng của quý); gửi một loại kỳ, hoặc yêu cầu thay thế',
+  'version.stale': (p) =>
+    `Số liệu đã được ${p.by || 'người khác'} thay đổi sau khi bạn mở; hãy tải lại và làm lại thao tác`,
+  'approval.same_person': (p) => `${p.unit} ${p.period}: người nhập hoặc gửi số liệu không được tự phê duyệt`,
+};
+
+/** The detail of a problem in the language asked for; English (the thrown message) when there is no template. */
+export function localiseDetail(
+  code: ErrorCode,
+  params: MessageParams | undefined,
+  language: Language,
+  englishDetail: string,
+): string {
+  if (language === 'en') return englishDetail;
+  const template = VIETNAMESE[code];
+  if (!template) return englishDetail;
+  const text = template(params ?? {});
+  return text.includes('undefined') ? englishDetail : text;
+}
