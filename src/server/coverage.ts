@@ -1,5 +1,4 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
-import { PNG } from 'pngjs';
 import { join } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
@@ -16,7 +15,8 @@ import { writeContext } from './request-context.js';
 import { cancelCoverageRun, startCoverageRun } from '../application/start-coverage-run.js';
 import { readGeoTiff } from '../engines/coverage/raster/read-geotiff.js';
 import { DEFAULT_COVERAGE_PARAMS } from '../engines/coverage/predict/coverage-params.js';
-import { SIGNAL_CLASSES, signalClassIndex } from '../domain/coverage/signal-classes.js';
+import { SIGNAL_CLASSES } from '../domain/coverage/signal-classes.js';
+import { renderSignalLayer } from '../engines/coverage/raster/signal-layer-png.js';
 
 const TECHNOLOGIES = ['2G', '3G', '4G', '5G'] as const;
 
@@ -194,13 +194,10 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
       const thresholds =
         (run.params as { thresholdsDbm?: Record<string, number> }).thresholdsDbm ??
         DEFAULT_COVERAGE_PARAMS.thresholdsDbm;
-      const png = new PNG({ width: raster.width, height: raster.height });
-      for (let i = 0; i < raster.data.length; i++) {
-        const index = signalClassIndex(raster.data[i]!, thresholds[tech]!);
-        const rgba = index >= 0 ? SIGNAL_CLASSES[index]!.rgba : ([0, 0, 0, 0] as const);
-        png.data.set(rgba, i * 4);
-      }
-      return reply.type('image/png').header('cache-control', 'private, max-age=3600').send(PNG.sync.write(png));
+      return reply
+        .type('image/png')
+        .header('cache-control', 'private, max-age=3600')
+        .send(renderSignalLayer(raster, thresholds[tech]!));
     },
   );
   app.get(
