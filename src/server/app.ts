@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -88,6 +88,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // What Node's HTTP parser refuses before any route sees it (headers too large, a malformed request line) is
     // answered as a problem document too.
     clientErrorHandler: answerClientError,
+    // Errors Fastify raises before routing (a malformed URL, an unparseable body) become problem documents too.
+    frameworkErrors: (error, request, reply) => problemHandler(error as FastifyError, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
   const auth = options.auth ?? DEFAULT_AUTH_CONFIG;
   app.decorate('db', options.db);

@@ -120,6 +120,10 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   431: 'request.headers_too_large',
 };
 
+/** What the multipart parser says of a body cut short or malformed: the client's fault, not ours. */
+const MALFORMED_MULTIPART =
+  /^(Unexpected end of multipart data|Multipart: Boundary not found|Boundary required|Malformed part header|Unexpected file|Unsupported Content-Type\.|Missing Content-Type-header\.)/;
+
 /** PostgreSQL errors caused by what a client sent (a NUL byte, a number out of range): the client's fault. */
 const CLIENT_SQLSTATES = new Set(['22021', '22P05', '22003', '22008', '22007', '22P02', '54000']);
 
@@ -148,6 +152,12 @@ export function problemHandler(error: FastifyError, request: FastifyRequest, rep
     );
     if (domainError instanceof PreconditionFailed) body.current = domainError.current;
     return sendProblem(reply, body);
+  }
+  if (!error.statusCode && MALFORMED_MULTIPART.test(error.message ?? '')) {
+    return sendProblem(
+      reply,
+      problemBody(400, 'request.malformed_multipart', `The upload is malformed or cut short: ${error.message}`, request),
+    );
   }
   const sqlState = (error as { code?: unknown }).code;
   if (typeof sqlState === 'string' && CLIENT_SQLSTATES.has(sqlState) && !error.statusCode) {
