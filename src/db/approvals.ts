@@ -1,5 +1,6 @@
 import type { Queryable } from './database.js';
 import { ensurePeriods } from './periods.js';
+import { unitsBelowCte } from './org-units.js';
 import { appendAudit, type WriteContext } from './audit-log.js';
 import {
   nextApprovalStatus,
@@ -78,11 +79,7 @@ export async function valuesEnteredBy(
   actor: string,
 ): Promise<number> {
   const [row] = await db.query<{ n: number }>(
-    `with recursive below as (
-       select id from org_unit where id = $1
-       union all
-       select u.id from org_unit u join below b on u.parent_id = b.id
-     )
+    `${unitsBelowCte(1)}
      select count(*)::int as n from indicator_value v join period p on p.id = v.period_id
      where v.org_unit_id in (select id from below) and v.updated_by = $4
        and p.start_date >= $2::date and p.end_date <= $3::date`,

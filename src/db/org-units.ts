@@ -147,3 +147,28 @@ export async function unitIdsByCode(db: Queryable, codes: readonly string[]): Pr
   );
   return new Map(rows.map((row) => [row.code, row.id]));
 }
+
+/**
+ * The one "units below" query: a CTE `below(id)` of the unit whose id is parameter `$n` and every unit under it.
+ * Prefix a query with it and join `below`.
+ */
+export function unitsBelowCte(parameter: number): string {
+  return `with recursive below as (
+       select id from org_unit where id = $${parameter}
+       union all
+       select u.id from org_unit u join below b on u.parent_id = b.id
+     )`;
+}
+
+/** The communes below a unit that have a boundary, with it (GeoJSON), in code order. */
+export async function communeBoundariesBelow(
+  db: Queryable,
+  unitId: number,
+): Promise<{ code: string; boundary: unknown }[]> {
+  return db.query(
+    `${unitsBelowCte(1)}
+     select u.code, u.boundary from org_unit u join below b on b.id = u.id
+     where u.level = 'commune' and u.boundary is not null order by u.code`,
+    [unitId],
+  );
+}

@@ -1,6 +1,6 @@
 import type { Queryable } from './database.js';
 import { findIndicator, listIndicators, type Indicator } from './indicators.js';
-import { findUnit, unitsAtLevelBelow, type StoredUnit } from './org-units.js';
+import { findUnit, unitsAtLevelBelow, unitsBelowCte, type StoredUnit } from './org-units.js';
 import { rollUp } from './roll-ups.js';
 import { listValidationRules } from './validation-rules.js';
 import { evaluateFormula, formulaReferences, parseFormula } from '../domain/indicators/formula/index.js';
@@ -78,11 +78,7 @@ interface StoredPoint {
 /** Stored values of every unit at or below `root` in a date range. */
 async function storedValues(db: Queryable, root: StoredUnit, fromDate: string, toDate: string): Promise<StoredPoint[]> {
   return db.query<StoredPoint>(
-    `with recursive below as (
-       select id from org_unit where id = $1
-       union all
-       select u.id from org_unit u join below b on u.parent_id = b.id
-     )
+    `${unitsBelowCte(1)}
      select i.code as indicator, u.code as unit, p.code as period, v.value
      from indicator_value v join below b on b.id = v.org_unit_id
      join indicator i on i.id = v.indicator_id join org_unit u on u.id = v.org_unit_id join period p on p.id = v.period_id

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/database.js';
-import { findUnit } from '../db/org-units.js';
+import { communeBoundariesBelow, findUnit } from '../db/org-units.js';
 import { listSites } from '../db/cell-sites.js';
 import { analysisGridFor, toGridCell, toGridPolygons, type GeoJsonArea } from '../engines/coverage/analysis-grid.js';
 import { rasterizeUnits, type ZoneMap } from '../engines/coverage/zones/rasterize-units.js';
@@ -49,19 +49,7 @@ export async function readDem(files: readonly UploadedFile[]): Promise<Raster> {
 /** The communes (or other lowest units) below the root with their boundaries, in code order. */
 export async function unitBoundaries(db: Queryable, rootCode: string) {
   const root = await findUnit(db, rootCode);
-  const rows = await db.query<{
-    code: string;
-    boundary: GeoJsonArea;
-  }>(
-    `with recursive below as (
-       select id, level from org_unit where id = $1
-       union all
-       select u.id, u.level from org_unit u join below b on u.parent_id = b.id
-     )
-     select u.code, u.boundary from org_unit u join below b on b.id = u.id
-     where u.level = 'commune' and u.boundary is not null order by u.code`,
-    [root.id],
-  );
+  const rows = (await communeBoundariesBelow(db, root.id)) as { code: string; boundary: GeoJsonArea }[];
   if (rows.length === 0)
     throw new Invalid('coverage.no_boundaries', `No commune below ${rootCode} has a boundary: import boundaries first`);
   return rows;

@@ -156,7 +156,12 @@ export function problemHandler(error: FastifyError, request: FastifyRequest, rep
   if (!error.statusCode && MALFORMED_MULTIPART.test(error.message ?? '')) {
     return sendProblem(
       reply,
-      problemBody(400, 'request.malformed_multipart', `The upload is malformed or cut short: ${error.message}`, request),
+      problemBody(
+        400,
+        'request.malformed_multipart',
+        `The upload is malformed or cut short: ${error.message}`,
+        request,
+      ),
     );
   }
   const sqlState = (error as { code?: unknown }).code;
