@@ -18,6 +18,9 @@ export const REQUEST_ROLE = 'dx_compact_request';
 /** Tables with secrets the request role never reads: sign-in code reads them as the connecting role. */
 const SECRET_TABLES = ['app_user', 'recovery_code', 'user_session', 'api_token', 'oidc_login_request'];
 
+/** Derived tables (0007) only their triggers write: the request role reads them. */
+const DERIVED_TABLES = ['org_unit_closure', 'value_summary', 'value_rollup', 'figures_stamp'];
+
 /** Migrations ship as plain SQL in src/db/migrations, read from there by sources and builds alike. */
 export function migrationsDirectory(): string {
   return join(packageRoot(), 'src', 'db', 'migrations');
@@ -73,6 +76,15 @@ async function grantRequestRole(tx: Queryable, engine: Database['engine']): Prom
     grant select, insert, update, delete on all tables in schema ${quoted} to ${REQUEST_ROLE};
     grant usage, select on all sequences in schema ${quoted} to ${REQUEST_ROLE};
     revoke all on ${SECRET_TABLES.map((t) => `${quoted}.${t}`).join(', ')} from ${REQUEST_ROLE};`);
+  const derived = await tx.query<{ name: string }>(
+    `select relname::text as name from pg_class where relnamespace = current_schema()::regnamespace
+     and relname = any($1::text[])`,
+    [DERIVED_TABLES],
+  );
+  if (derived.length > 0)
+    await tx.exec(
+      `revoke insert, update, delete, truncate on ${derived.map((t) => `${quoted}.${t.name}`).join(', ')} from ${REQUEST_ROLE}`,
+    );
   // PGlite feeds COPY from its /dev/blob device, a "server file" to PostgreSQL; the files are the process's own.
   if (engine === 'pglite') await tx.exec(`grant pg_read_server_files to ${REQUEST_ROLE}`);
 }

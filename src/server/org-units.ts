@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { READ_LIMIT } from './work-limits.js';
 import { IndicatorCode, PeriodCode, UnitCode } from './params.js';
 import { publishedFilters, readableIndicator } from '../application/published-view.js';
-import { rollUp } from '../db/roll-ups.js';
+import { rollUpEach } from '../db/roll-ups.js';
 import { Invalid } from '../domain/errors.js';
 import { childBoundaries, findUnit, findUnitBoundary, listChildren, unitTree } from '../db/org-units.js';
 
@@ -86,13 +86,18 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
         request.actor,
         children.map((c) => c.unit.id),
       );
+      // One roll-up for every child at once, from the stored aggregates.
+      const values =
+        indicator && period
+          ? await rollUpEach(
+              app.db,
+              indicator,
+              children.map((c) => c.unit),
+              period,
+            )
+          : null;
       for (const { unit, boundary } of children) {
-        const value =
-          indicator && period
-            ? published(unit.id, period)
-              ? (await rollUp(app.db, indicator, unit, period)).value
-              : null
-            : undefined;
+        const value = values && period ? (published(unit.id, period) ? values.get(unit.id)!.value : null) : undefined;
         const { id: _id, ...summary } = unit;
         features.push({
           type: 'Feature',

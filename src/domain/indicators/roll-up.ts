@@ -106,3 +106,46 @@ export function sum(numbers: readonly number[]): number {
   }
   return total + compensation;
 }
+
+/**
+ * What combining the reporting units below a unit needs, stored per bucket so that a roll-up reads one row
+ * instead of every unit's values (see migration 0007). Each reporting unit contributes its value over time.
+ */
+export interface UnitsAggregate {
+  reported: number;
+  total: number;
+  minimum: number;
+  maximum: number;
+  /** Reporting units whose value is at or above the indicator's threshold. */
+  meeting: number;
+  /** Sum of value × population over the reporting units with a population, their population and count. */
+  weightedTotal: number;
+  weight: number;
+  weightedReported: number;
+}
+
+/** aggregateOverUnits from a stored aggregate: the same result without the units' values. */
+export function rollUpFromAggregate(
+  aggregate: UnitsAggregate | null,
+  expected: number,
+  rule: IndicatorRule,
+): RollUpResult {
+  if (!aggregate || aggregate.reported === 0) return { value: null, reported: 0, expected };
+  const { reported } = aggregate;
+  switch (rule.unitAggregation) {
+    case 'sum':
+      return { value: aggregate.total, reported, expected };
+    case 'average':
+      return { value: aggregate.total / reported, reported, expected };
+    case 'min':
+      return { value: aggregate.minimum, reported, expected };
+    case 'max':
+      return { value: aggregate.maximum, reported, expected };
+    case 'share_meeting':
+      if (rule.threshold === null) throw new Invalid('indicator.threshold', 'share_meeting needs a threshold');
+      return { value: (100 * aggregate.meeting) / reported, reported, expected };
+    case 'weighted_average':
+      if (aggregate.weight === 0) return { value: null, reported: 0, expected };
+      return { value: aggregate.weightedTotal / aggregate.weight, reported: aggregate.weightedReported, expected };
+  }
+}

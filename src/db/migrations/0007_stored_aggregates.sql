@@ -1,0 +1,289 @@
+-- Stored aggregates: what the overview, roll-ups and the map read instead of summing raw values per request.
+-- They are derived data, kept current by triggers in the same transaction as the values they summarise, and
+-- rebuilt whole by dx_rebuild_aggregates() (after a restore, or to check them). Only the functions below write
+-- them: the request role may read them, nothing more.
+
+-- Every unit with each unit above it (and itself, depth 0): "the communes below the nation" is one join.
+create table org_unit_closure (
+  ancestor_id integer not null references org_unit (id) on delete cascade,
+  unit_id integer not null references org_unit (id) on delete cascade,
+  depth integer not null check (depth >= 0),
+  primary key (ancestor_id, unit_id)
+);
+create index org_unit_closure_unit_idx on org_unit_closure (unit_id);
+
+-- One unit's values summarised over time per quarter and year bucket (a month bucket holds one value, the value
+-- itself). total sums flows; last_value is the value whose period ends last (on a tie, the shortest period).
+create table value_summary (
+  indicator_id integer not null references indicator (id) on delete cascade,
+  org_unit_id integer not null references org_unit (id) on delete cascade,
+  bucket text not null, -- '2025' or '2025Q3'
+  total double precision not null,
+  value_count integer not null,
+  last_value double precision not null,
+  last_end date not null,
+  primary key (indicator_id, org_unit_id, bucket)
+);
+
+-- Per unit above an indicator's reporting level and per month, quarter and year bucket: what combining the
+-- reporting units below it needs, whatever the indicator's unit rule. Each reporting unit contributes its
+-- bucket's value over time (the sum for flows, the latest for stocks).
+create table value_rollup (
+  indicator_id integer not null references indicator (id) on delete cascade,
+  org_unit_id integer not null references org_unit (id) on delete cascade,
+  bucket text not null, -- '2025', '2025Q3' or '2025-09'
+  reported integer not null,
+  total double precision not null,
+  minimum double precision not null,
+  maximum double precision not null,
+  meeting integer not null, -- reporting units at or above the indicator's threshold (share_meeting)
+  weighted_total double precision not null, -- sum of value × population over units with a population
+  weight double precision not null,
+  weighted_reported integer not null,
+  primary key (indicator_id, org_unit_id, bucket)
+);
+
+-- Moves on with every committed change to what figures are computed from: HTTP caches and ETags key on it.
+-- Its one row comes with the first change (none: stamp 0), so that a restore can load it like any other row.
+create table figures_stamp (
+  only_row boolean primary key default true check (only_row),
+  stamp bigint not null,
+  changed_at timestamptz not null
+);
+
+-- The quarter and year buckets a period falls in (a year period only in its year).
+create function dx_period_buckets(period_type text, start_date date)
+returns table (bucket text, bucket_start date, bucket_end date) language sql immutable as $$
+  select to_char(start_date, 'YYYY'), date_trunc('year', start_date)::date,
+         (date_trunc('year', start_date) + interval '1 year - 1 day')::date
+  union all
+  select to_char(start_date, 'YYYY') || 'Q' || extract(quarter from start_date)::int,
+         date_trunc('quarter', start_date)::date, (date_trunc('quarter', start_date) + interval '3 months - 1 day')::date
+  where period_type <> 'year'
+$$;
+
+-- Recomputes the roll-up rows of the given (indicator, unit above the reporting level, bucket) keys.
+create function dx_refresh_rollups(indicator_ids integer[], unit_ids integer[], buckets text[])
+returns void language plpgsql security definer as $$
+begin
+  delete from value_rollup r using unnest(indicator_ids, unit_ids, buckets) as k(i, a, b)
+    where r.indicator_id = k.i and r.org_unit_id = k.a and r.bucket = k.b;
+  insert into value_rollup
+  with k as (select distinct * from unnest(indicator_ids, unit_ids, buckets) as k(i, a, b)),
+  leaf as (
+    select k.i, k.a, k.b, u.population as w,
+           case when ind.time_aggregation = 'sum' then s.total else s.last_value end as x
+    from k join indicator ind on ind.id = k.i
+    join org_unit_closure c on c.ancestor_id = k.a and c.depth > 0
+    join org_unit u on u.id = c.unit_id and u.level = ind.reporting_level
+    join value_summary s on s.indicator_id = k.i and s.org_unit_id = c.unit_id and s.bucket = k.b
+    where k.b not like '%-%'
+    union all
+    select k.i, k.a, k.b, u.population, v.value
+    from k join indicator ind on ind.id = k.i
+    join period p on p.code = k.b
+    join org_unit_closure c on c.ancestor_id = k.a and c.depth > 0
+    join org_unit u on u.id = c.unit_id and u.level = ind.reporting_level
+    join indicator_value v on v.indicator_id = k.i and v.org_unit_id = c.unit_id and v.period_id = p.id
+    where k.b like '%-%'
+  )
+  select l.i, l.a, l.b, count(*)::int, sum(l.x::numeric)::float8, min(l.x), max(l.x),
+         count(*) filter (where l.x >= ind.threshold)::int,
+         coalesce(sum(l.x::numeric * l.w) filter (where l.w > 0), 0)::float8,
+         coalesce(sum(l.w) filter (where l.w > 0), 0)::float8,
+         count(*) filter (where l.w > 0)::int
+  from leaf l join indicator ind on ind.id = l.i
+  group by l.i, l.a, l.b;
+end
+$$;
+
+-- Recomputes everything the changed (indicator, unit, period) values feed: the units' quarter and year summaries,
+-- then the roll-ups of every unit above them.
+create function dx_refresh_value_aggregates(indicator_ids integer[], unit_ids integer[], period_ids integer[])
+returns void language plpgsql security definer as $$
+declare
+  k_i integer[]; k_u integer[]; k_b text[]; k_s date[]; k_e date[];
+  r_i integer[]; r_a integer[]; r_b text[];
+begin
+  select array_agg(i), array_agg(u), array_agg(b), array_agg(s), array_agg(e) into k_i, k_u, k_b, k_s, k_e
+  from (select distinct c.i, c.u, x.bucket as b, x.bucket_start as s, x.bucket_end as e
+        from unnest(indicator_ids, unit_ids, period_ids) as c(i, u, p)
+        join period p on p.id = c.p
+        cross join lateral dx_period_buckets(p.period_type, p.start_date) x) keys;
+  if k_i is not null then
+    delete from value_summary s using unnest(k_i, k_u, k_b) as k(i, u, b)
+      where s.indicator_id = k.i and s.org_unit_id = k.u and s.bucket = k.b;
+    insert into value_summary
+    select k.i, k.u, k.b, sum(v.value::numeric)::float8, count(*)::int,
+           (array_agg(v.value order by p.end_date desc, p.start_date desc))[1], max(p.end_date)
+    from unnest(k_i, k_u, k_b, k_s, k_e) as k(i, u, b, s, e)
+    join indicator_value v on v.indicator_id = k.i and v.org_unit_id = k.u
+    join period p on p.id = v.period_id and p.start_date >= k.s and p.end_date <= k.e
+    group by k.i, k.u, k.b;
+  end if;
+  -- Roll-up keys: each unit above a changed one, for the changed months and the summaries' buckets.
+  select array_agg(i), array_agg(a), array_agg(b) into r_i, r_a, r_b
+  from (select distinct c.i, cl.ancestor_id as a, p.code as b
+        from unnest(indicator_ids, unit_ids, period_ids) as c(i, u, p)
+        join period p on p.id = c.p and p.period_type = 'month'
+        join org_unit_closure cl on cl.unit_id = c.u and cl.depth > 0
+        union
+        select k.i, cl.ancestor_id, k.b
+        from unnest(k_i, k_u, k_b) as k(i, u, b)
+        join org_unit_closure cl on cl.unit_id = k.u and cl.depth > 0) keys;
+  if r_i is not null then perform dx_refresh_rollups(r_i, r_a, r_b); end if;
+end
+$$;
+
+-- Every roll-up of the given indicators (all when null) from their summaries: after a rule or a population changes.
+create function dx_rebuild_rollups(indicator_ids integer[])
+returns void language plpgsql security definer as $$
+declare
+  r_i integer[]; r_a integer[]; r_b text[];
+begin
+  select array_agg(i), array_agg(a), array_agg(b) into r_i, r_a, r_b
+  from (select distinct v.indicator_id as i, cl.ancestor_id as a, p.code as b
+        from indicator_value v join period p on p.id = v.period_id and p.period_type = 'month'
+        join org_unit_closure cl on cl.unit_id = v.org_unit_id and cl.depth > 0
+        where indicator_ids is null or v.indicator_id = any(indicator_ids)
+        union
+        select s.indicator_id, cl.ancestor_id, s.bucket
+        from value_summary s join org_unit_closure cl on cl.unit_id = s.org_unit_id and cl.depth > 0
+        where indicator_ids is null or s.indicator_id = any(indicator_ids)) keys;
+  delete from value_rollup where indicator_ids is null or indicator_id = any(indicator_ids);
+  if r_i is not null then perform dx_refresh_rollups(r_i, r_a, r_b); end if;
+end
+$$;
+
+-- All stored aggregates from scratch: the unit closure, every summary and roll-up.
+create function dx_rebuild_aggregates()
+returns void language plpgsql security definer as $$
+begin
+  delete from org_unit_closure;
+  insert into org_unit_closure
+  with recursive up (unit_id, ancestor_id, depth) as (
+    select id, id, 0 from org_unit
+    union all
+    select up.unit_id, u.parent_id, up.depth + 1 from up join org_unit u on u.id = up.ancestor_id
+    where u.parent_id is not null
+  )
+  select ancestor_id, unit_id, depth from up;
+  delete from value_summary;
+  insert into value_summary
+  select v.indicator_id, v.org_unit_id, x.bucket, sum(v.value::numeric)::float8, count(*)::int,
+         (array_agg(v.value order by p.end_date desc, p.start_date desc))[1], max(p.end_date)
+  from indicator_value v join period p on p.id = v.period_id
+  cross join lateral dx_period_buckets(p.period_type, p.start_date) x
+  group by v.indicator_id, v.org_unit_id, x.bucket;
+  perform dx_rebuild_rollups(null);
+end
+$$;
+
+-- Writes of many rows at once (a national load) rebuild instead of refreshing key by key.
+create function dx_values_inserted() returns trigger language plpgsql as $$
+begin
+  if current_setting('dx.defer_aggregates', true) = 'on' then return null; end if;
+  perform dx_refresh_value_aggregates(array_agg(indicator_id), array_agg(org_unit_id), array_agg(period_id))
+    from new_values;
+  return null;
+end
+$$;
+create function dx_values_deleted() returns trigger language plpgsql as $$
+begin
+  if current_setting('dx.defer_aggregates', true) = 'on' then return null; end if;
+  perform dx_refresh_value_aggregates(array_agg(indicator_id), array_agg(org_unit_id), array_agg(period_id))
+    from old_values;
+  return null;
+end
+$$;
+create function dx_values_updated() returns trigger language plpgsql as $$
+begin
+  if current_setting('dx.defer_aggregates', true) = 'on' then return null; end if;
+  perform dx_refresh_value_aggregates(array_agg(indicator_id), array_agg(org_unit_id), array_agg(period_id))
+    from (select indicator_id, org_unit_id, period_id from new_values
+          union select indicator_id, org_unit_id, period_id from old_values) changed;
+  return null;
+end
+$$;
+create trigger indicator_value_inserted after insert on indicator_value
+  referencing new table as new_values for each statement execute function dx_values_inserted();
+create trigger indicator_value_deleted after delete on indicator_value
+  referencing old table as old_values for each statement execute function dx_values_deleted();
+create trigger indicator_value_updated after update on indicator_value
+  referencing new table as new_values old table as old_values for each statement execute function dx_values_updated();
+
+-- A new unit joins the closure below its parent (parents are inserted before their children).
+create function dx_unit_inserted() returns trigger language plpgsql security definer as $$
+begin
+  if current_setting('dx.defer_aggregates', true) = 'on' then return null; end if;
+  insert into org_unit_closure values (new.id, new.id, 0);
+  insert into org_unit_closure select c.ancestor_id, new.id, c.depth + 1 from org_unit_closure c
+    where c.unit_id = new.parent_id;
+  return null;
+end
+$$;
+create trigger org_unit_inserted after insert on org_unit for each row execute function dx_unit_inserted();
+
+-- Moving a unit, or changing its level or population (the weights), is rare: everything is rebuilt.
+create function dx_units_changed() returns trigger language plpgsql security definer as $$
+begin
+  if current_setting('dx.defer_aggregates', true) = 'on' then return null; end if;
+  perform dx_rebuild_aggregates();
+  return null;
+end
+$$;
+create trigger org_unit_changed after update of parent_id, level, population on org_unit
+  for each statement execute function dx_units_changed();
+
+-- A changed time rule, threshold or reporting level changes what each unit contributes.
+create function dx_indicator_rules_changed() returns trigger language plpgsql security definer as $$
+begin
+  if current_setting('dx.defer_aggregates', true) = 'on' then return null; end if;
+  perform dx_rebuild_rollups(array_agg(n.id)) from new_indicators n join old_indicators o on o.id = n.id
+    where (n.time_aggregation, n.threshold, n.reporting_level) is distinct from
+          (o.time_aggregation, o.threshold, o.reporting_level);
+  return null;
+end
+$$;
+create trigger indicator_rules_changed after update on indicator
+  referencing new table as new_indicators old table as old_indicators
+  for each statement execute function dx_indicator_rules_changed();
+
+create function dx_figures_changed() returns trigger language plpgsql security definer as $$
+begin
+  insert into figures_stamp values (true, 1, now())
+    on conflict (only_row) do update set stamp = figures_stamp.stamp + 1, changed_at = now();
+  return null;
+end
+$$;
+create trigger indicator_value_stamp after insert or update or delete on indicator_value
+  for each statement execute function dx_figures_changed();
+create trigger indicator_target_stamp after insert or update or delete on indicator_target
+  for each statement execute function dx_figures_changed();
+create trigger indicator_stamp after insert or update or delete on indicator
+  for each statement execute function dx_figures_changed();
+create trigger approval_stamp after insert or update or delete on approval
+  for each statement execute function dx_figures_changed();
+create trigger org_unit_stamp after insert or update or delete on org_unit
+  for each statement execute function dx_figures_changed();
+create trigger agreement_stamp after insert or update or delete on agreement
+  for each statement execute function dx_figures_changed();
+create trigger agreement_area_stamp after insert or update or delete on agreement_area
+  for each statement execute function dx_figures_changed();
+
+-- Functions that run as their owner name their tables in this schema only (pg_temp last, so that no temporary
+-- table can stand in for one).
+do $$
+declare f text;
+begin
+  foreach f in array array[
+    'dx_refresh_rollups(integer[], integer[], text[])', 'dx_refresh_value_aggregates(integer[], integer[], integer[])',
+    'dx_rebuild_rollups(integer[])', 'dx_rebuild_aggregates()', 'dx_unit_inserted()', 'dx_units_changed()',
+    'dx_indicator_rules_changed()', 'dx_figures_changed()'
+  ] loop
+    execute format('alter function %s set search_path = %I, pg_temp', f, current_schema());
+  end loop;
+end
+$$;
+
+select dx_rebuild_aggregates();
