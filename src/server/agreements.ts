@@ -29,7 +29,7 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/progress',
     {
-      config: { permission: 'published.read', workLimit: READ_LIMIT },
+      config: { permission: 'published.read', workLimit: READ_LIMIT, figuresCache: true },
       schema: {
         summary:
           'Progress per cooperation area for a unit: each indicator’s value, target, attainment and monthly trend',

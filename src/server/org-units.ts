@@ -62,7 +62,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/org-units/:code/children/boundaries',
     {
-      config: { permission: 'published.read', workLimit: READ_LIMIT },
+      config: { permission: 'published.read', workLimit: READ_LIMIT, figuresCache: true },
       schema: {
         summary:
           'The boundaries of the units directly below a unit as a GeoJSON FeatureCollection, optionally with an indicator’s value',

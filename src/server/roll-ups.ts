@@ -9,7 +9,7 @@ export const rollUpRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/rollup',
     {
-      config: { permission: 'published.read', workLimit: READ_LIMIT },
+      config: { permission: 'published.read', workLimit: READ_LIMIT, figuresCache: true },
       schema: {
         summary: 'An indicator rolled up to any unit, per year, quarter or month',
         description:
