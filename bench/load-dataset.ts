@@ -1,3 +1,4 @@
+import { rebuildAggregates } from '../src/db/stored-aggregates.js';
 import type { Database, Queryable } from '../src/db/database.js';
 import { ensurePeriods } from '../src/db/periods.js';
 import type { BenchEngine, CopyTarget } from './engines.js';
@@ -178,6 +179,8 @@ export async function loadDataset(engine: BenchEngine, dataset: NationalDataset)
   await step('drop keys and indexes of indicator_value', async () => {
     for (const d of definitions.indexes) await db.exec(`drop index ${d.name}`);
     for (const d of dropped) await db.exec(`alter table indicator_value drop constraint ${d.name}`);
+    // A bulk load builds the stored aggregates once at the end, as a restore does, not per COPY.
+    await db.exec('alter table indicator_value disable trigger user');
   });
   const loaded = { dataset, nationId: unitIds.get(NATION_CODE)!, unitIds, indicatorIds, periodIds };
   const rows = valueCount(dataset);
@@ -188,6 +191,13 @@ export async function loadDataset(engine: BenchEngine, dataset: NationalDataset)
   await rebuild(app, engine.engine, [...definitions.primaryKey, ...definitions.indexes, ...definitions.unique]);
   await step('foreign keys (validated)', async () => {
     for (const d of definitions.foreignKeys) await app.exec(d.sql);
+  });
+  await step('stored aggregates (rebuilt whole)', async () => {
+    await app.exec('alter table indicator_value enable trigger user');
+    await app.transaction(async (tx) => {
+      await tx.exec(`set local work_mem = '${engine.engine === 'pglite' ? '256MB' : '1GB'}'`);
+      await rebuildAggregates(tx);
+    });
   });
   await step('analyze', () => app.exec('analyze'));
   const totalMs = now() - start;

@@ -20,14 +20,19 @@ import { buildDataset, SCALES, valueCount, type Scale } from './national-dataset
 import { rollupBench } from './rollup.bench.js';
 import { runViewshedBench } from './viewshed.bench.js';
 import { runCoverageBench } from './coverage.bench.js';
+import { runLoadBench } from './load.bench.js';
 import { heading, line, step } from './report.js';
 import { formatInt, formatMs, now } from './stats.js';
 
 const BENCHMARKS: readonly Benchmark[] = [importBench, rollupBench];
-/** The coverage engine's benchmarks need no database. */
-const STANDALONE: Record<string, (scale: Scale['name']) => Promise<void>> = {
+/** The coverage engine's benchmarks need no database; the load benchmark serves the demo itself. */
+const STANDALONE: Record<
+  string,
+  (config: { scale: Scale['name']; engines: EngineName[]; url: string }) => Promise<void>
+> = {
   viewshed: () => runViewshedBench(),
-  coverage: (scale) => runCoverageBench({ scale }),
+  coverage: ({ scale }) => runCoverageBench({ scale }),
+  load: ({ engines, url }) => runLoadBench({ engines, url }),
 };
 // 'dataset' names the load alone, which every other benchmark runs first anyway.
 const NAMES = ['dataset', ...BENCHMARKS.map((b) => b.name), ...Object.keys(STANDALONE)];
@@ -140,7 +145,7 @@ async function main() {
   for (const name of config.standalone) {
     heading(name);
     try {
-      await STANDALONE[name]!(config.scale.name);
+      await STANDALONE[name]!({ scale: config.scale.name, engines: config.engines, url: config.url });
     } catch (error) {
       ok = false;
       line(`  !! ${name} crashed: ${(error as Error).stack ?? String(error)}`);

@@ -32,4 +32,10 @@ export interface Database extends Queryable {
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws (or when asked to). */
   transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Only for an engine this process alone writes to (PGlite): a number that moves on after every statement or
+   * transaction that may have written. What is read from the data can be kept in memory while it stands still,
+   * and a long transaction (an import) then does not hold up answers that were already known.
+   */
+  readonly writeGeneration?: () => number;
 }

@@ -8,18 +8,33 @@ const parsers = {
   [types.NUMERIC]: (value: string) => Number(value),
 };
 
-function wrap(handle: Pick<PGlite, 'query' | 'exec'>): Queryable {
+/** Statements that only read: anything else may have written (a CTE can hide an insert, so `with` counts too). */
+const READ_ONLY = /^\s*select\b/i;
+
+function wrap(handle: Pick<PGlite, 'query' | 'exec'>, wrote: () => void): Queryable {
   return {
     async query<T = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-      const result = await handle.query<T>(sql, params as unknown[], { parsers });
-      return result.rows;
+      try {
+        const result = await handle.query<T>(sql, params as unknown[], { parsers });
+        return result.rows;
+      } finally {
+        if (!READ_ONLY.test(sql)) wrote();
+      }
     },
     async exec(sql: string) {
-      await handle.exec(sql);
+      try {
+        await handle.exec(sql);
+      } finally {
+        wrote();
+      }
     },
     async copyIn(table, columns, rows) {
       // PGlite reads COPY input from its /dev/blob device.
-      await handle.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([rows]) });
+      try {
+        await handle.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([rows]) });
+      } finally {
+        wrote();
+      }
     },
     async *copyOut(query) {
       // … and writes COPY output to it, returned as the result's blob.
@@ -37,16 +52,26 @@ function wrap(handle: Pick<PGlite, 'query' | 'exec'>): Queryable {
 export async function openPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const pg = await PGlite.create(dataDir.startsWith('memory://') ? undefined : dataDir);
-  const base = wrap(pg);
+  let generation = 0;
+  const wrote = () => (generation += 1);
+  const base = wrap(pg, wrote);
   return {
     engine: 'pglite',
     ...base,
-    transaction: (work, options) =>
-      pg.transaction(async (tx) => {
-        const result = await work(wrap(tx));
-        if (options?.rollback) await tx.rollback();
-        return result;
-      }),
+    transaction: async (work, options) => {
+      try {
+        return await pg.transaction(async (tx) => {
+          // Statements inside count once, at the end: until then nobody else sees them.
+          const result = await work(wrap(tx, () => undefined));
+          if (options?.rollback) await tx.rollback();
+          return result;
+        });
+      } finally {
+        // Its changes became visible (or were undone) only now.
+        wrote();
+      }
+    },
     close: () => pg.close(),
+    writeGeneration: () => generation,
   };
 }

@@ -8,6 +8,9 @@ export interface StoredSession {
   createdAt: string;
   lastSeenAt: string;
   expiresAt: string;
+  /** The same two instants in milliseconds since 1970, for checks in memory. */
+  lastSeenMs: number;
+  expiresMs: number;
 }
 
 export async function insertSession(
@@ -46,7 +49,9 @@ export async function findLiveSession(
   const [row] = await db.query<StoredSession>(
     `select token_hash as "tokenHash", user_id as "userId", csrf_token as "csrfToken",
             second_factor_done as "secondFactorDone", created_at::text as "createdAt",
-            last_seen_at::text as "lastSeenAt", expires_at::text as "expiresAt"
+            last_seen_at::text as "lastSeenAt", expires_at::text as "expiresAt",
+            (extract(epoch from last_seen_at) * 1000)::float8 as "lastSeenMs",
+            (extract(epoch from expires_at) * 1000)::float8 as "expiresMs"
      from user_session
      where token_hash = $1 and expires_at > now() and last_seen_at > now() - make_interval(secs => $2)`,
     [tokenHash, idleSeconds],

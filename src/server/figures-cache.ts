@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { LRUCache } from 'lru-cache';
 import { figuresStamp } from '../db/stored-aggregates.js';
+import { memoUntilWrite } from '../db/memo-until-write.js';
 import { seesAllData } from '../application/published-view.js';
 
 declare module 'fastify' {
@@ -55,9 +56,10 @@ export const figuresCachePlugin = fp<{ maxBytes?: number }>(
             sizeCalculation: (answer) => answer.body.length + 64,
           })
         : null;
+    const currentStamp = memoUntilWrite(app.db, () => figuresStamp(app.db));
     app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
       if (!request.routeOptions.config.figuresCache || request.method !== 'GET') return;
-      const stamp = await figuresStamp(app.db);
+      const stamp = await currentStamp();
       // The public's answer leaves out what is not published: it is a different document under another tag.
       const view = seesAllData(request.actor) ? 'all' : 'published';
       const tag = `W/"f${stamp}-${view}"`;

@@ -45,17 +45,43 @@ export interface ActiveSession {
   account: Account;
 }
 
+/** How often a session's last use is written: more often would turn every read into a write. */
+const TOUCH_EVERY_MS = 60_000;
+
+/** Sessions already looked up, per database, while it has seen no write (PGlite only: see memoUntilWrite). */
+const knownSessions = new WeakMap<Database, Map<string, { generation: number; active: ActiveSession }>>();
+const KNOWN_SESSIONS_MAX = 10_000;
+
+function stillLive(session: StoredSession, config: AuthConfig, now: number): boolean {
+  return session.expiresMs > now && session.lastSeenMs > now - config.sessionIdleSeconds * 1000;
+}
+
 /** The session a cookie names, with its account, if it is live and the account is enabled. */
 export async function resolveSession(db: Database, config: AuthConfig, token: string): Promise<ActiveSession | null> {
   if (token.length < 20 || token.length > 100) return null;
   const tokenHash = sha256Hex(token);
+  const generation = db.writeGeneration?.();
+  let known = knownSessions.get(db);
+  const hit = generation === undefined ? undefined : known?.get(tokenHash);
+  const now = Date.now();
+  // Any write since (a sign-out, a role change, a disabled account) makes it look again.
+  if (hit && hit.generation === generation && stillLive(hit.active.session, config, now)) {
+    if (now - hit.active.session.lastSeenMs < TOUCH_EVERY_MS) return hit.active;
+  }
   const session = await findLiveSession(db, tokenHash, config.sessionIdleSeconds);
   if (!session) return null;
   const account = await findAccountSecretsById(db, session.userId);
   if (!account || account.disabled) return null;
-  await touchSession(db, tokenHash);
+  if (now - session.lastSeenMs >= TOUCH_EVERY_MS) await touchSession(db, tokenHash);
   const { passwordHash: _p, totpSecret: _t, totpLastStep: _s, ...publicAccount } = account;
-  return { session, account: publicAccount };
+  const active = { session, account: publicAccount };
+  const current = db.writeGeneration?.();
+  if (current !== undefined && now - session.lastSeenMs < TOUCH_EVERY_MS) {
+    if (!known) knownSessions.set(db, (known = new Map()));
+    if (known.size >= KNOWN_SESSIONS_MAX) known.clear();
+    known.set(tokenHash, { generation: current, active });
+  }
+  return active;
 }
 
 /** Replaces a session by a new one (new token, same user) when its privileges change: after the second factor. */

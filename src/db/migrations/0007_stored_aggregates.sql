@@ -13,10 +13,12 @@ create table org_unit_closure (
 create index org_unit_closure_unit_idx on org_unit_closure (unit_id);
 
 -- One unit's values summarised over time per quarter and year bucket (a month bucket holds one value, the value
--- itself). total sums flows; last_value is the value whose period ends last (on a tie, the shortest period).
+-- itself). total sums flows; last_value is the value whose period ends last (on a tie, the shortest period: the
+-- latest start), picked by the largest (end, start, value) array, which needs no sort per group.
+-- No foreign keys: rows go with the values they summarise (an indicator or unit with values cannot be deleted).
 create table value_summary (
-  indicator_id integer not null references indicator (id) on delete cascade,
-  org_unit_id integer not null references org_unit (id) on delete cascade,
+  indicator_id integer not null,
+  org_unit_id integer not null,
   bucket text not null, -- '2025' or '2025Q3'
   total double precision not null,
   value_count integer not null,
@@ -29,8 +31,8 @@ create table value_summary (
 -- reporting units below it needs, whatever the indicator's unit rule. Each reporting unit contributes its
 -- bucket's value over time (the sum for flows, the latest for stocks).
 create table value_rollup (
-  indicator_id integer not null references indicator (id) on delete cascade,
-  org_unit_id integer not null references org_unit (id) on delete cascade,
+  indicator_id integer not null,
+  org_unit_id integer not null,
   bucket text not null, -- '2025', '2025Q3' or '2025-09'
   reported integer not null,
   total double precision not null,
@@ -53,47 +55,59 @@ create table figures_stamp (
 
 -- The quarter and year buckets a period falls in (a year period only in its year).
 create function dx_period_buckets(period_type text, start_date date)
-returns table (bucket text, bucket_start date, bucket_end date) language sql immutable as $$
-  select to_char(start_date, 'YYYY'), date_trunc('year', start_date)::date,
-         (date_trunc('year', start_date) + interval '1 year - 1 day')::date
+returns table (bucket text) language sql immutable as $$
+  select to_char(start_date, 'YYYY')
   union all
-  select to_char(start_date, 'YYYY') || 'Q' || extract(quarter from start_date)::int,
-         date_trunc('quarter', start_date)::date, (date_trunc('quarter', start_date) + interval '3 months - 1 day')::date
-  where period_type <> 'year'
+  select to_char(start_date, 'YYYY') || 'Q' || extract(quarter from start_date)::int where period_type <> 'year'
 $$;
 
--- Recomputes the roll-up rows of the given (indicator, unit above the reporting level, bucket) keys.
+-- Recomputes the roll-up rows of the given (indicator, unit above the reporting level, bucket) keys from each
+-- unit's direct children: a child at the reporting level brings its own value over time, a child above it its
+-- stored roll-up (every stored quantity adds up over disjoint sets of units). So the nation combines 34 provinces,
+-- not 3,321 communes; keys go province level first, then the nation.
 create function dx_refresh_rollups(indicator_ids integer[], unit_ids integer[], buckets text[])
 returns void language plpgsql security definer as $$
+declare
+  level_now text;
 begin
   delete from value_rollup r using unnest(indicator_ids, unit_ids, buckets) as k(i, a, b)
     where r.indicator_id = k.i and r.org_unit_id = k.a and r.bucket = k.b;
-  insert into value_rollup
-  with k as (select distinct * from unnest(indicator_ids, unit_ids, buckets) as k(i, a, b)),
-  leaf as (
-    select k.i, k.a, k.b, u.population as w,
-           case when ind.time_aggregation = 'sum' then s.total else s.last_value end as x
-    from k join indicator ind on ind.id = k.i
-    join org_unit_closure c on c.ancestor_id = k.a and c.depth > 0
-    join org_unit u on u.id = c.unit_id and u.level = ind.reporting_level
-    join value_summary s on s.indicator_id = k.i and s.org_unit_id = c.unit_id and s.bucket = k.b
-    where k.b not like '%-%'
-    union all
-    select k.i, k.a, k.b, u.population, v.value
-    from k join indicator ind on ind.id = k.i
-    join period p on p.code = k.b
-    join org_unit_closure c on c.ancestor_id = k.a and c.depth > 0
-    join org_unit u on u.id = c.unit_id and u.level = ind.reporting_level
-    join indicator_value v on v.indicator_id = k.i and v.org_unit_id = c.unit_id and v.period_id = p.id
-    where k.b like '%-%'
-  )
-  select l.i, l.a, l.b, count(*)::int, sum(l.x::numeric)::float8, min(l.x), max(l.x),
-         count(*) filter (where l.x >= ind.threshold)::int,
-         coalesce(sum(l.x::numeric * l.w) filter (where l.w > 0), 0)::float8,
-         coalesce(sum(l.w) filter (where l.w > 0), 0)::float8,
-         count(*) filter (where l.w > 0)::int
-  from leaf l join indicator ind on ind.id = l.i
-  group by l.i, l.a, l.b;
+  foreach level_now in array array['province', 'nation'] loop
+    insert into value_rollup
+    with k as (select distinct k.i, k.a, k.b from unnest(indicator_ids, unit_ids, buckets) as k(i, a, b)
+               join org_unit a on a.id = k.a and a.level = level_now),
+    own as (
+      select k.i, k.a, k.b, u.population as w,
+             case when ind.time_aggregation = 'sum' then s.total else s.last_value end as x
+      from k join indicator ind on ind.id = k.i
+      join org_unit u on u.parent_id = k.a and u.level = ind.reporting_level
+      join value_summary s on s.indicator_id = k.i and s.org_unit_id = u.id and s.bucket = k.b
+      where k.b not like '%-%'
+      union all
+      select k.i, k.a, k.b, u.population, v.value
+      from k join indicator ind on ind.id = k.i
+      join period p on p.code = k.b
+      join org_unit u on u.parent_id = k.a and u.level = ind.reporting_level
+      join indicator_value v on v.indicator_id = k.i and v.org_unit_id = u.id and v.period_id = p.id
+      where k.b like '%-%'
+    ),
+    part as (
+      select own.i, own.a, own.b, 1 as reported, own.x as total, own.x as minimum, own.x as maximum,
+             case when own.x >= ind.threshold then 1 else 0 end as meeting,
+             case when own.w > 0 then own.x * own.w else 0 end as weighted_total,
+             case when own.w > 0 then own.w else 0 end as weight,
+             case when own.w > 0 then 1 else 0 end as weighted_reported
+      from own join indicator ind on ind.id = own.i
+      union all
+      select k.i, k.a, k.b, r.reported, r.total, r.minimum, r.maximum, r.meeting, r.weighted_total, r.weight,
+             r.weighted_reported
+      from k join org_unit u on u.parent_id = k.a
+      join value_rollup r on r.indicator_id = k.i and r.org_unit_id = u.id and r.bucket = k.b
+    )
+    select i, a, b, sum(reported)::int, sum(total), min(minimum), max(maximum), sum(meeting)::int,
+           sum(weighted_total), sum(weight)::float8, sum(weighted_reported)::int
+    from part group by i, a, b;
+  end loop;
 end
 $$;
 
@@ -102,23 +116,29 @@ $$;
 create function dx_refresh_value_aggregates(indicator_ids integer[], unit_ids integer[], period_ids integer[])
 returns void language plpgsql security definer as $$
 declare
-  k_i integer[]; k_u integer[]; k_b text[]; k_s date[]; k_e date[];
+  k_i integer[]; k_u integer[]; k_b text[];
   r_i integer[]; r_a integer[]; r_b text[];
 begin
-  select array_agg(i), array_agg(u), array_agg(b), array_agg(s), array_agg(e) into k_i, k_u, k_b, k_s, k_e
-  from (select distinct c.i, c.u, x.bucket as b, x.bucket_start as s, x.bucket_end as e
+  select array_agg(i), array_agg(u), array_agg(b) into k_i, k_u, k_b
+  from (select distinct c.i, c.u, x.bucket as b
         from unnest(indicator_ids, unit_ids, period_ids) as c(i, u, p)
         join period p on p.id = c.p
         cross join lateral dx_period_buckets(p.period_type, p.start_date) x) keys;
   if k_i is not null then
     delete from value_summary s using unnest(k_i, k_u, k_b) as k(i, u, b)
       where s.indicator_id = k.i and s.org_unit_id = k.u and s.bucket = k.b;
+    -- Each key probes the value key of each period in its bucket (3 months and a quarter, say) by the primary key.
     insert into value_summary
-    select k.i, k.u, k.b, sum(v.value::numeric)::float8, count(*)::int,
-           (array_agg(v.value order by p.end_date desc, p.start_date desc))[1], max(p.end_date)
-    from unnest(k_i, k_u, k_b, k_s, k_e) as k(i, u, b, s, e)
-    join indicator_value v on v.indicator_id = k.i and v.org_unit_id = k.u
-    join period p on p.id = v.period_id and p.start_date >= k.s and p.end_date <= k.e
+    with bucket_period as (
+      select x.bucket, p.id, p.start_date, p.end_date from period p
+      cross join lateral dx_period_buckets(p.period_type, p.start_date) x
+    )
+    select k.i, k.u, k.b, sum(v.value), count(*)::int,
+           (max(array[(bp.end_date - date '2000-01-01')::float8, (bp.start_date - date '2000-01-01')::float8, v.value]))[3],
+           max(bp.end_date)
+    from unnest(k_i, k_u, k_b) as k(i, u, b)
+    join bucket_period bp on bp.bucket = k.b
+    join indicator_value v on v.indicator_id = k.i and v.org_unit_id = k.u and v.period_id = bp.id
     group by k.i, k.u, k.b;
   end if;
   -- Roll-up keys: each unit above a changed one, for the changed months and the summaries' buckets.
@@ -140,16 +160,26 @@ create function dx_rebuild_rollups(indicator_ids integer[])
 returns void language plpgsql security definer as $$
 declare
   r_i integer[]; r_a integer[]; r_b text[];
+  up_i integer[]; up_a integer[]; up_b text[];
 begin
+  -- The parents of every unit with data, then their parents: the keys that have anything to roll up.
   select array_agg(i), array_agg(a), array_agg(b) into r_i, r_a, r_b
-  from (select distinct v.indicator_id as i, cl.ancestor_id as a, p.code as b
+  from (select distinct v.indicator_id as i, u.parent_id as a, p.code as b
         from indicator_value v join period p on p.id = v.period_id and p.period_type = 'month'
-        join org_unit_closure cl on cl.unit_id = v.org_unit_id and cl.depth > 0
+        join org_unit u on u.id = v.org_unit_id and u.parent_id is not null
         where indicator_ids is null or v.indicator_id = any(indicator_ids)
         union
-        select s.indicator_id, cl.ancestor_id, s.bucket
-        from value_summary s join org_unit_closure cl on cl.unit_id = s.org_unit_id and cl.depth > 0
+        select s.indicator_id, u.parent_id, s.bucket
+        from value_summary s join org_unit u on u.id = s.org_unit_id and u.parent_id is not null
         where indicator_ids is null or s.indicator_id = any(indicator_ids)) keys;
+  up_i := r_i; up_a := r_a; up_b := r_b;
+  loop
+    select array_agg(i), array_agg(a), array_agg(b) into up_i, up_a, up_b
+    from (select distinct k.i, u.parent_id as a, k.b from unnest(up_i, up_a, up_b) as k(i, a, b)
+          join org_unit u on u.id = k.a and u.parent_id is not null) keys;
+    exit when up_i is null;
+    r_i := r_i || up_i; r_a := r_a || up_a; r_b := r_b || up_b;
+  end loop;
   delete from value_rollup where indicator_ids is null or indicator_id = any(indicator_ids);
   if r_i is not null then perform dx_refresh_rollups(r_i, r_a, r_b); end if;
 end
@@ -170,8 +200,9 @@ begin
   select ancestor_id, unit_id, depth from up;
   delete from value_summary;
   insert into value_summary
-  select v.indicator_id, v.org_unit_id, x.bucket, sum(v.value::numeric)::float8, count(*)::int,
-         (array_agg(v.value order by p.end_date desc, p.start_date desc))[1], max(p.end_date)
+  select v.indicator_id, v.org_unit_id, x.bucket, sum(v.value), count(*)::int,
+         (max(array[(p.end_date - date '2000-01-01')::float8, (p.start_date - date '2000-01-01')::float8, v.value]))[3],
+         max(p.end_date)
   from indicator_value v join period p on p.id = v.period_id
   cross join lateral dx_period_buckets(p.period_type, p.start_date) x
   group by v.indicator_id, v.org_unit_id, x.bucket;
