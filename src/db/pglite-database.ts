@@ -1,77 +1,145 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite, types } from '@electric-sql/pglite';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../start-worker.js';
 import type { Database, Queryable, Row } from './database.js';
+import type {
+  PgliteAnswer,
+  PgliteReply,
+  PgliteRequest,
+  PgliteThreadData,
+  ThreadError,
+} from './pglite-thread-protocol.js';
 
-// Same JS types as the pg client is configured for: int8 and numeric as numbers.
-const parsers = {
-  [types.INT8]: (value: string) => Number(value),
-  [types.NUMERIC]: (value: string) => Number(value),
-};
+type Outgoing = PgliteRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+function toError(error: ThreadError): Error {
+  return Object.assign(new Error(error.message), { name: error.name }, error.fields);
+}
+
+/** Requests to the database thread and their answers, by id. */
+class DatabaseThread {
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (reply: PgliteReply) => void; reject: (e: Error) => void }>();
+  readonly ready: Promise<void>;
+
+  constructor(private readonly worker: Worker) {
+    let started: { resolve: () => void; reject: (e: Error) => void };
+    this.ready = new Promise((resolve, reject) => (started = { resolve, reject }));
+    worker.on('message', (reply: PgliteReply) => {
+      if (reply.id === -1) return reply.ok ? started.resolve() : started.reject(toError(reply.error));
+      const waiting = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      // The thread keeps the process alive only while something waits for it (a finished CLI command exits).
+      if (this.pending.size === 0) worker.unref();
+      waiting?.resolve(reply);
+    });
+    const stopped = (why: string) => {
+      const error = new Error(`The database thread stopped: ${why}`);
+      started.reject(error);
+      for (const waiting of this.pending.values()) waiting.reject(error);
+      this.pending.clear();
+    };
+    worker.on('error', (error) => stopped(error.message));
+    worker.on('exit', (code) => stopped(`exit code ${code}`));
+  }
+
+  async send(request: Outgoing): Promise<PgliteAnswer> {
+    const id = this.nextId++;
+    const reply = await new Promise<PgliteReply>((resolve, reject) => {
+      if (this.pending.size === 0) this.worker.ref();
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...request, id });
+    });
+    if (!reply.ok) throw toError(reply.error);
+    return reply as PgliteAnswer;
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+/** Runs one piece of work at a time: a transaction has the one connection to itself until it ends. */
+class Turns {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  take<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.tail.then(work, work);
+    this.tail = turn.catch(() => undefined);
+    return turn;
+  }
+}
 
 /** Statements that only read: anything else may have written (a CTE can hide an insert, so `with` counts too). */
 const READ_ONLY = /^\s*select\b/i;
 
-function wrap(handle: Pick<PGlite, 'query' | 'exec'>, wrote: () => void): Queryable {
+function queryable(send: (request: Outgoing) => Promise<PgliteAnswer>, wrote: () => void): Queryable {
+  const writing = async <T>(isWrite: boolean, work: () => Promise<T>) => {
+    try {
+      return await work();
+    } finally {
+      if (isWrite) wrote();
+    }
+  };
   return {
-    async query<T = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-      try {
-        const result = await handle.query<T>(sql, params as unknown[], { parsers });
-        return result.rows;
-      } finally {
-        if (!READ_ONLY.test(sql)) wrote();
-      }
-    },
-    async exec(sql: string) {
-      try {
-        await handle.exec(sql);
-      } finally {
-        wrote();
-      }
-    },
-    async copyIn(table, columns, rows) {
-      // PGlite reads COPY input from its /dev/blob device.
-      try {
-        await handle.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([rows]) });
-      } finally {
-        wrote();
-      }
-    },
+    query: <T = Row>(sql: string, params: readonly unknown[] = []) =>
+      writing(!READ_ONLY.test(sql), async () => (await send({ kind: 'query', sql, params: [...params] })).rows as T[]),
+    exec: (sql: string) => writing(true, async () => void (await send({ kind: 'exec', sql }))),
+    copyIn: (table, columns, rows) =>
+      writing(true, async () => void (await send({ kind: 'copyIn', table, columns: [...columns], rows }))),
     async *copyOut(query) {
-      // … and writes COPY output to it, returned as the result's blob.
-      const result = await handle.query(`copy (${query}) to '/dev/blob'`);
-      if (result.blob) yield new Uint8Array(await result.blob.arrayBuffer());
+      const { bytes } = await send({ kind: 'copyOut', query });
+      if (bytes) yield bytes;
     },
   };
 }
 
 /**
- * Opens PGlite on `dataDir` (created if missing) or in memory when dataDir is 'memory://'.
+ * Opens PGlite on `dataDir` (created if missing) or in memory when dataDir is 'memory://', in a worker thread of
+ * its own: SQL runs there, so a long statement holds up other statements (PGlite has one connection) but never
+ * the API thread's other work — /api/health, answers already cached, parsing the next upload.
  * On Node, PGlite writes straight through to the data directory, so a committed write survives
  * a killed process; it runs with fsync off, so a power loss can lose recent commits.
  */
 export async function openPglite(dataDir: string): Promise<Database> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir.startsWith('memory://') ? undefined : dataDir);
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const workerData: PgliteThreadData = { dataDir: inMemory ? undefined : dataDir };
+  const thread = new DatabaseThread(startModuleWorker(import.meta.url, './pglite-thread', { workerData }));
+  await thread.ready;
+  const turns = new Turns();
   let generation = 0;
   const wrote = () => (generation += 1);
-  const base = wrap(pg, wrote);
+  // Outside a transaction each statement takes its own turn; inside one, the transaction holds the turn.
+  const base = queryable((request) => turns.take(() => thread.send(request)), wrote);
+  const inside = queryable(
+    (request) => thread.send(request),
+    () => undefined, // counted once, when the transaction ends: until then nobody else sees its changes
+  );
   return {
     engine: 'pglite',
     ...base,
-    transaction: async (work, options) => {
-      try {
-        return await pg.transaction(async (tx) => {
-          // Statements inside count once, at the end: until then nobody else sees them.
-          const result = await work(wrap(tx, () => undefined));
-          if (options?.rollback) await tx.rollback();
+    transaction: (work, options) =>
+      turns.take(async () => {
+        try {
+          await thread.send({ kind: 'exec', sql: 'begin' });
+          let result;
+          try {
+            result = await work(inside);
+          } catch (error) {
+            await thread.send({ kind: 'exec', sql: 'rollback' }).catch(() => undefined);
+            throw error;
+          }
+          await thread.send({ kind: 'exec', sql: options?.rollback ? 'rollback' : 'commit' });
           return result;
-        });
-      } finally {
-        // Its changes became visible (or were undone) only now.
-        wrote();
-      }
+        } finally {
+          wrote();
+        }
+      }),
+    close: async () => {
+      await turns.take(() => thread.send({ kind: 'close' }));
+      await thread.terminate();
     },
-    close: () => pg.close(),
     writeGeneration: () => generation,
   };
 }

@@ -1,27 +1,14 @@
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../../start-worker.js';
 import { DomainError } from '../../domain/errors.js';
 import type { InitMessage, TileJob, TileReply } from './messages.js';
 import type { TileSpec } from './predict/predict-tile.js';
 
 type Success = Extract<TileReply, { ok: true }>;
 
-/**
- * A build starts the compiled worker. Runs from the sources (tsx, vitest) register tsx inside the worker
- * first: on Node 20 a worker's `--import tsx` comes too late for its own entry module.
- */
 function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
-  // tsx's ESM entry, found from this package (createRequire would give its CommonJS one).
-  const tsx = pathToFileURL(
-    join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs'),
-  ).href;
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(bootstrap, { eval: true });
+  return startModuleWorker(import.meta.url, './worker');
 }
 
 /**
