@@ -1,4 +1,5 @@
 import type { Queryable } from './database.js';
+import { accountsChanged } from './auth-epoch.js';
 import type { Role } from '../domain/auth/permissions.js';
 
 export interface Account {
@@ -100,6 +101,7 @@ export async function insertAccount(tx: Queryable, account: NewAccount): Promise
 }
 
 export async function setAccountUnits(tx: Queryable, userId: number, unitIds: readonly number[]): Promise<void> {
+  accountsChanged();
   await tx.query('delete from app_user_unit where user_id = $1', [userId]);
   if (unitIds.length > 0)
     await tx.query('insert into app_user_unit (user_id, org_unit_id) select $1, unnest($2::int[])', [userId, unitIds]);
@@ -113,6 +115,7 @@ export interface AccountChanges {
 }
 
 export async function updateAccount(tx: Queryable, userId: number, changes: AccountChanges): Promise<void> {
+  accountsChanged();
   await tx.query(
     `update app_user set
        display_name = coalesce($2, display_name),
@@ -138,6 +141,7 @@ export async function setPasswordHash(
   passwordHash: string,
   mustChangePassword: boolean,
 ): Promise<void> {
+  accountsChanged();
   await tx.query(
     'update app_user set password_hash = $2, must_change_password = $3, updated_at = now() where id = $1',
     [userId, passwordHash, mustChangePassword],
@@ -153,6 +157,7 @@ export async function setPendingTotpSecret(tx: Queryable, userId: number, secret
 }
 
 export async function enableTotp(tx: Queryable, userId: number, step: number): Promise<void> {
+  accountsChanged();
   await tx.query('update app_user set totp_enabled = true, totp_last_step = $2, updated_at = now() where id = $1', [
     userId,
     step,
@@ -160,6 +165,7 @@ export async function enableTotp(tx: Queryable, userId: number, step: number): P
 }
 
 export async function disableTotp(tx: Queryable, userId: number): Promise<void> {
+  accountsChanged();
   await tx.query(
     'update app_user set totp_enabled = false, totp_secret = null, totp_last_step = null, updated_at = now() where id = $1',
     [userId],

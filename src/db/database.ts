@@ -33,9 +33,10 @@ export interface Database extends Queryable {
   transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
   /**
-   * Only for an engine this process alone writes to (PGlite): a number that moves on after every statement or
-   * transaction that may have written. What is read from the data can be kept in memory while it stands still,
-   * and a long transaction (an import) then does not hold up answers that were already known.
+   * Only offered by an engine this process alone writes to (PGlite): runs `read` now and again at the end of every
+   * turn that may have written (inside that turn, so nothing commits in between), and returns a getter of its
+   * latest answer that needs no database turn — undefined when the last run failed. A long transaction (an
+   * import) then does not hold up what only needs such an answer.
    */
-  readonly writeGeneration?: () => number;
+  readonly keepCurrent?: <T>(read: (q: Queryable) => Promise<T>) => Promise<() => T | undefined>;
 }

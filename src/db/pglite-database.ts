@@ -73,22 +73,15 @@ class Turns {
 /** Statements that only read: anything else may have written (a CTE can hide an insert, so `with` counts too). */
 const READ_ONLY = /^\s*select\b/i;
 
-function queryable(send: (request: Outgoing) => Promise<PgliteAnswer>, wrote: () => void): Queryable {
-  const writing = async <T>(isWrite: boolean, work: () => Promise<T>) => {
-    try {
-      return await work();
-    } finally {
-      if (isWrite) wrote();
-    }
-  };
+function queryable(send: (request: Outgoing, isWrite: boolean) => Promise<PgliteAnswer>): Queryable {
   return {
-    query: <T = Row>(sql: string, params: readonly unknown[] = []) =>
-      writing(!READ_ONLY.test(sql), async () => (await send({ kind: 'query', sql, params: [...params] })).rows as T[]),
-    exec: (sql: string) => writing(true, async () => void (await send({ kind: 'exec', sql }))),
-    copyIn: (table, columns, rows) =>
-      writing(true, async () => void (await send({ kind: 'copyIn', table, columns: [...columns], rows }))),
+    query: async <T = Row>(sql: string, params: readonly unknown[] = []) =>
+      (await send({ kind: 'query', sql, params: [...params] }, !READ_ONLY.test(sql))).rows as T[],
+    exec: async (sql: string) => void (await send({ kind: 'exec', sql }, true)),
+    copyIn: async (table, columns, rows) =>
+      void (await send({ kind: 'copyIn', table, columns: [...columns], rows }, true)),
     async *copyOut(query) {
-      const { bytes } = await send({ kind: 'copyOut', query });
+      const { bytes } = await send({ kind: 'copyOut', query }, false);
       if (bytes) yield bytes;
     },
   };
@@ -108,13 +101,21 @@ export async function openPglite(dataDir: string): Promise<Database> {
   const thread = new DatabaseThread(startModuleWorker(import.meta.url, './pglite-thread', { workerData }));
   await thread.ready;
   const turns = new Turns();
-  let generation = 0;
-  const wrote = () => (generation += 1);
+  const direct = queryable((request) => thread.send(request));
+  // Answers kept current (keepCurrent): refreshed at the end of each turn that may have written, inside it.
+  const kept: { read: (q: Queryable) => Promise<unknown>; value: unknown }[] = [];
+  const refresh = async () => {
+    for (const entry of kept) entry.value = await entry.read(direct).catch(() => undefined);
+  };
   // Outside a transaction each statement takes its own turn; inside one, the transaction holds the turn.
-  const base = queryable((request) => turns.take(() => thread.send(request)), wrote);
-  const inside = queryable(
-    (request) => thread.send(request),
-    () => undefined, // counted once, when the transaction ends: until then nobody else sees its changes
+  const base = queryable((request, isWrite) =>
+    turns.take(async () => {
+      try {
+        return await thread.send(request);
+      } finally {
+        if (isWrite) await refresh();
+      }
+    }),
   );
   return {
     engine: 'pglite',
@@ -125,7 +126,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
           await thread.send({ kind: 'exec', sql: 'begin' });
           let result;
           try {
-            result = await work(inside);
+            result = await work(direct);
           } catch (error) {
             await thread.send({ kind: 'exec', sql: 'rollback' }).catch(() => undefined);
             throw error;
@@ -133,13 +134,21 @@ export async function openPglite(dataDir: string): Promise<Database> {
           await thread.send({ kind: 'exec', sql: options?.rollback ? 'rollback' : 'commit' });
           return result;
         } finally {
-          wrote();
+          await refresh();
         }
+      }),
+    keepCurrent: <T>(read: (q: Queryable) => Promise<T>) =>
+      turns.take(async () => {
+        const entry = {
+          read: read as (q: Queryable) => Promise<unknown>,
+          value: await read(direct).catch(() => undefined),
+        };
+        kept.push(entry);
+        return () => entry.value as T | undefined;
       }),
     close: async () => {
       await turns.take(() => thread.send({ kind: 'close' }));
       await thread.terminate();
     },
-    writeGeneration: () => generation,
   };
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from './database.js';
+import { accountsChanged } from './auth-epoch.js';
 
 export interface StoredSession {
   tokenHash: string;
@@ -68,11 +69,13 @@ export async function touchSession(db: Queryable, tokenHash: string): Promise<vo
 }
 
 export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
+  accountsChanged();
   await db.query('delete from user_session where token_hash = $1', [tokenHash]);
 }
 
 /** Ends a user's sessions (after a password change or reset), optionally keeping one. */
 export async function deleteUserSessions(db: Queryable, userId: number, except: string | null = null): Promise<number> {
+  accountsChanged();
   const rows = await db.query(
     'delete from user_session where user_id = $1 and ($2::text is null or token_hash <> $2) returning token_hash',
     [userId, except],

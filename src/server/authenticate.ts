@@ -45,6 +45,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     permission?: RoutePermission;
+    /** The same answer for everyone (liveness): no session is looked up, so it never waits for the database. */
+    sessionless?: boolean;
   }
 }
 
@@ -167,6 +169,11 @@ export const authenticationPlugin = fp<{ config: AuthConfig; publicPrefixes: rea
     });
     app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
       if (!request.url.startsWith('/api/')) return; // the web app's files are public
+      if (request.routeOptions.config.sessionless && SAFE_METHODS.has(request.method)) {
+        request.actor = ANONYMOUS;
+        request.session = null;
+        return;
+      }
       await authenticate(app, options.config, request);
       authorize(request);
     });

@@ -2,7 +2,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { LRUCache } from 'lru-cache';
 import { figuresStamp } from '../db/stored-aggregates.js';
-import { memoUntilWrite } from '../db/memo-until-write.js';
 import { seesAllData } from '../application/published-view.js';
 
 declare module 'fastify' {
@@ -56,7 +55,9 @@ export const figuresCachePlugin = fp<{ maxBytes?: number }>(
             sizeCalculation: (answer) => answer.body.length + 64,
           })
         : null;
-    const currentStamp = memoUntilWrite(app.db, () => figuresStamp(app.db));
+    // On PGlite the stamp is kept current after every write, so a hit needs no database turn (see keepCurrent).
+    const keptStamp = app.db.keepCurrent ? await app.db.keepCurrent(figuresStamp) : null;
+    const currentStamp = async () => keptStamp?.() ?? figuresStamp(app.db);
     app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
       if (!request.routeOptions.config.figuresCache || request.method !== 'GET') return;
       const stamp = await currentStamp();

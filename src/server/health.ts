@@ -8,7 +8,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/health',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', sessionless: true },
       schema: {
         summary: 'Liveness: the process answers (it does not wait for the database)',
         tags: ['system'],

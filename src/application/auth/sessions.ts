@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '../../db/database.js';
 import { findAccountSecretsById, type Account } from '../../db/accounts.js';
+import { accountsEpoch } from '../../db/auth-epoch.js';
 import { deleteSession, findLiveSession, insertSession, touchSession, type StoredSession } from '../../db/sessions.js';
 import type { AuthConfig } from './auth-config.js';
 import { randomToken, sha256Hex } from './secrets.js';
@@ -48,9 +49,14 @@ export interface ActiveSession {
 /** How often a session's last use is written: more often would turn every read into a write. */
 const TOUCH_EVERY_MS = 60_000;
 
-/** Sessions already looked up, per database, while it has seen no write (PGlite only: see memoUntilWrite). */
-const knownSessions = new WeakMap<Database, Map<string, { generation: number; active: ActiveSession }>>();
+/**
+ * Sessions already looked up, per database, while this process has changed no session or account since (see
+ * auth-epoch). Only for an engine this process alone writes to (PGlite): then a signed-in request needs no
+ * database turn, even while a long import holds it. At most SESSION_MEMORY_MS old, whatever happens.
+ */
+const knownSessions = new WeakMap<Database, Map<string, { epoch: number; at: number; active: ActiveSession }>>();
 const KNOWN_SESSIONS_MAX = 10_000;
+const SESSION_MEMORY_MS = 30_000;
 
 function stillLive(session: StoredSession, config: AuthConfig, now: number): boolean {
   return session.expiresMs > now && session.lastSeenMs > now - config.sessionIdleSeconds * 1000;
@@ -60,26 +66,34 @@ function stillLive(session: StoredSession, config: AuthConfig, now: number): boo
 export async function resolveSession(db: Database, config: AuthConfig, token: string): Promise<ActiveSession | null> {
   if (token.length < 20 || token.length > 100) return null;
   const tokenHash = sha256Hex(token);
-  const generation = db.writeGeneration?.();
-  let known = knownSessions.get(db);
-  const hit = generation === undefined ? undefined : known?.get(tokenHash);
+  const remembering = db.keepCurrent !== undefined; // only this process writes to it
+  // Read before the lookup: a change made while it runs leaves the entry already out of date.
+  const epoch = accountsEpoch();
   const now = Date.now();
-  // Any write since (a sign-out, a role change, a disabled account) makes it look again.
-  if (hit && hit.generation === generation && stillLive(hit.active.session, config, now)) {
-    if (now - hit.active.session.lastSeenMs < TOUCH_EVERY_MS) return hit.active;
-  }
+  let known = knownSessions.get(db);
+  const hit = remembering ? known?.get(tokenHash) : undefined;
+  if (
+    hit &&
+    hit.epoch === epoch &&
+    now - hit.at < SESSION_MEMORY_MS &&
+    stillLive(hit.active.session, config, now) &&
+    now - hit.active.session.lastSeenMs < TOUCH_EVERY_MS
+  )
+    return hit.active;
   const session = await findLiveSession(db, tokenHash, config.sessionIdleSeconds);
   if (!session) return null;
   const account = await findAccountSecretsById(db, session.userId);
   if (!account || account.disabled) return null;
-  if (now - session.lastSeenMs >= TOUCH_EVERY_MS) await touchSession(db, tokenHash);
   const { passwordHash: _p, totpSecret: _t, totpLastStep: _s, ...publicAccount } = account;
   const active = { session, account: publicAccount };
-  const current = db.writeGeneration?.();
-  if (current !== undefined && now - session.lastSeenMs < TOUCH_EVERY_MS) {
+  if (now - session.lastSeenMs >= TOUCH_EVERY_MS) {
+    await touchSession(db, tokenHash);
+    return active; // remembered at the next request, with the last use just written
+  }
+  if (remembering) {
     if (!known) knownSessions.set(db, (known = new Map()));
     if (known.size >= KNOWN_SESSIONS_MAX) known.clear();
-    known.set(tokenHash, { generation: current, active });
+    known.set(tokenHash, { epoch, at: now, active });
   }
   return active;
 }
