@@ -85,10 +85,11 @@ export async function resolveSession(db: Database, config: AuthConfig, token: st
   const account = await findAccountSecretsById(db, session.userId);
   if (!account || account.disabled) return null;
   const { passwordHash: _p, totpSecret: _t, totpLastStep: _s, ...publicAccount } = account;
-  const active = { session, account: publicAccount };
+  const active: ActiveSession = { session, account: publicAccount };
   if (now - session.lastSeenMs >= TOUCH_EVERY_MS) {
-    await touchSession(db, tokenHash);
-    return active; // remembered at the next request, with the last use just written
+    // Written on the side: the request does not wait for a database turn (a long import may hold it).
+    touchSession(db, tokenHash).catch(() => undefined);
+    active.session = { ...session, lastSeenMs: now };
   }
   if (remembering) {
     if (!known) knownSessions.set(db, (known = new Map()));
