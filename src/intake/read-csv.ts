@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { Invalid } from '../domain/errors.js';
-import { assembleTable, type UploadedTable } from './uploaded-table.js';
+import { DomainError, Invalid, TooLarge } from '../domain/errors.js';
+import { formatSize, INTAKE_LIMITS, type IntakeLimits } from './intake-limits.js';
+import { TableAssembler, type UploadedTable } from './uploaded-table.js';
 
 const DELIMITERS = [',', ';', '\t'] as const;
 
@@ -22,8 +23,24 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-/** A UTF-8 CSV (with or without BOM); anything else is refused rather than read as mojibake. */
-export function readCsv(file: string, bytes: Uint8Array): UploadedTable {
+/** The upload is refused before it is read when it is larger than the server reads once inflated. */
+export function assertSize(file: string, bytes: number, limits: IntakeLimits = INTAKE_LIMITS): void {
+  if (bytes > limits.inflatedBytes) {
+    throw new TooLarge(
+      'intake.too_large',
+      `${file} is ${formatSize(bytes)}: at most ${formatSize(limits.inflatedBytes)} is read; split it into several files`,
+      undefined,
+      { file, size: formatSize(bytes), limit: formatSize(limits.inflatedBytes) },
+    );
+  }
+}
+
+/**
+ * A UTF-8 CSV (with or without BOM); anything else is refused rather than read as mojibake. Records are
+ * checked as they are parsed, so a file past a limit is refused without holding all of its records.
+ */
+export function readCsv(file: string, bytes: Uint8Array, limits: IntakeLimits = INTAKE_LIMITS): UploadedTable {
+  assertSize(file, bytes.length, limits);
   let text: string;
   try {
     // fatal: invalid UTF-8 throws instead of becoming U+FFFD; the BOM is dropped by default.
@@ -34,17 +51,21 @@ export function readCsv(file: string, bytes: Uint8Array): UploadedTable {
       `${file} is not UTF-8 text (perhaps saved as "CSV (Comma delimited)" in a Windows code page): in Excel use Save As → "CSV UTF-8 (Comma delimited)", or upload the .xlsx`,
     );
   }
-  let records: string[][];
+  const table = new TableAssembler('csv', file, null, limits);
   try {
-    records = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: false });
+    parse(text, {
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      skip_empty_lines: false,
+      // Excel shows one row per record (a quoted line break stays inside its cell), so the record index is the row.
+      on_record: (cells: string[], context: { records: number }) => {
+        table.add({ rowNumber: context.records, cells });
+        return null; // kept by the assembler, not by the parser
+      },
+    });
   } catch (error) {
+    if (error instanceof DomainError) throw error;
     throw new Invalid('intake.csv', `${file} is not a readable CSV: ${(error as Error).message}`);
   }
-  // Excel shows one row per record (a quoted line break stays inside its cell), so the record index is the row.
-  return assembleTable(
-    'csv',
-    file,
-    null,
-    records.map((cells, i) => ({ rowNumber: i + 1, cells })),
-  );
+  return table.finish();
 }

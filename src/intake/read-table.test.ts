@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { Invalid } from '../domain/errors.js';
+import { Invalid, UnsupportedType } from '../domain/errors.js';
 import { detectDelimiter } from './read-csv.js';
 import { MAX_ROWS, readUploadedTable } from './read-table.js';
 
@@ -56,9 +56,27 @@ describe('readUploadedTable: CSV', () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
     await expect(readUploadedTable({ name: 'old.xls', bytes: ole })).rejects.toThrow(/old\.xls is an Excel 97–2003/);
     await expect(readUploadedTable({ name: 'x.csv', bytes: new Uint8Array() })).rejects.toThrow(Invalid);
-    // A CSV someone renamed to .xlsx is still a CSV.
-    const renamed = await readUploadedTable({ name: 'values.xlsx', bytes: utf8('unit,value\n1,2\n') });
-    expect(renamed.header).toEqual(['unit', 'value']);
+    // A name without a kind we read leaves the content to decide.
+    const unnamed = await readUploadedTable({ name: 'upload', bytes: utf8('unit,value\n1,2\n') });
+    expect(unnamed.header).toEqual(['unit', 'value']);
+  });
+
+  it('refuses a name that says another kind than the content, saying what the file is (415)', async () => {
+    const csv = utf8('unit,value\n1,2\n');
+    const renamedCsv = readUploadedTable({ name: 'values.xlsx', bytes: csv });
+    await expect(renamedCsv).rejects.toThrow(UnsupportedType);
+    await expect(renamedCsv).rejects.toThrow(
+      /values\.xlsx is named like an Excel workbook but holds text.*rename it \.csv/,
+    );
+    const workbook = await xlsx((w) => w.addWorksheet('Data').addRow(['unit', 'value']));
+    const renamedXlsx = readUploadedTable({ name: 'values.csv', bytes: workbook });
+    await expect(renamedXlsx).rejects.toMatchObject({ code: 'intake.file_type' });
+    await expect(renamedXlsx).rejects.toThrow(/values\.csv is named like a CSV but is a ZIP archive.*rename it \.xlsx/);
+    // A JPEG named .xlsx is not "text": neither kind.
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+    await expect(readUploadedTable({ name: 'photo.xlsx', bytes: jpeg })).rejects.toThrow(
+      /photo\.xlsx is neither a CSV nor an Excel/,
+    );
   });
 
   it(`refuses more than ${MAX_ROWS} rows`, async () => {
@@ -117,7 +135,7 @@ describe('readUploadedTable: XLSX', () => {
     expect(table.sheet).toBe('Báo cáo');
     expect(cellsOf(table)).toEqual([
       [2, '1', '2025', '5', '6'],
-      [3, '2', '2025', '7', ''],
+      [3, '2', '2025', '7'], // D3 lies under the merge C3:D3: blank, as Excel stores it
     ]);
   });
 

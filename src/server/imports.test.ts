@@ -120,8 +120,8 @@ describe('a partly wrong CSV', () => {
 
   it('refuses a file that is neither CSV nor XLSX, naming it', async () => {
     const response = await upload('photo.xlsx', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), 'preview');
-    expect(response.statusCode).toBe(422);
-    expect(response.json().detail).toMatch(/photo\.xlsx/);
+    expect(response.statusCode).toBe(415);
+    expect(response.json()).toMatchObject({ code: 'intake.file_type', detail: expect.stringMatching(/photo\.xlsx/) });
   });
 
   it('refuses a file with a missing column, naming it', async () => {
