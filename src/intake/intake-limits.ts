@@ -1,3 +1,5 @@
+import { TooLarge } from '../domain/errors.js';
+
 /**
  * How much of an upload the server reads. Past any of these the upload is refused (413) before it costs the
  * server more: a 1 MB workbook can inflate to hundreds of MB, and a CSV of a million columns parses as slowly.
@@ -23,4 +25,28 @@ export function formatSize(bytes: number): string {
   if (bytes >= 2 ** 20) return show(bytes / 2 ** 20, 'MB');
   if (bytes >= 2 ** 10) return show(bytes / 2 ** 10, 'KB');
   return `${bytes} bytes`;
+}
+
+/**
+ * Refuses an upload larger than the server reads once inflated, before it is read. `atLeast`: the upload was
+ * cut off at the limit while it arrived, so its whole size is unknown.
+ */
+export function checkUploadSize(
+  file: string,
+  bytes: number,
+  limits: IntakeLimits = INTAKE_LIMITS,
+  options: { atLeast?: boolean } = {},
+): void {
+  if (bytes <= limits.inflatedBytes) return;
+  const size = options.atLeast ? `more than ${formatSize(limits.inflatedBytes)}` : formatSize(bytes);
+  throw new TooLarge(
+    'intake.too_large',
+    `${file} is ${size}: at most ${formatSize(limits.inflatedBytes)} is read; split it into several files`,
+    undefined,
+    {
+      file,
+      size: options.atLeast ? `> ${formatSize(limits.inflatedBytes)}` : size,
+      limit: formatSize(limits.inflatedBytes),
+    },
+  );
 }

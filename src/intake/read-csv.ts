@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { DomainError, Invalid, TooLarge } from '../domain/errors.js';
-import { formatSize, INTAKE_LIMITS, type IntakeLimits } from './intake-limits.js';
+import { DomainError, Invalid } from '../domain/errors.js';
+import { checkUploadSize, INTAKE_LIMITS, type IntakeLimits } from './intake-limits.js';
 import { TableAssembler, type UploadedTable } from './uploaded-table.js';
 
 const DELIMITERS = [',', ';', '\t'] as const;
@@ -23,24 +23,12 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-/** The upload is refused before it is read when it is larger than the server reads once inflated. */
-export function assertSize(file: string, bytes: number, limits: IntakeLimits = INTAKE_LIMITS): void {
-  if (bytes > limits.inflatedBytes) {
-    throw new TooLarge(
-      'intake.too_large',
-      `${file} is ${formatSize(bytes)}: at most ${formatSize(limits.inflatedBytes)} is read; split it into several files`,
-      undefined,
-      { file, size: formatSize(bytes), limit: formatSize(limits.inflatedBytes) },
-    );
-  }
-}
-
 /**
  * A UTF-8 CSV (with or without BOM); anything else is refused rather than read as mojibake. Records are
  * checked as they are parsed, so a file past a limit is refused without holding all of its records.
  */
 export function readCsv(file: string, bytes: Uint8Array, limits: IntakeLimits = INTAKE_LIMITS): UploadedTable {
-  assertSize(file, bytes.length, limits);
+  checkUploadSize(file, bytes.length, limits);
   let text: string;
   try {
     // fatal: invalid UTF-8 throws instead of becoming U+FFFD; the BOM is dropped by default.

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { Invalid, UnsupportedType } from '../domain/errors.js';
+import { Invalid, TooLarge, UnsupportedType } from '../domain/errors.js';
+import { rowXml, workbookOfSheetData } from '../../test/fixtures/zip-bomb.js';
+import { INTAKE_LIMITS } from './intake-limits.js';
 import { detectDelimiter } from './read-csv.js';
 import { MAX_ROWS, readUploadedTable } from './read-table.js';
 
@@ -144,5 +146,79 @@ describe('readUploadedTable: XLSX', () => {
     await expect(readUploadedTable({ name: 'broken.xlsx', bytes: zipHeader })).rejects.toThrow(
       /broken\.xlsx could not be opened as an Excel workbook/,
     );
+  });
+});
+
+describe('readUploadedTable: limits', () => {
+  const header = ['Mã chỉ tiêu', 'Mã đơn vị', 'Kỳ', 'Giá trị', 'Ghi chú'];
+
+  it('refuses a value past column 200, naming the file, sheet, row and column', async () => {
+    const wide = Array.from({ length: 201 }, (_, i) => (i === 200 ? 'x' : ''));
+    const bytes = workbookOfSheetData(rowXml(1, header) + rowXml(7, wide));
+    const refused = readUploadedTable({ name: 'rong.xlsx', bytes });
+    await expect(refused).rejects.toThrow(TooLarge);
+    await expect(refused).rejects.toMatchObject({
+      code: 'intake.too_many_columns',
+      message: expect.stringMatching(
+        /^rong\.xlsx, sheet "Dữ liệu", row 7 has a value in column GS: at most 200 columns are read/,
+      ),
+      params: { file: 'rong.xlsx', sheet: 'Dữ liệu', row: 7, column: 'GS', limit: 200 },
+    });
+    // Empty cells far to the right (formatting only) are no value: the row is read.
+    const formatted = workbookOfSheetData(
+      rowXml(1, header) + '<row r="2"><c r="A2" t="inlineStr"><is><t>COV</t></is></c><c r="XFD2" s="1"/></row>',
+    );
+    expect((await readUploadedTable({ name: 'ok.xlsx', bytes: formatted })).rows[0]!.cells).toEqual(['COV']);
+  });
+
+  it('refuses a cell longer than Excel allows, naming its header', async () => {
+    const long = 'ạ'.repeat(INTAKE_LIMITS.cellChars + 1);
+    const bytes = workbookOfSheetData(rowXml(1, header) + rowXml(3, ['COV', 'C1', '2025', '1', long]));
+    await expect(readUploadedTable({ name: 'dai.xlsx', bytes })).rejects.toMatchObject({
+      code: 'intake.cell_too_long',
+      message:
+        'dai.xlsx, sheet "Dữ liệu", row 3, column E ("Ghi chú") holds 32,768 characters: a cell holds at most 32,767',
+    });
+    const csv = utf8(`${header.join(',')}\nCOV,C1,2025,1,${long}\n`);
+    await expect(readUploadedTable({ name: 'dai.csv', bytes: csv })).rejects.toMatchObject({
+      code: 'intake.cell_too_long',
+      message: expect.stringMatching(/^dai\.csv, row 2, column 5 \("Ghi chú"\) holds 32,768 characters/),
+    });
+    // A shared string is checked where a cell shows it.
+    const shared = await xlsx((w) => {
+      const sheet = w.addWorksheet('Data');
+      sheet.addRow(header);
+      sheet.addRow(['COV', 'C1', '2025', 1, long.slice(0, INTAKE_LIMITS.cellChars)]);
+      sheet.addRow(['COV', 'C1', '2025', 1, long]);
+    });
+    await expect(readUploadedTable({ name: 'chung.xlsx', bytes: shared })).rejects.toThrow(
+      /^chung\.xlsx, sheet "Data", row 3, column E \("Ghi chú"\) holds 32,768/,
+    );
+  });
+
+  it('refuses a CSV row wider than 200 columns, and a CSV larger than 64 MB before reading it', async () => {
+    const csv = utf8(`${header.join(',')}\n${'1,'.repeat(200)}1\n`);
+    await expect(readUploadedTable({ name: 'rong.csv', bytes: csv })).rejects.toThrow(
+      /^rong\.csv, row 2 has a value in column 201: at most 200 columns are read/,
+    );
+    const big = new Uint8Array(INTAKE_LIMITS.inflatedBytes + 1).fill(0x31);
+    await expect(readUploadedTable({ name: 'lon.csv', bytes: big })).rejects.toMatchObject({
+      code: 'intake.too_large',
+      message: 'lon.csv is 64 MB: at most 64 MB is read; split it into several files',
+    });
+  });
+
+  it('reads what is within every limit', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `c${i + 1}`);
+    const bytes = workbookOfSheetData(
+      rowXml(1, rows) +
+        rowXml(
+          2,
+          rows.map(() => 'x'.repeat(INTAKE_LIMITS.cellChars)),
+        ),
+    );
+    const table = await readUploadedTable({ name: 'vua.xlsx', bytes });
+    expect(table.header).toHaveLength(200);
+    expect(table.rows[0]!.cells[199]).toHaveLength(32_767);
   });
 });

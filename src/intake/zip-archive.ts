@@ -102,7 +102,7 @@ export function openZip(file: string, bytes: Uint8Array, limits: IntakeLimits = 
       'intake.too_large',
       `${file} is a ZIP archive of ${count.toLocaleString('en-US')} parts: a workbook of at most ${limits.zipEntries.toLocaleString('en-US')} is read`,
       undefined,
-      { file, size: `${count} parts`, limit: `${limits.zipEntries} parts` },
+      { file, parts: count, limit: limits.zipEntries },
     );
   }
   if (directoryOffset + directorySize > bytes.length) throw damaged(file, 'its ZIP central directory is cut short');
