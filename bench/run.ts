@@ -20,14 +20,16 @@ import { buildDataset, SCALES, valueCount, type Scale } from './national-dataset
 import { rollupBench } from './rollup.bench.js';
 import { runViewshedBench } from './viewshed.bench.js';
 import { runCoverageBench } from './coverage.bench.js';
+import { runIntakeLimitsBench } from './intake-limits.bench.js';
 import { heading, line, step } from './report.js';
 import { formatInt, formatMs, now } from './stats.js';
 
 const BENCHMARKS: readonly Benchmark[] = [importBench, rollupBench];
-/** The coverage engine's benchmarks need no database. */
+/** The coverage engine's benchmarks need no database; the intake limits bring their own small one. */
 const STANDALONE: Record<string, (scale: Scale['name']) => Promise<void>> = {
   viewshed: () => runViewshedBench(),
   coverage: (scale) => runCoverageBench({ scale }),
+  'intake-limits': () => runIntakeLimitsBench(),
 };
 // 'dataset' names the load alone, which every other benchmark runs first anyway.
 const NAMES = ['dataset', ...BENCHMARKS.map((b) => b.name), ...Object.keys(STANDALONE)];
