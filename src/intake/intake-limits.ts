@@ -9,6 +9,8 @@ export const INTAKE_LIMITS = {
   inflatedBytes: 64 * 1024 * 1024,
   /** Data rows below the header: an upload is a report, not a data dump. */
   rows: 200_000,
+  /** Rows counting empty ones (and the row numbers a workbook gives): Excel's own sheet size, so no person wrote more. */
+  sheetRows: 1_048_576,
   /** Columns up to the last one holding a value: a wide template has one per indicator, well below this. */
   columns: 200,
   /** Characters in one cell: Excel's own limit, so no workbook Excel saved goes past it. */

@@ -1,5 +1,6 @@
-import { parse } from 'csv-parse/sync';
-import { DomainError, Invalid } from '../domain/errors.js';
+import { setImmediate } from 'node:timers/promises';
+import { csvRecords, CsvSyntaxError } from './csv-records.js';
+import { Invalid } from '../domain/errors.js';
 import { checkUploadSize, INTAKE_LIMITS, type IntakeLimits } from './intake-limits.js';
 import { TableAssembler, type UploadedTable } from './uploaded-table.js';
 
@@ -25,9 +26,14 @@ export function detectDelimiter(text: string): string {
 
 /**
  * A UTF-8 CSV (with or without BOM); anything else is refused rather than read as mojibake. Records are
- * checked as they are parsed, so a file past a limit is refused without holding all of its records.
+ * checked as they are read: a file past a limit is refused without holding all of its records, and the
+ * reader gives way to other requests every few thousand records.
  */
-export function readCsv(file: string, bytes: Uint8Array, limits: IntakeLimits = INTAKE_LIMITS): UploadedTable {
+export async function readCsv(
+  file: string,
+  bytes: Uint8Array,
+  limits: IntakeLimits = INTAKE_LIMITS,
+): Promise<UploadedTable> {
   checkUploadSize(file, bytes.length, limits);
   let text: string;
   try {
@@ -40,20 +46,17 @@ export function readCsv(file: string, bytes: Uint8Array, limits: IntakeLimits = 
     );
   }
   const table = new TableAssembler('csv', file, null, limits);
+  // Excel shows one row per record (a quoted line break stays inside its cell), so the record index is the row.
+  let rowNumber = 0;
   try {
-    parse(text, {
-      delimiter: detectDelimiter(text),
-      relax_column_count: true,
-      skip_empty_lines: false,
-      // Excel shows one row per record (a quoted line break stays inside its cell), so the record index is the row.
-      on_record: (cells: string[], context: { records: number }) => {
-        table.add({ rowNumber: context.records, cells });
-        return null; // kept by the assembler, not by the parser
-      },
-    });
+    for (const cells of csvRecords(text, detectDelimiter(text))) {
+      table.add({ rowNumber: ++rowNumber, cells });
+      if (rowNumber % 10_000 === 0) await setImmediate();
+    }
   } catch (error) {
-    if (error instanceof DomainError) throw error;
-    throw new Invalid('intake.csv', `${file} is not a readable CSV: ${(error as Error).message}`);
+    if (error instanceof CsvSyntaxError)
+      throw new Invalid('intake.csv', `${file} is not a readable CSV: ${error.message}`);
+    throw error;
   }
   return table.finish();
 }

@@ -208,6 +208,16 @@ describe('readUploadedTable: limits', () => {
     });
   });
 
+  it("stops a file of empty rows at Excel's own size, and a row of empty cells at its last column", async () => {
+    await expect(
+      readUploadedTable({ name: 'trong.csv', bytes: utf8('a,b\n' + '\n'.repeat(1_048_576)) }),
+    ).rejects.toThrow(/^trong\.csv has more than 1,048,576 rows counting empty ones/);
+    const emptyCells = workbookOfSheetData(rowXml(1, header) + `<row r="2">${'<c/>'.repeat(16_385)}</row>`);
+    await expect(readUploadedTable({ name: 'o.xlsx', bytes: emptyCells })).rejects.toThrow(
+      /row 2 has cells past column XFD/,
+    );
+  });
+
   it('reads what is within every limit', async () => {
     const rows = Array.from({ length: 200 }, (_, i) => `c${i + 1}`);
     const bytes = workbookOfSheetData(

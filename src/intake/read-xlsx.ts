@@ -48,6 +48,9 @@ function columnOf(reference: string | undefined): number | null {
   return column;
 }
 
+/** XFD: a cell past it was not written by Excel, and a million empty ones would cost time alone. */
+const EXCEL_COLUMNS = 16_384;
+
 type Shown = { text: string; numeric: boolean };
 
 interface Context {
@@ -129,6 +132,7 @@ export async function readXlsx(
           break;
         case 'c':
           column = columnOf(attributes.r) ?? column + 1;
+          if (column > EXCEL_COLUMNS) throw damaged(file, `row ${rowNumber} has cells past column XFD, Excel's last`);
           type = attributes.t ?? 'n';
           style = Number(attributes.s ?? 0);
           value = null;

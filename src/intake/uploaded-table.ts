@@ -44,6 +44,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 export class TableAssembler {
   private head: TableRow | undefined;
   private readonly rows: TableRow[] = [];
+  private records = 0;
   private readonly where: string;
 
   constructor(
@@ -64,7 +65,7 @@ export class TableAssembler {
 
   /** Refuses a cell past the column limit or holding more text than a cell may; the reader calls it per cell. */
   checkCell(rowNumber: number, column: number, text: string): void {
-    if (text === '') return;
+    if (text === '' || (column <= this.limits.columns && text.length <= this.limits.cellChars)) return;
     const params = { file: this.file, sheet: this.sheet ?? '', row: rowNumber };
     if (column > this.limits.columns) {
       throw new TooLarge(
@@ -85,7 +86,17 @@ export class TableAssembler {
   }
 
   add(record: TableRow): void {
-    record.cells.forEach((cell, i) => this.checkCell(record.rowNumber, i + 1, cell));
+    // Empty rows cost time too: a file of nothing but line breaks stops at Excel's own size.
+    if (++this.records > this.limits.sheetRows || record.rowNumber > this.limits.sheetRows) {
+      throw new TooLarge(
+        'intake.too_many_rows',
+        `${this.where} has more than ${count(this.limits.sheetRows)} rows counting empty ones, more than Excel holds: save only the data rows`,
+        undefined,
+        { file: this.file, sheet: this.sheet ?? '', row: record.rowNumber, limit: this.limits.rows },
+      );
+    }
+    const { cells } = record;
+    for (let i = 0; i < cells.length; i += 1) this.checkCell(record.rowNumber, i + 1, cells[i]!);
     if (record.cells.every((cell) => cell.trim() === '')) return;
     if (!this.head) this.head = record;
     else if (this.rows.push(record) > this.limits.rows) {
