@@ -1,7 +1,15 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { Invalid, TooLarge, UnsupportedType } from '../domain/errors.js';
-import { rowXml, workbookOfSheetData } from '../../test/fixtures/zip-bomb.js';
+import {
+  deflatedPart,
+  rowXml,
+  SHEET_END,
+  SHEET_START,
+  workbookOfSheetData,
+  workbookParts,
+  zipArchive,
+} from '../../test/fixtures/zip-bomb.js';
 import { INTAKE_LIMITS } from './intake-limits.js';
 import { detectDelimiter } from './read-csv.js';
 import { MAX_ROWS, readUploadedTable } from './read-table.js';
@@ -215,6 +223,15 @@ describe('readUploadedTable: limits', () => {
     const emptyCells = workbookOfSheetData(rowXml(1, header) + `<row r="2">${'<c/>'.repeat(16_385)}</row>`);
     await expect(readUploadedTable({ name: 'o.xlsx', bytes: emptyCells })).rejects.toThrow(
       /row 2 has cells past column XFD/,
+    );
+  });
+
+  it('expands no DTD entities (a billion laughs is refused, not inflated)', async () => {
+    const dtd = '<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>';
+    const sheet = SHEET_START.replace('?>\n', `?>${dtd}`) + rowXml(1, ['x']).replace('x', '&b;') + SHEET_END;
+    const bytes = zipArchive(workbookParts(deflatedPart('xl/worksheets/sheet1.xml', sheet)));
+    await expect(readUploadedTable({ name: 'dtd.xlsx', bytes })).rejects.toThrow(
+      /^dtd\.xlsx could not be opened as an Excel workbook \(\.xlsx\): xl\/worksheets\/sheet1\.xml is not well-formed XML: undefined entity/,
     );
   });
 
