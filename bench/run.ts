@@ -21,17 +21,19 @@ import { rollupBench } from './rollup.bench.js';
 import { runViewshedBench } from './viewshed.bench.js';
 import { runCoverageBench } from './coverage.bench.js';
 import { runLoadBench } from './load.bench.js';
+import { runIntakeLimitsBench } from './intake-limits.bench.js';
 import { heading, line, step } from './report.js';
 import { formatInt, formatMs, now } from './stats.js';
 
 const BENCHMARKS: readonly Benchmark[] = [importBench, rollupBench];
-/** The coverage engine's benchmarks need no database; the load benchmark serves the demo itself. */
+/** The coverage engine's benchmarks need no database; the intake limits and the load bring their own. */
 const STANDALONE: Record<
   string,
   (config: { scale: Scale['name']; engines: EngineName[]; url: string }) => Promise<void>
 > = {
   viewshed: () => runViewshedBench(),
   coverage: ({ scale }) => runCoverageBench({ scale }),
+  'intake-limits': () => runIntakeLimitsBench(),
   load: ({ engines, url }) => runLoadBench({ engines, url }),
 };
 // 'dataset' names the load alone, which every other benchmark runs first anyway.

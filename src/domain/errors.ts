@@ -26,6 +26,10 @@ export interface FieldError {
 
 export class NotFound extends DomainError {}
 export class Invalid extends DomainError {}
+/** Larger than the server reads (bytes, rows, columns, a cell's text): 413. An Invalid, to code that catches those. */
+export class TooLarge extends Invalid {}
+/** Not a kind of file the server reads, whatever its name says: 415. An Invalid, to code that catches those. */
+export class UnsupportedType extends Invalid {}
 export class Conflict extends DomainError {}
 /** Not signed in (or the credentials are wrong): 401. */
 export class Unauthorized extends DomainError {}

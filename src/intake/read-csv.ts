@@ -1,6 +1,8 @@
-import { parse } from 'csv-parse/sync';
+import { setImmediate } from 'node:timers/promises';
+import { csvRecords, CsvSyntaxError } from './csv-records.js';
 import { Invalid } from '../domain/errors.js';
-import { assembleTable, type UploadedTable } from './uploaded-table.js';
+import { checkUploadSize, INTAKE_LIMITS, type IntakeLimits } from './intake-limits.js';
+import { TableAssembler, type UploadedTable } from './uploaded-table.js';
 
 const DELIMITERS = [',', ';', '\t'] as const;
 
@@ -22,8 +24,17 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-/** A UTF-8 CSV (with or without BOM); anything else is refused rather than read as mojibake. */
-export function readCsv(file: string, bytes: Uint8Array): UploadedTable {
+/**
+ * A UTF-8 CSV (with or without BOM); anything else is refused rather than read as mojibake. Records are
+ * checked as they are read: a file past a limit is refused without holding all of its records, and the
+ * reader gives way to other requests every few thousand records.
+ */
+export async function readCsv(
+  file: string,
+  bytes: Uint8Array,
+  limits: IntakeLimits = INTAKE_LIMITS,
+): Promise<UploadedTable> {
+  checkUploadSize(file, bytes.length, limits);
   let text: string;
   try {
     // fatal: invalid UTF-8 throws instead of becoming U+FFFD; the BOM is dropped by default.
@@ -34,17 +45,18 @@ export function readCsv(file: string, bytes: Uint8Array): UploadedTable {
       `${file} is not UTF-8 text (perhaps saved as "CSV (Comma delimited)" in a Windows code page): in Excel use Save As → "CSV UTF-8 (Comma delimited)", or upload the .xlsx`,
     );
   }
-  let records: string[][];
-  try {
-    records = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: false });
-  } catch (error) {
-    throw new Invalid('intake.csv', `${file} is not a readable CSV: ${(error as Error).message}`);
-  }
+  const table = new TableAssembler('csv', file, null, limits);
   // Excel shows one row per record (a quoted line break stays inside its cell), so the record index is the row.
-  return assembleTable(
-    'csv',
-    file,
-    null,
-    records.map((cells, i) => ({ rowNumber: i + 1, cells })),
-  );
+  let rowNumber = 0;
+  try {
+    for (const cells of csvRecords(text, detectDelimiter(text))) {
+      table.add({ rowNumber: ++rowNumber, cells });
+      if (rowNumber % 10_000 === 0) await setImmediate();
+    }
+  } catch (error) {
+    if (error instanceof CsvSyntaxError)
+      throw new Invalid('intake.csv', `${file} is not a readable CSV: ${error.message}`);
+    throw error;
+  }
+  return table.finish();
 }

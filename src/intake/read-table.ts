@@ -1,48 +1,71 @@
-import { Invalid } from '../domain/errors.js';
+import { Invalid, UnsupportedType } from '../domain/errors.js';
+import { sniffFileKind, kindNamed, KIND_NAMES } from './file-kind.js';
+import { INTAKE_LIMITS, type IntakeLimits } from './intake-limits.js';
 import { readCsv } from './read-csv.js';
 import { readXlsx } from './read-xlsx.js';
 import type { UploadedTable } from './uploaded-table.js';
 
 export type { TableRow, UploadedTable } from './uploaded-table.js';
 export { MAX_ROWS } from './uploaded-table.js';
+export { INTAKE_LIMITS } from './intake-limits.js';
 
-type Kind = 'xlsx' | 'xls' | 'utf16' | 'binary' | 'text';
+const NEITHER = (name: string) =>
+  new UnsupportedType('intake.file_type', `${name} is neither a CSV nor an Excel (.xlsx) file`, undefined, {
+    file: name,
+  });
 
-const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
-
-/** What the bytes are, whatever the name says: people rename files, and Excel saves CSVs as "Unicode text". */
-function sniff(bytes: Uint8Array): Kind {
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'xlsx'; // ZIP
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'xls'; // OLE2
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return 'utf16';
-  if (bytes.subarray(0, 8192).includes(0) || startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'binary'; // NUL, %PDF
-  return 'text';
-}
-
-/** Reads an uploaded CSV or XLSX into a header and rows of displayed strings; throws Invalid naming the file. */
-export async function readUploadedTable(file: { name: string; bytes: Uint8Array }): Promise<UploadedTable> {
+/**
+ * Reads an uploaded CSV or XLSX into a header and rows of displayed strings; throws Invalid naming the file.
+ * What the bytes are decides how they are read. A name that says otherwise (a CSV named .xlsx, a workbook
+ * named .csv) is refused: the user is told what the file really is rather than shown a confusing result.
+ */
+export async function readUploadedTable(
+  file: { name: string; bytes: Uint8Array },
+  limits: IntakeLimits = INTAKE_LIMITS,
+): Promise<UploadedTable> {
   const { name, bytes } = file;
   if (bytes.length === 0) throw new Invalid('intake.empty', `${name} is empty`);
-  switch (sniff(bytes)) {
-    case 'xlsx':
-      return readXlsx(name, bytes);
-    case 'xls':
-      throw new Invalid(
+  const kind = sniffFileKind(bytes);
+  const named = kindNamed(name);
+  const utf8 = kind === 'text' && isUtf8(bytes);
+  if (named === 'zip' && utf8) {
+    throw new UnsupportedType(
+      'intake.file_type',
+      `${name} is named like an Excel workbook but holds ${KIND_NAMES.text}: rename it .csv, or open it in Excel and save it as "Excel Workbook (.xlsx)"`,
+      undefined,
+      { file: name },
+    );
+  }
+  if (named === 'text' && kind === 'zip') {
+    throw new UnsupportedType(
+      'intake.file_type',
+      `${name} is named like a CSV but is ${KIND_NAMES.zip}: rename it .xlsx, or save it as "CSV UTF-8 (Comma delimited)"`,
+      undefined,
+      { file: name },
+    );
+  }
+  switch (kind) {
+    case 'zip':
+      return readXlsx(name, bytes, limits);
+    case 'ole2':
+      throw new UnsupportedType(
         'intake.file_type',
         `${name} is an Excel 97–2003 workbook (.xls): save it as "Excel Workbook (.xlsx)" or "CSV UTF-8" and upload again`,
+        undefined,
+        { file: name },
       );
     case 'utf16':
       throw new Invalid(
         'intake.encoding',
         `${name} is UTF-16 text ("Unicode Text"): save it as "CSV UTF-8 (Comma delimited)"`,
       );
+    case 'tiff':
+    case 'pdf':
     case 'binary':
-      throw new Invalid('intake.file_type', `${name} is neither a CSV nor an Excel (.xlsx) file`);
+      throw NEITHER(name);
     case 'text':
-      if (!/\.(csv|txt|tsv)$/i.test(name) && !isUtf8(bytes)) {
-        throw new Invalid('intake.file_type', `${name} is neither a CSV nor an Excel (.xlsx) file`);
-      }
-      return readCsv(name, bytes);
+      if (named !== 'text' && !utf8) throw NEITHER(name);
+      return readCsv(name, bytes, limits);
   }
 }
 

@@ -14,7 +14,8 @@ import { formatSiteError, readSitesFile, siteSetHash, type SiteRecord } from '..
 import type { GridSite } from '../engines/coverage/predict/site-signal.js';
 import { DEFAULT_COVERAGE_PARAMS, type CoverageParams } from '../engines/coverage/predict/coverage-params.js';
 import type { Technology } from '../domain/coverage/technology.js';
-import { Invalid } from '../domain/errors.js';
+import { Invalid, UnsupportedType } from '../domain/errors.js';
+import { KIND_NAMES, sniffFileKind } from '../intake/file-kind.js';
 
 export interface UploadedFile {
   name: string;
@@ -37,11 +38,25 @@ export interface PreparedCoverage {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/** A raster upload is read as GeoTIFF only when its bytes are TIFF's, whatever it is called. */
+function readUploadedGeoTiff(file: UploadedFile, role: string): Promise<Raster> {
+  const kind = sniffFileKind(file.bytes);
+  if (kind !== 'tiff') {
+    throw new UnsupportedType(
+      'intake.file_type',
+      `${file.name} is ${KIND_NAMES[kind]}, not a GeoTIFF: the ${role} must be a GeoTIFF${role === 'terrain model' ? ' or SRTM .hgt tiles' : ''}`,
+      undefined,
+      { file: file.name },
+    );
+  }
+  return readGeoTiff(file.bytes, file.name);
+}
+
 export async function readDem(files: readonly UploadedFile[]): Promise<Raster> {
   if (files.length === 0)
     throw new Invalid('coverage.dem_missing', 'A terrain model (GeoTIFF or SRTM .hgt tiles) is needed');
   const rasters = await Promise.all(
-    files.map((f) => (/\.hgt$/i.test(f.name) ? readHgt(f.bytes, f.name) : readGeoTiff(f.bytes, f.name))),
+    files.map((f) => (/\.hgt$/i.test(f.name) ? readHgt(f.bytes, f.name) : readUploadedGeoTiff(f, 'terrain model'))),
   );
   return rasters.length === 1 ? rasters[0]! : mosaic(rasters);
 }
@@ -105,7 +120,7 @@ export async function prepareFromFiles(
 ): Promise<PreparedCoverage> {
   const params = { ...DEFAULT_COVERAGE_PARAMS, ...spec.params };
   const demRaster = await readDem(spec.dem);
-  const populationRaster = await readGeoTiff(spec.population.bytes, spec.population.name);
+  const populationRaster = await readUploadedGeoTiff(spec.population, 'population raster');
   assertPopulationCounts(populationRaster);
   let sites: SiteRecord[];
   if (spec.sites === 'stored') {

@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { TestDatabase } from '../../test/fixtures/test-database.js';
 import { useTestApp } from '../../test/fixtures/test-app.js';
+import { zipBombWorkbook } from '../../test/fixtures/zip-bomb.js';
 
 const testApp = useTestApp();
 let db: TestDatabase;
@@ -83,4 +84,38 @@ it('answers for unknown runs', async () => {
     404,
   );
   expect((await testApp.inject({ url: '/api/coverage/runs/nope' })).statusCode).toBe(400);
+});
+
+it('refuses a zip bomb sites list (413) and rasters that are not TIFF (415), saving and starting nothing', async () => {
+  const bomb = zipBombWorkbook({ inflatedMiB: 453, declared: 'honest' });
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(bomb)]), 'tram.xlsx');
+  const request = new Request('http://local/', { method: 'POST', body: form });
+  const start = performance.now();
+  const sites = await testApp.inject({
+    method: 'POST',
+    url: '/api/coverage/sites',
+    headers: { 'content-type': request.headers.get('content-type')! },
+    payload: Buffer.from(await request.arrayBuffer()),
+  });
+  expect(performance.now() - start).toBeLessThan(1000);
+  expect(sites.statusCode).toBe(413);
+  expect(sites.json()).toMatchObject({
+    code: 'intake.too_large',
+    detail: expect.stringMatching(/^tram\.xlsx inflates/),
+  });
+  expect((await testApp.inject({ url: '/api/coverage/sites' })).json()).toHaveLength(2);
+
+  const run = await post('/api/coverage/runs', {
+    unit: 'P1',
+    period: '2025-12',
+    dem: { name: 'dia-hinh.tif', text: 'x,y,z\n1,2,3\n' },
+    population: { name: 'dan-so.tif', text: 'x,y,people\n1,2,3\n' },
+  });
+  expect(run.statusCode).toBe(415);
+  expect(run.json()).toMatchObject({
+    code: 'intake.file_type',
+    detail: expect.stringMatching(/^dia-hinh\.tif is text \(such as a CSV\), not a GeoTIFF/),
+  });
+  expect((await db.query('select * from coverage_run')).length).toBe(0);
 });

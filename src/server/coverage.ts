@@ -12,6 +12,8 @@ import { Invalid, NotFound } from '../domain/errors.js';
 import type { Technology } from '../domain/coverage/technology.js';
 import { PeriodCode, UnitCode } from './params.js';
 import { writeContext } from './request-context.js';
+import { readFilePart } from './uploaded-file.js';
+import { INTAKE_LIMITS } from '../intake/intake-limits.js';
 import { cancelCoverageRun, startCoverageRun } from '../application/start-coverage-run.js';
 import { readGeoTiff } from '../engines/coverage/raster/read-geotiff.js';
 import { DEFAULT_COVERAGE_PARAMS } from '../engines/coverage/predict/coverage-params.js';
@@ -20,16 +22,21 @@ import { renderSignalLayer } from '../engines/coverage/raster/signal-layer-png.j
 
 const TECHNOLOGIES = ['2G', '3G', '4G', '5G'] as const;
 
-async function readParts(request: FastifyRequest) {
+/**
+ * The parts of a multipart body. `maxFileBytes` holds each file to that size (a sites list is read within
+ * the intake limits); without it the app's own limit applies (terrain models and population rasters are large).
+ */
+async function readParts(request: FastifyRequest, maxFileBytes?: number) {
   if (!request.isMultipart()) throw new Invalid('coverage.multipart', 'Send the inputs as multipart/form-data');
   const files: Record<string, UploadedFile[]> = {};
   const fields: Record<string, string> = {};
   for await (const part of request.parts()) {
     if (part.type === 'file')
-      (files[part.fieldname] ??= []).push({
-        name: part.filename || part.fieldname,
-        bytes: new Uint8Array(await part.toBuffer()),
-      });
+      (files[part.fieldname] ??= []).push(
+        maxFileBytes === undefined
+          ? { name: part.filename || part.fieldname, bytes: new Uint8Array(await part.toBuffer()) }
+          : await readFilePart(part, maxFileBytes),
+      );
     else fields[part.fieldname] = String(part.value);
   }
   return { files, fields };
@@ -67,7 +74,7 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
       },
     },
     async (request) => {
-      const { files } = await readParts(request);
+      const { files } = await readParts(request, INTAKE_LIMITS.inflatedBytes);
       const file = files.file?.[0];
       if (!file) throw new Invalid('coverage.no_file', 'No file was sent: add a field named "file"');
       const read = await readSitesFile(file);

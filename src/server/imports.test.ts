@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { TestDatabase } from '../../test/fixtures/test-database.js';
 import { useTestApp } from '../../test/fixtures/test-app.js';
+import { zipBombWorkbook } from '../../test/fixtures/zip-bomb.js';
+import { INTAKE_LIMITS } from '../intake/intake-limits.js';
 
 const testApp = useTestApp();
 let db: TestDatabase;
@@ -120,8 +122,8 @@ describe('a partly wrong CSV', () => {
 
   it('refuses a file that is neither CSV nor XLSX, naming it', async () => {
     const response = await upload('photo.xlsx', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), 'preview');
-    expect(response.statusCode).toBe(422);
-    expect(response.json().detail).toMatch(/photo\.xlsx/);
+    expect(response.statusCode).toBe(415);
+    expect(response.json()).toMatchObject({ code: 'intake.file_type', detail: expect.stringMatching(/photo\.xlsx/) });
   });
 
   it('refuses a file with a missing column, naming it', async () => {
@@ -149,5 +151,61 @@ describe('a partly wrong CSV', () => {
     expect(response.statusCode).toBe(409);
     expect(response.json().errors).toEqual([expect.objectContaining({ path: 'late.csv row 3' })]);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('uploads past the limits', () => {
+  it('refuses a zip bomb workbook with 413 problem+json, in under a second, writing nothing', async () => {
+    const bomb = zipBombWorkbook({ inflatedMiB: 453, declared: 'honest' });
+    const before = await snapshot();
+    const start = performance.now();
+    const response = await upload('bom.xlsx', bomb, 'commit');
+    expect(performance.now() - start).toBeLessThan(1000);
+    expect(response.statusCode).toBe(413);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json()).toMatchObject({
+      status: 413,
+      code: 'intake.too_large',
+      detail: expect.stringMatching(/^bom\.xlsx inflates to 453 MB/),
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('names the file, sheet and row of too many rows, in Vietnamese when asked', async () => {
+    const before = await snapshot();
+    const dense = zipBombWorkbook({ inflatedMiB: 20, declared: 'honest' });
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(dense)]), 'day.xlsx');
+    const request = new Request('http://local/', { method: 'POST', body: form });
+    const response = await testApp.inject({
+      method: 'POST',
+      url: '/api/imports?mode=commit',
+      headers: { 'content-type': request.headers.get('content-type')!, 'accept-language': 'vi' },
+      payload: Buffer.from(await request.arrayBuffer()),
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toMatchObject({
+      code: 'intake.too_many_rows',
+      detail:
+        'day.xlsx, trang tính "Dữ liệu" có hơn 200.000 dòng số liệu (dòng 200.002 vượt giới hạn): hãy chia thành nhiều tệp',
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a file larger than 64 MB as it arrives, and a workbook named .csv as 415', async () => {
+    const big = new Uint8Array(INTAKE_LIMITS.inflatedBytes + 1024).fill(0x31);
+    const tooBig = await upload('lon.csv', big, 'preview');
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json()).toMatchObject({
+      code: 'intake.too_large',
+      detail: 'lon.csv is more than 64 MB: at most 64 MB is read; split it into several files',
+    });
+    const workbook = zipBombWorkbook({ inflatedMiB: 1, declared: 'honest' });
+    const renamed = await upload('bao-cao.csv', workbook, 'preview');
+    expect(renamed.statusCode).toBe(415);
+    expect(renamed.json()).toMatchObject({
+      code: 'intake.file_type',
+      detail: expect.stringMatching(/^bao-cao\.csv is named like a CSV but is a ZIP archive/),
+    });
   });
 });

@@ -8,6 +8,7 @@ import { buildTemplateCsv, buildTemplateXlsx } from '../intake/templates.js';
 import { Invalid } from '../domain/errors.js';
 import { PeriodCode, UnitCode } from './params.js';
 import { writeContext } from './request-context.js';
+import { readFilePart } from './uploaded-file.js';
 
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -89,7 +90,9 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         if (part.type === 'file') {
           if (part.fieldname !== 'file')
             throw new Invalid('import.field', `Unexpected file field "${part.fieldname}"; use "file"`);
-          file = { name: part.filename || 'upload', bytes: new Uint8Array(await part.toBuffer()) };
+          // Held up to the inflated-size limit only: a larger CSV or workbook is refused as it arrives.
+          const read = await readFilePart(part);
+          file = { name: part.filename || 'upload', bytes: read.bytes };
         } else {
           fields[part.fieldname] = String(part.value);
         }

@@ -7,9 +7,11 @@ import {
   Invalid,
   NotFound,
   PreconditionFailed,
+  TooLarge,
   TooManyRequests,
   Unauthorized,
   Unavailable,
+  UnsupportedType,
   type ErrorCode,
   type FieldError,
   type MessageParams,
@@ -53,6 +55,8 @@ const TITLES: Record<number, string> = {
 function statusOf(error: DomainError): number {
   if (error instanceof NotFound) return 404;
   if (error instanceof Conflict) return 409;
+  if (error instanceof TooLarge) return 413;
+  if (error instanceof UnsupportedType) return 415;
   if (error instanceof Invalid) return 422;
   if (error instanceof Unauthorized) return 401;
   if (error instanceof Forbidden) return 403;

@@ -17,6 +17,9 @@ export const EXPLAINED_CODES = [
   'intake.xlsx',
   'intake.csv',
   'intake.too_many_rows',
+  'intake.too_many_columns',
+  'intake.cell_too_long',
+  'intake.too_large',
   'org_unit.not_found',
   'request.invalid',
 ] as const satisfies readonly ErrorCode[];

@@ -4,6 +4,10 @@ import type { Language } from './language.js';
 
 type Template = (params: MessageParams) => string;
 
+/** `Dữ liệu.xlsx, trang tính "Dữ liệu"`: a file and, for a workbook, its sheet. */
+const where = (p: MessageParams) => (p.sheet ? `${p.file}, trang tính "${p.sheet}"` : `${p.file}`);
+const vi = (n: string | number | undefined) => (typeof n === 'number' ? n.toLocaleString('vi-VN') : `${n}`);
+
 /**
  * Problem details in Vietnamese, worded from an error's code and parameters. English details are the messages the
  * code throws (they name files, rows and fields already); a code without a Vietnamese template here, or thrown
@@ -53,6 +57,19 @@ export const VIETNAMESE: Partial<Record<ErrorCode, Template>> = {
   'version.stale': (p) =>
     `Số liệu đã được ${p.by || 'người khác'} thay đổi sau khi bạn mở; hãy tải lại và làm lại thao tác`,
   'approval.same_person': (p) => `${p.unit} ${p.period}: người nhập hoặc gửi số liệu không được tự phê duyệt`,
+  'intake.too_large': (p) =>
+    p.parts !== undefined
+      ? `Tệp ${p.file} gồm ${vi(p.parts)} phần nén: một sổ Excel được đọc khi có tối đa ${vi(p.limit)} phần`
+      : `Tệp ${p.file} quá lớn (${p.size}); hệ thống đọc tối đa ${p.limit}: hãy chia thành nhiều tệp`,
+  'intake.too_many_rows': (p) =>
+    `${where(p)} có hơn ${vi(p.limit)} dòng số liệu (dòng ${vi(p.row)} vượt giới hạn): hãy chia thành nhiều tệp`,
+  'intake.too_many_columns': (p) =>
+    `${where(p)}, dòng ${vi(p.row)} có giá trị ở cột ${p.column}: hệ thống đọc tối đa ${vi(p.limit)} cột; hãy bỏ các cột thừa hoặc chia tệp`,
+  'intake.cell_too_long': (p) =>
+    `${where(p)}, dòng ${vi(p.row)}, cột ${p.column} có ${vi(p.chars)} ký tự: mỗi ô tối đa ${vi(p.limit)} ký tự`,
+  'intake.file_type': (p) =>
+    `Tệp ${p.file} không phải tệp Excel (.xlsx) hay CSV đúng như tên tệp: hãy lưu lại dạng "Excel Workbook (.xlsx)" hoặc "CSV UTF-8" rồi tải lên lại`,
+  'intake.xlsx': (p) => `Không mở được tệp ${p.file} dưới dạng sổ Excel (.xlsx): tệp bị hỏng hoặc không đúng định dạng`,
 };
 
 /** The detail of a problem in the language asked for; English (the thrown message) when there is no template. */
