@@ -61,7 +61,7 @@ export async function progressFor(
 export async function readableIndicator(db: Database, actor: Actor, code: string) {
   const indicator = await findIndicator(db, code);
   if (!seesAllData(actor) && !indicator.isPublic)
-    throw new NotFound('indicator.not_found', `No indicator has the code "${code}"`);
+    throw new NotFound('indicator.not_found', `No indicator has the code "${code}"`, undefined, { code });
   return indicator;
 }
 

@@ -39,7 +39,9 @@ export async function saveIndicatorDefinition(
     if (options.mode === 'create' && existing)
       throw new Conflict('indicator.exists', `An indicator with the code "${input.code}" exists already`);
     if (options.mode === 'update' && !existing)
-      throw new NotFound('indicator.not_found', `No indicator has the code "${input.code}"`);
+      throw new NotFound('indicator.not_found', `No indicator has the code "${input.code}"`, undefined, {
+        code: input.code,
+      });
     const before = existing ? await findIndicator(tx, input.code) : null;
     if (before)
       refuseStaleVersion(options.expectedVersion, before.version, {
@@ -58,7 +60,9 @@ export async function saveIndicatorDefinition(
     }
     const areaId = input.areaCode === null ? null : await findAreaId(tx, input.areaCode);
     if (input.areaCode !== null && areaId === null)
-      throw new NotFound('area.not_found', `No cooperation area has the code "${input.areaCode}"`);
+      throw new NotFound('area.not_found', `No cooperation area has the code "${input.areaCode}"`, undefined, {
+        code: input.areaCode,
+      });
     if (existing) await updateIndicatorDefinition(tx, input, areaId, actor.name);
     else await insertIndicatorDefinition(tx, input, areaId, actor.name);
     const after = await findIndicator(tx, input.code);

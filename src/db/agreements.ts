@@ -52,7 +52,7 @@ export async function findAgreement(db: Queryable, code: string): Promise<Agreem
     `${SELECT_AGREEMENT} where a.code = $1`,
     [code],
   );
-  if (!agreement) throw new NotFound('agreement.not_found', `No agreement has the code "${code}"`);
+  if (!agreement) throw new NotFound('agreement.not_found', `No agreement has the code "${code}"`, undefined, { code });
   const parties = await db.query<AgreementDetail['parties'][number] & Record<string, unknown>>(
     `select code, role, name_vi as "nameVi", name_en as "nameEn" from agreement_party where agreement_id = $1 order by role desc, code`,
     [agreement.id],

@@ -18,7 +18,7 @@ const SELECT_RUN = `select r.id, r.status, u.code as "rootUnit", r.period, r.par
 
 export async function findRun(db: Queryable, id: string): Promise<CoverageRun> {
   const [run] = await db.query<CoverageRun>(`${SELECT_RUN} where r.id = $1`, [id]);
-  if (!run) throw new NotFound('coverage_run.not_found', `No coverage run has the id "${id}"`);
+  if (!run) throw new NotFound('coverage_run.not_found', `No coverage run has the id "${id}"`, undefined, { id });
   return run;
 }
 
@@ -105,7 +105,7 @@ export async function completeRun(
     const [row] = await tx.query<{ status: RunStatus }>('select status from coverage_run where id = $1 for update', [
       id,
     ]);
-    if (!row) throw new NotFound('coverage_run.not_found', `No coverage run has the id "${id}"`);
+    if (!row) throw new NotFound('coverage_run.not_found', `No coverage run has the id "${id}"`, undefined, { id });
     if (row.status !== 'running')
       throw new Conflict('coverage_run.not_running', `Run ${id} is ${row.status}; its results are discarded`);
     const run = await findRun(tx, id);

@@ -114,7 +114,7 @@ export async function listIndicators(db: Queryable, filter: { area?: string | un
 
 export async function findIndicator(db: Queryable, code: string): Promise<Indicator> {
   const [row] = await db.query<IndicatorRow>(`${SELECT_INDICATOR} where i.code = $1`, [code]);
-  if (!row) throw new NotFound('indicator.not_found', `No indicator has the code "${code}"`);
+  if (!row) throw new NotFound('indicator.not_found', `No indicator has the code "${code}"`, undefined, { code });
   return toIndicator(row);
 }
 

@@ -45,13 +45,19 @@ export interface StoredUnit extends UnitSummary {
 
 export async function findUnit(db: Queryable, code: string): Promise<StoredUnit> {
   const [row] = await db.query<OrgUnitRow>(`${SELECT_UNIT} where u.code = $1`, [code]);
-  if (!row) throw new NotFound('org_unit.not_found', `No organisation unit has the code "${code}"`);
+  if (!row)
+    throw new NotFound('org_unit.not_found', `No organisation unit has the code "${code}"`, undefined, {
+      codes: code,
+    });
   return { id: row.id, ...toUnitSummary(row) };
 }
 
 export async function findUnitBoundary(db: Queryable, code: string): Promise<unknown> {
   const [row] = await db.query<{ boundary: unknown }>('select boundary from org_unit where code = $1', [code]);
-  if (!row) throw new NotFound('org_unit.not_found', `No organisation unit has the code "${code}"`);
+  if (!row)
+    throw new NotFound('org_unit.not_found', `No organisation unit has the code "${code}"`, undefined, {
+      codes: code,
+    });
   return row.boundary;
 }
 

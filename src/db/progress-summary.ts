@@ -107,7 +107,10 @@ export async function progressSummary(
   const unit = await findUnit(db, unitCode);
   const province = await provinceOf(db, unit);
   const summary = province ? await findAgreementForProvince(db, province.code) : null;
-  if (!summary) throw new NotFound('agreement.not_found', `No agreement covers the unit "${unitCode}"`);
+  if (!summary)
+    throw new NotFound('agreement.not_found', `No agreement covers the unit "${unitCode}"`, undefined, {
+      unit: unitCode,
+    });
   const agreement = await findAgreement(db, summary.code);
   const year = requestedYear ?? (await latestYearWithData(db)) ?? agreement.periodFrom;
   const all = await listIndicators(db);

@@ -24,7 +24,7 @@ export async function readUploadedTable(
   limits: IntakeLimits = INTAKE_LIMITS,
 ): Promise<UploadedTable> {
   const { name, bytes } = file;
-  if (bytes.length === 0) throw new Invalid('intake.empty', `${name} is empty`);
+  if (bytes.length === 0) throw new Invalid('intake.empty', `${name} is empty`, undefined, { file: name });
   const kind = sniffFileKind(bytes);
   const named = kindNamed(name);
   const utf8 = kind === 'text' && isUtf8(bytes);

@@ -94,6 +94,12 @@ it('words problem details in the language Accept-Language asks for', async () =>
   });
   const en = await raw('/api/indicator-values?indicator=SITES&unit=P1', { 'accept-language': 'en' });
   expect(JSON.parse(en.body).detail).toBe('Sign in to do this');
+  // A detail naming what was not found keeps the name in Vietnamese too.
+  const missing = await raw('/api/indicators/NOT_THERE', { 'accept-language': 'vi' });
+  expect(JSON.parse(missing.body)).toMatchObject({
+    code: 'indicator.not_found',
+    detail: 'Không có chỉ tiêu mã "NOT_THERE"',
+  });
 });
 
 it('429 with Retry-After when one client asks too often', async () => {

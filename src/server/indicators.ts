@@ -54,7 +54,8 @@ function visibleTo(actor: Actor, indicator: Indicator): boolean {
 export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
   async function visibleIndicator(actor: Actor, code: string): Promise<Indicator> {
     const indicator = await findIndicator(app.db, code);
-    if (!visibleTo(actor, indicator)) throw new NotFound('indicator.not_found', `No indicator has the code "${code}"`);
+    if (!visibleTo(actor, indicator))
+      throw new NotFound('indicator.not_found', `No indicator has the code "${code}"`, undefined, { code });
     return indicator;
   }
 

@@ -76,7 +76,10 @@ export const validationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const rule = await findValidationRule(app.db, request.params.code);
-      if (!rule) throw new NotFound('rule.not_found', `No validation rule has the code "${request.params.code}"`);
+      if (!rule)
+        throw new NotFound('rule.not_found', `No validation rule has the code "${request.params.code}"`, undefined, {
+          code: request.params.code,
+        });
       return sendVersioned(reply, rule.version, rule);
     },
   );

@@ -100,7 +100,10 @@ export async function createAccount(
 
 async function accountOrNotFound(db: Database, username: string): Promise<Account> {
   const account = await findAccount(db, normaliseUsername(username));
-  if (!account) throw new NotFound('account.not_found', `No account has the username "${username}"`);
+  if (!account)
+    throw new NotFound('account.not_found', `No account has the username "${username}"`, undefined, {
+      username,
+    });
   return account;
 }
 

@@ -85,7 +85,7 @@ export async function createApiToken(
 export async function revokeToken(db: Database, actor: Actor, id: number, requestId: string | null): Promise<void> {
   requireAction(actor, 'token.manage');
   const token = await findApiToken(db, id);
-  if (!token) throw new NotFound('token.not_found', `No API token has the id ${id}`);
+  if (!token) throw new NotFound('token.not_found', `No API token has the id ${id}`, undefined, { id });
   await db.transaction(async (tx) => {
     if (!(await revokeApiToken(tx, id))) return;
     await appendAudit(tx, auditContext(actor, requestId, null, 'api'), [

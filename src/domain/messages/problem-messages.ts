@@ -51,6 +51,21 @@ export const VIETNAMESE: Partial<Record<ErrorCode, Template>> = {
   'period.invalid': (p) =>
     `Kỳ báo cáo không hợp lệ: dùng dạng 2025, 2025Q3 hoặc 2025-09, trong các năm ${p.first}–${p.last}`,
   'org_unit.not_found': (p) => `Không có đơn vị hành chính mã ${p.codes}`,
+  'indicator.not_found': (p) => `Không có chỉ tiêu mã "${p.code}"`,
+  'area.not_found': (p) => `Không có lĩnh vực hợp tác mã "${p.code}"`,
+  'agreement.not_found': (p) =>
+    p.unit ? `Không có thỏa thuận nào bao gồm đơn vị "${p.unit}"` : `Không có thỏa thuận mã "${p.code}"`,
+  'account.not_found': (p) => `Không có tài khoản "${p.username}"`,
+  'account.last_admin': () => 'Không thể bỏ quyền hoặc khóa quản trị viên cuối cùng',
+  'token.not_found': (p) => `Không có mã truy cập API số ${p.id}`,
+  'rule.not_found': (p) => `Không có quy tắc kiểm tra mã "${p.code}"`,
+  'coverage_run.not_found': (p) => `Không có lần tính vùng phủ sóng mã "${p.id}"`,
+  'auth.sso_not_configured': () => 'Đăng nhập một lần (SSO) chưa được cấu hình trên máy chủ này',
+  'import.multipart': () => 'Hãy gửi tệp dưới dạng multipart/form-data trong trường "file"',
+  'import.no_file': () => 'Chưa có tệp nào được gửi: thêm trường "file"',
+  'boundaries.period': () => 'Hãy chọn kỳ báo cáo cùng với chỉ tiêu',
+  'coverage.no_file': () => 'Chưa có tệp nào được gửi',
+  'intake.empty': (p) => `Tệp ${p.file} trống`,
   'value.locked': () => 'Số liệu thuộc kỳ đã được phê duyệt; cần mở lại kỳ trước khi sửa',
   'value.overlap': () =>
     'Số liệu chồng lên số liệu đã lưu của loại kỳ khác (ví dụ quý và các tháng của quý); gửi một loại kỳ, hoặc yêu cầu thay thế',
