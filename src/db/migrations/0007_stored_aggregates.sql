@@ -155,33 +155,49 @@ begin
 end
 $$;
 
--- Every roll-up of the given indicators (all when null) from their summaries: after a rule or a population changes.
+-- Every roll-up of the given indicators (all when null) from their summaries, level by level in one pass each
+-- (grouped, not key by key): after a rule or a population changes, and for a rebuild.
 create function dx_rebuild_rollups(indicator_ids integer[])
 returns void language plpgsql security definer as $$
 declare
-  r_i integer[]; r_a integer[]; r_b text[];
-  up_i integer[]; up_a integer[]; up_b text[];
+  level_now text;
 begin
-  -- The parents of every unit with data, then their parents: the keys that have anything to roll up.
-  select array_agg(i), array_agg(a), array_agg(b) into r_i, r_a, r_b
-  from (select distinct v.indicator_id as i, u.parent_id as a, p.code as b
-        from indicator_value v join period p on p.id = v.period_id and p.period_type = 'month'
-        join org_unit u on u.id = v.org_unit_id and u.parent_id is not null
-        where indicator_ids is null or v.indicator_id = any(indicator_ids)
-        union
-        select s.indicator_id, u.parent_id, s.bucket
-        from value_summary s join org_unit u on u.id = s.org_unit_id and u.parent_id is not null
-        where indicator_ids is null or s.indicator_id = any(indicator_ids)) keys;
-  up_i := r_i; up_a := r_a; up_b := r_b;
-  loop
-    select array_agg(i), array_agg(a), array_agg(b) into up_i, up_a, up_b
-    from (select distinct k.i, u.parent_id as a, k.b from unnest(up_i, up_a, up_b) as k(i, a, b)
-          join org_unit u on u.id = k.a and u.parent_id is not null) keys;
-    exit when up_i is null;
-    r_i := r_i || up_i; r_a := r_a || up_a; r_b := r_b || up_b;
-  end loop;
   delete from value_rollup where indicator_ids is null or indicator_id = any(indicator_ids);
-  if r_i is not null then perform dx_refresh_rollups(r_i, r_a, r_b); end if;
+  foreach level_now in array array['province', 'nation'] loop
+    insert into value_rollup
+    with own as (
+      select s.indicator_id as i, u.parent_id as a, s.bucket as b, u.population as w,
+             case when ind.time_aggregation = 'sum' then s.total else s.last_value end as x, ind.threshold
+      from value_summary s join indicator ind on ind.id = s.indicator_id
+      join org_unit u on u.id = s.org_unit_id and u.level = ind.reporting_level
+      join org_unit parent on parent.id = u.parent_id and parent.level = level_now
+      where indicator_ids is null or s.indicator_id = any(indicator_ids)
+      union all
+      select v.indicator_id, u.parent_id, p.code, u.population, v.value, ind.threshold
+      from indicator_value v join period p on p.id = v.period_id and p.period_type = 'month'
+      join indicator ind on ind.id = v.indicator_id
+      join org_unit u on u.id = v.org_unit_id and u.level = ind.reporting_level
+      join org_unit parent on parent.id = u.parent_id and parent.level = level_now
+      where indicator_ids is null or v.indicator_id = any(indicator_ids)
+    ),
+    part as (
+      select i, a, b, 1 as reported, x as total, x as minimum, x as maximum,
+             case when x >= threshold then 1 else 0 end as meeting,
+             case when w > 0 then x * w else 0 end as weighted_total,
+             case when w > 0 then w else 0 end as weight,
+             case when w > 0 then 1 else 0 end as weighted_reported
+      from own
+      union all
+      select r.indicator_id, u.parent_id, r.bucket, r.reported, r.total, r.minimum, r.maximum, r.meeting,
+             r.weighted_total, r.weight, r.weighted_reported
+      from value_rollup r join org_unit u on u.id = r.org_unit_id
+      join org_unit parent on parent.id = u.parent_id and parent.level = level_now
+      where indicator_ids is null or r.indicator_id = any(indicator_ids)
+    )
+    select i, a, b, sum(reported)::int, sum(total), min(minimum), max(maximum), sum(meeting)::int,
+           sum(weighted_total), sum(weight)::float8, sum(weighted_reported)::int
+    from part group by i, a, b;
+  end loop;
 end
 $$;
 
