@@ -1,3 +1,4 @@
+import { deferAggregates, rebuildAggregates } from './stored-aggregates.js';
 import type { Database, Queryable } from './database.js';
 import { ensurePeriods } from './periods.js';
 import { appendAudit } from './audit-log.js';
@@ -234,6 +235,8 @@ export async function seedDemo(db: Database): Promise<SeedReport> {
   const units = buildDemoUnits(inputs, generateProvinceGeometry(inputs));
   const values = buildDemoValues(units, reportedFigures(file));
   return db.transaction(async (tx) => {
+    // A bulk load: the stored aggregates are built once at the end, not refreshed by every statement.
+    await deferAggregates(tx);
     const unitIds = await insertUnits(tx, units);
     const areaIds = await insertAgreement(tx, file, unitIds.get(GIA_LAI_CODE)!);
     const indicatorIds = await insertIndicators(tx, areaIds);
@@ -255,6 +258,8 @@ export async function seedDemo(db: Database): Promise<SeedReport> {
         ],
       );
     }
+    // Built once here: the targets below are computed from the values' roll-ups.
+    await rebuildAggregates(tx);
     await insertTargets(tx, file, indicatorIds, unitIds.get(GIA_LAI_CODE)!);
     await publishReportedYears(tx, unitIds.get(GIA_LAI_CODE)!);
     for (const rule of DEMO_VALIDATION_RULES) {

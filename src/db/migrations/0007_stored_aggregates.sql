@@ -24,6 +24,7 @@ create table value_summary (
   value_count integer not null,
   last_value double precision not null,
   last_end date not null,
+  last_start date not null,
   primary key (indicator_id, org_unit_id, bucket)
 );
 
@@ -117,7 +118,6 @@ create function dx_refresh_value_aggregates(indicator_ids integer[], unit_ids in
 returns void language plpgsql security definer as $$
 declare
   k_i integer[]; k_u integer[]; k_b text[];
-  r_i integer[]; r_a integer[]; r_b text[];
 begin
   select array_agg(i), array_agg(u), array_agg(b) into k_i, k_u, k_b
   from (select distinct c.i, c.u, x.bucket as b
@@ -133,24 +133,58 @@ begin
       select x.bucket, p.id, p.start_date, p.end_date from period p
       cross join lateral dx_period_buckets(p.period_type, p.start_date) x
     )
-    select k.i, k.u, k.b, sum(v.value), count(*)::int,
-           (max(array[(bp.end_date - date '2000-01-01')::float8, (bp.start_date - date '2000-01-01')::float8, v.value]))[3],
-           max(bp.end_date)
-    from unnest(k_i, k_u, k_b) as k(i, u, b)
-    join bucket_period bp on bp.bucket = k.b
-    join indicator_value v on v.indicator_id = k.i and v.org_unit_id = k.u and v.period_id = bp.id
-    group by k.i, k.u, k.b;
+    select i, u, b, total, n, m[3], date '2000-01-01' + m[1]::int, date '2000-01-01' + m[2]::int
+    from (select k.i, k.u, k.b, sum(v.value) as total, count(*)::int as n,
+                 max(array[(bp.end_date - date '2000-01-01')::float8, (bp.start_date - date '2000-01-01')::float8, v.value]) as m
+          from unnest(k_i, k_u, k_b) as k(i, u, b)
+          join bucket_period bp on bp.bucket = k.b
+          join indicator_value v on v.indicator_id = k.i and v.org_unit_id = k.u and v.period_id = bp.id
+          group by k.i, k.u, k.b) grouped;
   end if;
-  -- Roll-up keys: each unit above a changed one, for the changed months and the summaries' buckets.
+  perform dx_refresh_rollups_above(indicator_ids, unit_ids, period_ids);
+end
+$$;
+
+-- New values (an insert, never an update): added to the summaries they fall in without reading the values again,
+-- which keeps a 100,000-row import close to the speed of COPY; then the roll-ups above them are recomputed.
+create function dx_add_values(indicator_ids integer[], unit_ids integer[], period_ids integer[], vals float8[])
+returns void language plpgsql security definer as $$
+begin
+  insert into value_summary as s
+  select i, u, b, total, n, m[3], date '2000-01-01' + m[1]::int, date '2000-01-01' + m[2]::int
+  from (select c.i, c.u, x.bucket as b, sum(c.v) as total, count(*)::int as n,
+               max(array[(p.end_date - date '2000-01-01')::float8, (p.start_date - date '2000-01-01')::float8, c.v]) as m
+        from unnest(indicator_ids, unit_ids, period_ids, vals) as c(i, u, p, v)
+        join period p on p.id = c.p
+        cross join lateral dx_period_buckets(p.period_type, p.start_date) x
+        group by c.i, c.u, x.bucket) added
+  on conflict (indicator_id, org_unit_id, bucket) do update set
+    total = s.total + excluded.total,
+    value_count = s.value_count + excluded.value_count,
+    last_value = case when array[excluded.last_end - date '2000-01-01', excluded.last_start - date '2000-01-01']
+                           > array[s.last_end - date '2000-01-01', s.last_start - date '2000-01-01']
+                      then excluded.last_value else s.last_value end,
+    last_start = case when array[excluded.last_end - date '2000-01-01', excluded.last_start - date '2000-01-01']
+                           > array[s.last_end - date '2000-01-01', s.last_start - date '2000-01-01']
+                      then excluded.last_start else s.last_start end,
+    last_end = greatest(s.last_end, excluded.last_end);
+  perform dx_refresh_rollups_above(indicator_ids, unit_ids, period_ids);
+end
+$$;
+
+-- The roll-ups of every unit above changed ones: for the changed months and the buckets they fall in.
+create function dx_refresh_rollups_above(indicator_ids integer[], unit_ids integer[], period_ids integer[])
+returns void language plpgsql security definer as $$
+declare
+  r_i integer[]; r_a integer[]; r_b text[];
+begin
   select array_agg(i), array_agg(a), array_agg(b) into r_i, r_a, r_b
-  from (select distinct c.i, cl.ancestor_id as a, p.code as b
-        from unnest(indicator_ids, unit_ids, period_ids) as c(i, u, p)
-        join period p on p.id = c.p and p.period_type = 'month'
-        join org_unit_closure cl on cl.unit_id = c.u and cl.depth > 0
-        union
-        select k.i, cl.ancestor_id, k.b
-        from unnest(k_i, k_u, k_b) as k(i, u, b)
-        join org_unit_closure cl on cl.unit_id = k.u and cl.depth > 0) keys;
+  from (select distinct c.i, cl.ancestor_id as a, x.bucket as b
+        from (select distinct * from unnest(indicator_ids, unit_ids, period_ids) as c(i, u, p)) c
+        join period p on p.id = c.p
+        cross join lateral (select p.code as bucket where p.period_type = 'month'
+                            union all select bucket from dx_period_buckets(p.period_type, p.start_date)) x
+        join org_unit_closure cl on cl.unit_id = c.u and cl.depth > 0) keys;
   if r_i is not null then perform dx_refresh_rollups(r_i, r_a, r_b); end if;
 end
 $$;
@@ -216,28 +250,35 @@ begin
   select ancestor_id, unit_id, depth from up;
   delete from value_summary;
   insert into value_summary
-  select v.indicator_id, v.org_unit_id, x.bucket, sum(v.value), count(*)::int,
-         (max(array[(p.end_date - date '2000-01-01')::float8, (p.start_date - date '2000-01-01')::float8, v.value]))[3],
-         max(p.end_date)
-  from indicator_value v join period p on p.id = v.period_id
-  cross join lateral dx_period_buckets(p.period_type, p.start_date) x
-  group by v.indicator_id, v.org_unit_id, x.bucket;
+  select i, u, b, total, n, m[3], date '2000-01-01' + m[1]::int, date '2000-01-01' + m[2]::int
+  from (select v.indicator_id as i, v.org_unit_id as u, x.bucket as b, sum(v.value) as total, count(*)::int as n,
+               max(array[(p.end_date - date '2000-01-01')::float8, (p.start_date - date '2000-01-01')::float8, v.value]) as m
+        from indicator_value v join period p on p.id = v.period_id
+        cross join lateral dx_period_buckets(p.period_type, p.start_date) x
+        group by v.indicator_id, v.org_unit_id, x.bucket) grouped;
   perform dx_rebuild_rollups(null);
 end
 $$;
 
--- Writes of many rows at once (a national load) rebuild instead of refreshing key by key.
+-- A bulk load by the application's own role (the demo seed, a national load) may set dx.defer_aggregates for its
+-- transaction and rebuild once at the end; a request never can (it runs as the request role).
+create function dx_aggregates_deferred() returns boolean language sql stable as $$
+  select coalesce(current_setting('dx.defer_aggregates', true), '') = 'on'
+     and coalesce(current_setting('role', true), '') <> 'dx_compact_request'
+$$;
+
+-- Statement triggers: the rows a statement changed, all at once (a bulk load may defer them, then rebuild).
 create function dx_values_inserted() returns trigger language plpgsql as $$
 begin
-  if current_setting('dx.defer_aggregates', true) = 'on' then return null; end if;
-  perform dx_refresh_value_aggregates(array_agg(indicator_id), array_agg(org_unit_id), array_agg(period_id))
+  if dx_aggregates_deferred() then return null; end if;
+  perform dx_add_values(array_agg(indicator_id), array_agg(org_unit_id), array_agg(period_id), array_agg(value))
     from new_values;
   return null;
 end
 $$;
 create function dx_values_deleted() returns trigger language plpgsql as $$
 begin
-  if current_setting('dx.defer_aggregates', true) = 'on' then return null; end if;
+  if dx_aggregates_deferred() then return null; end if;
   perform dx_refresh_value_aggregates(array_agg(indicator_id), array_agg(org_unit_id), array_agg(period_id))
     from old_values;
   return null;
@@ -245,7 +286,7 @@ end
 $$;
 create function dx_values_updated() returns trigger language plpgsql as $$
 begin
-  if current_setting('dx.defer_aggregates', true) = 'on' then return null; end if;
+  if dx_aggregates_deferred() then return null; end if;
   perform dx_refresh_value_aggregates(array_agg(indicator_id), array_agg(org_unit_id), array_agg(period_id))
     from (select indicator_id, org_unit_id, period_id from new_values
           union select indicator_id, org_unit_id, period_id from old_values) changed;
@@ -262,7 +303,7 @@ create trigger indicator_value_updated after update on indicator_value
 -- A new unit joins the closure below its parent (parents are inserted before their children).
 create function dx_unit_inserted() returns trigger language plpgsql security definer as $$
 begin
-  if current_setting('dx.defer_aggregates', true) = 'on' then return null; end if;
+  if dx_aggregates_deferred() then return null; end if;
   insert into org_unit_closure values (new.id, new.id, 0);
   insert into org_unit_closure select c.ancestor_id, new.id, c.depth + 1 from org_unit_closure c
     where c.unit_id = new.parent_id;
@@ -274,7 +315,7 @@ create trigger org_unit_inserted after insert on org_unit for each row execute f
 -- Moving a unit, or changing its level or population (the weights), is rare: everything is rebuilt.
 create function dx_units_changed() returns trigger language plpgsql security definer as $$
 begin
-  if current_setting('dx.defer_aggregates', true) = 'on' then return null; end if;
+  if dx_aggregates_deferred() then return null; end if;
   perform dx_rebuild_aggregates();
   return null;
 end
@@ -285,7 +326,7 @@ create trigger org_unit_changed after update of parent_id, level, population on 
 -- A changed time rule, threshold or reporting level changes what each unit contributes.
 create function dx_indicator_rules_changed() returns trigger language plpgsql security definer as $$
 begin
-  if current_setting('dx.defer_aggregates', true) = 'on' then return null; end if;
+  if dx_aggregates_deferred() then return null; end if;
   perform dx_rebuild_rollups(array_agg(n.id)) from new_indicators n join old_indicators o on o.id = n.id
     where (n.time_aggregation, n.threshold, n.reporting_level) is distinct from
           (o.time_aggregation, o.threshold, o.reporting_level);
@@ -325,6 +366,8 @@ declare f text;
 begin
   foreach f in array array[
     'dx_refresh_rollups(integer[], integer[], text[])', 'dx_refresh_value_aggregates(integer[], integer[], integer[])',
+    'dx_add_values(integer[], integer[], integer[], float8[])',
+    'dx_refresh_rollups_above(integer[], integer[], integer[])',
     'dx_rebuild_rollups(integer[])', 'dx_rebuild_aggregates()', 'dx_unit_inserted()', 'dx_units_changed()',
     'dx_indicator_rules_changed()', 'dx_figures_changed()'
   ] loop
