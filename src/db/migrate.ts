@@ -19,7 +19,7 @@ export const REQUEST_ROLE = 'dx_compact_request';
 const SECRET_TABLES = ['app_user', 'recovery_code', 'user_session', 'api_token', 'oidc_login_request'];
 
 /** Derived tables (0007) only their triggers write: the request role reads them. */
-const DERIVED_TABLES = ['org_unit_closure', 'value_summary', 'value_rollup', 'figures_stamp'];
+const DERIVED_TABLES = ['org_unit_closure', 'org_unit_level_count', 'value_summary', 'value_rollup', 'figures_stamp'];
 
 /** Migrations ship as plain SQL in src/db/migrations, read from there by sources and builds alike. */
 export function migrationsDirectory(): string {

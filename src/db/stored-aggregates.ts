@@ -31,10 +31,7 @@ export async function reportingUnitCounts(
 ): Promise<Map<number, number>> {
   if (unitIds.length === 0) return new Map();
   const rows = await db.query<{ unitId: number; count: number }>(
-    `select c.ancestor_id as "unitId", count(*)::int as count
-     from org_unit_closure c join org_unit u on u.id = c.unit_id
-     where c.ancestor_id = any($1::int[]) and u.level = $2
-     group by c.ancestor_id`,
+    `select unit_id as "unitId", units as count from org_unit_level_count where unit_id = any($1::int[]) and level = $2`,
     [unitIds, level],
   );
   return new Map(rows.map((row) => [row.unitId, row.count]));

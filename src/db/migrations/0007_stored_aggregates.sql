@@ -12,6 +12,14 @@ create table org_unit_closure (
 );
 create index org_unit_closure_unit_idx on org_unit_closure (unit_id);
 
+-- How many units of each level each unit has at or below it: the units a roll-up expects to report.
+create table org_unit_level_count (
+  unit_id integer not null references org_unit (id) on delete cascade,
+  level text not null,
+  units integer not null,
+  primary key (unit_id, level)
+);
+
 -- One unit's values summarised over time per quarter and year bucket (a month bucket holds one value, the value
 -- itself). total sums flows; last_value is the value whose period ends last (on a tie, the shortest period: the
 -- latest start), picked by the largest (end, start, value) array, which needs no sort per group.
@@ -248,6 +256,10 @@ begin
     where u.parent_id is not null
   )
   select ancestor_id, unit_id, depth from up;
+  delete from org_unit_level_count;
+  insert into org_unit_level_count
+  select c.ancestor_id, u.level, count(*)::int from org_unit_closure c join org_unit u on u.id = c.unit_id
+  group by c.ancestor_id, u.level;
   delete from value_summary;
   insert into value_summary
   select i, u, b, total, n, m[3], date '2000-01-01' + m[1]::int, date '2000-01-01' + m[2]::int
@@ -307,12 +319,14 @@ begin
   insert into org_unit_closure values (new.id, new.id, 0);
   insert into org_unit_closure select c.ancestor_id, new.id, c.depth + 1 from org_unit_closure c
     where c.unit_id = new.parent_id;
+  insert into org_unit_level_count select c.ancestor_id, new.level, 1 from org_unit_closure c where c.unit_id = new.id
+    on conflict (unit_id, level) do update set units = org_unit_level_count.units + 1;
   return null;
 end
 $$;
 create trigger org_unit_inserted after insert on org_unit for each row execute function dx_unit_inserted();
 
--- Moving a unit, or changing its level or population (the weights), is rare: everything is rebuilt.
+-- Moving or deleting a unit, or changing its level or population (the weights), is rare: everything is rebuilt.
 create function dx_units_changed() returns trigger language plpgsql security definer as $$
 begin
   if dx_aggregates_deferred() then return null; end if;
@@ -322,6 +336,7 @@ end
 $$;
 create trigger org_unit_changed after update of parent_id, level, population on org_unit
   for each statement execute function dx_units_changed();
+create trigger org_unit_deleted after delete on org_unit for each statement execute function dx_units_changed();
 
 -- A changed time rule, threshold or reporting level changes what each unit contributes.
 create function dx_indicator_rules_changed() returns trigger language plpgsql security definer as $$
