@@ -73,7 +73,8 @@ $$;
 -- Recomputes the roll-up rows of the given (indicator, unit above the reporting level, bucket) keys from each
 -- unit's direct children: a child at the reporting level brings its own value over time, a child above it its
 -- stored roll-up (every stored quantity adds up over disjoint sets of units). So the nation combines 34 provinces,
--- not 3,321 communes; keys go province level first, then the nation.
+-- not 3,321 communes; keys go province level first, then the nation. Sums are exact (numeric) and rounded once, as
+-- the raw computation's compensated sums are: 99.21 stays 99.21, not 99.20999999999997.
 create function dx_refresh_rollups(indicator_ids integer[], unit_ids integer[], buckets text[])
 returns void language plpgsql security definer as $$
 declare
@@ -113,8 +114,8 @@ begin
       from k join org_unit u on u.parent_id = k.a
       join value_rollup r on r.indicator_id = k.i and r.org_unit_id = u.id and r.bucket = k.b
     )
-    select i, a, b, sum(reported)::int, sum(total), min(minimum), max(maximum), sum(meeting)::int,
-           sum(weighted_total), sum(weight)::float8, sum(weighted_reported)::int
+    select i, a, b, sum(reported)::int, sum(total::numeric)::float8, min(minimum), max(maximum), sum(meeting)::int,
+           sum(weighted_total::numeric)::float8, sum(weight)::float8, sum(weighted_reported)::int
     from part group by i, a, b;
   end loop;
 end
@@ -236,8 +237,8 @@ begin
       join org_unit parent on parent.id = u.parent_id and parent.level = level_now
       where indicator_ids is null or r.indicator_id = any(indicator_ids)
     )
-    select i, a, b, sum(reported)::int, sum(total), min(minimum), max(maximum), sum(meeting)::int,
-           sum(weighted_total), sum(weight)::float8, sum(weighted_reported)::int
+    select i, a, b, sum(reported)::int, sum(total::numeric)::float8, min(minimum), max(maximum), sum(meeting)::int,
+           sum(weighted_total::numeric)::float8, sum(weight)::float8, sum(weighted_reported)::int
     from part group by i, a, b;
   end loop;
 end
