@@ -5,12 +5,14 @@ import type { Lang, UnitTreeNode } from '../../../src/domain/overview-contract.j
 import { getIndicators, getUnitTree, getValidation, getValidationRules } from '../api/client.js';
 import type { IndicatorInfo, ValidationResult, ValidationRule, Violation, ViolationKind } from '../api/types.js';
 import { AppHeader } from '../components/AppHeader.js';
+import { PermissionGate } from '../components/PermissionGate.js';
 import { ProblemNotice } from '../components/ProblemNotice.js';
 import { UnitSelector } from '../components/UnitSelector.js';
 import { formatCount, formatExact, formatNumber, formatPeriod } from '../format.js';
 import { loadAgreement, useResource, useUrlSearch, type Loader } from '../hooks.js';
 import { currentLang } from '../i18n.js';
 import { isMonth } from '../importing.js';
+import { useCan } from '../session.js';
 import { findUnit, resolveUnitCode, unitName } from '../units.js';
 import { countByKind, groupViolations, KIND_ORDER, outlierStats } from '../validation.js';
 
@@ -28,8 +30,38 @@ interface Lookups {
   lang: Lang;
 }
 
-/** The validation screen: rule, bounds and outlier findings for a unit and the units below it, for one month. */
+/**
+ * The validation screen: rule, bounds and outlier findings for a unit and the units below it, for one month. It
+ * reads unpublished data, so the public is asked to sign in (and nothing is requested for it).
+ */
 export function ValidationPage() {
+  const allowed = useCan('data.read');
+  return allowed ? <ValidationChecks /> : <ValidationGate />;
+}
+
+function ValidationGate() {
+  const { t } = useTranslation();
+  const agreement = useResource(loadAgreement);
+  useEffect(() => {
+    document.title = t('pageTitle.validation');
+  }, [t]);
+  return (
+    <div className="app">
+      <AppHeader agreement={agreement.data} />
+      <main id="main" className="main page-narrow" tabIndex={-1}>
+        <div className="page-head">
+          <div>
+            <h1 className="page-title">{t('validationPage.title')}</h1>
+            <p className="page-subtitle">{t('validationPage.intro')}</p>
+          </div>
+        </div>
+        <PermissionGate route="validation" />
+      </main>
+    </div>
+  );
+}
+
+function ValidationChecks() {
   const { t, i18n } = useTranslation();
   const lang = currentLang(i18n.resolvedLanguage);
   const id = useId();
