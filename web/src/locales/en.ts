@@ -244,7 +244,7 @@ export const en: Messages = {
     },
     upload: {
       heading: 'Upload and check',
-      auditNote: 'What you import is recorded in the change log under your account, {{name}} ({{username}}).',
+      auditNote: 'What you import is recorded in the change log under your account, {{username}} — {{name}}.',
       file: 'Data file (.xlsx or .csv)',
       period: 'Reporting period (optional)',
       periodHint: 'Only needed when the file has no period column and one column per indicator.',

@@ -240,7 +240,7 @@ export const vi = {
     },
     upload: {
       heading: 'Tải tệp lên và kiểm tra',
-      auditNote: 'Số liệu nhập vào được ghi vào nhật ký thay đổi dưới tên tài khoản {{name}} ({{username}}).',
+      auditNote: 'Số liệu nhập vào được ghi vào nhật ký thay đổi dưới tài khoản {{username}} — {{name}}.',
       file: 'Tệp số liệu (.xlsx hoặc .csv)',
       period: 'Kỳ báo cáo (không bắt buộc)',
       periodHint: 'Chỉ cần khi tệp không có cột Kỳ và mỗi cột là một chỉ tiêu.',
