@@ -5,7 +5,7 @@
  * the session's CSRF token (csrf.ts).
  */
 import type { ProgressSummary, UnitTreeNode } from '../../../src/domain/overview-contract.js';
-import { csrfHeaders } from './csrf.js';
+import { csrfHeaders, csrfToken } from './csrf.js';
 import type {
   Agreement,
   BoundaryCollection,
@@ -109,6 +109,21 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
+let sessionLost: (() => void) | null = null;
+
+/**
+ * Called when a request sent with a session is answered as if it had none (401 `auth.required`: it expired or
+ * was ended elsewhere) or with a stale CSRF token (403 `auth.csrf`: another tab signed in again). The session
+ * store reads the session again then, so that the page shows the truth.
+ */
+export function onSessionLost(listener: (() => void) | null): void {
+  sessionLost = listener;
+}
+
+function isSessionLost(status: number, code: string | undefined): boolean {
+  return (status === 401 && code === 'auth.required') || (status === 403 && code === 'auth.csrf');
+}
+
 /** Sends a request; a network failure or a non-2xx answer becomes an ApiError (with the problem, if any). */
 async function send(path: string, options: SendOptions = {}): Promise<Response> {
   const url = buildUrl(path, options.query ?? {});
@@ -119,6 +134,7 @@ async function send(path: string, options: SendOptions = {}): Promise<Response> 
     ...csrfHeaders(method),
   };
   if (typeof options.body === 'string') headers['Content-Type'] = 'application/json';
+  const hadSession = csrfToken() !== null;
   if (options.lang) headers['Accept-Language'] = options.lang;
 
   let res: Response;
@@ -136,6 +152,7 @@ async function send(path: string, options: SendOptions = {}): Promise<Response> 
 
   if (!res.ok) {
     const problem = await readProblem(res);
+    if (hadSession && isSessionLost(res.status, problem?.code)) sessionLost?.();
     const message =
       problem?.detail || problem?.title || `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
     throw new ApiError(message, res.status, problem, {

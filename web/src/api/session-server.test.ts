@@ -10,9 +10,9 @@ import { createAccount, resetPassword } from '../../../src/application/auth/acco
 import { totpCode } from '../../../src/application/auth/second-factor.js';
 import { systemActor } from '../../../src/domain/auth/actor.js';
 import { SESSION_COOKIE } from '../../../src/server/authenticate.js';
-import { ApiError, postImport } from './client.js';
+import { ApiError, getValidationRules, postImport } from './client.js';
 import { setCsrfToken } from './csrf.js';
-import { createSessionStore } from './session.js';
+import { createSessionStore, sessionStore } from './session.js';
 
 const testApp = openTestApp();
 const PASSWORD = 'sông Ba chảy qua Gia Lai';
@@ -148,4 +148,15 @@ it('shows a forced password change as done once the new password is set', async 
   const after = await store.changePassword({ currentPassword: password!, newPassword: 'mưa rừng Kon Ka Kinh' });
   expect(after).toMatchObject({ signedIn: true, user: { mustChangePassword: false } });
   expect(await postImport(csv(), { mode: 'preview' })).toMatchObject({ errors: [] });
+});
+
+it('reads the session again when a request finds it ended, so the page stops showing the user signed in', async () => {
+  browser();
+  await sessionStore.signIn({ username: 'minh', password: PASSWORD });
+  expect(await getValidationRules()).toEqual(expect.any(Array));
+  await testApp.db.query('delete from user_session'); // idle timeout, or signed out on another device
+  const refused = await getValidationRules().catch((e: unknown) => e);
+  expect(refused).toMatchObject({ status: 401, code: 'auth.required' });
+  await vi.waitFor(() => expect(sessionStore.getSnapshot().state.signedIn).toBe(false));
+  expect(sessionStore.getSnapshot().state.user).toBeNull();
 });

@@ -4,7 +4,7 @@
  * sign-in routes carries the new state, which replaces the old one and its CSRF token at once.
  */
 import type { SessionState } from '../../../src/domain/auth/session-contract.js';
-import { apiGet, apiPostJson, type RequestOptions } from './client.js';
+import { apiGet, apiPostJson, onSessionLost, type RequestOptions } from './client.js';
 import { setCsrfToken } from './csrf.js';
 
 export type { SessionState };
@@ -136,5 +136,6 @@ export function createSessionStore(): SessionStore {
   };
 }
 
-/** The app's one session. */
+/** The app's one session; read again whenever a request finds it gone. */
 export const sessionStore = createSessionStore();
+onSessionLost(() => void sessionStore.load());

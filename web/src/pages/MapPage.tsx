@@ -42,6 +42,7 @@ import {
 import type { MapFocus, MapOverlay, MapTooltip } from '../map/CoverageMap.js';
 import { bboxOf, orderCorners } from '../map/geo.js';
 import { HotspotList } from '../map/HotspotList.js';
+import { MapControls } from '../map/MapControls.js';
 import { CommunePanel, MapLegend, type CompareRow } from '../map/MapPanels.js';
 import { ModelPanel, ModelSignIn } from '../map/ModelPanel.js';
 import { useModelRun } from '../map/use-model-run.js';
@@ -290,17 +291,6 @@ export function MapPage() {
   const mapLabel = t('mapPage.mapLabel', { indicator: indicatorLabel(option), period: periodText });
   const provinceValue = years.data?.values.find((v) => v.period === period)?.value ?? null;
 
-  const periodOptions = useMemo(() => {
-    const list = [...(yearList ?? [])];
-    if (period && !list.includes(period)) list.push(period);
-    return list.sort((a, b) => b.localeCompare(a));
-  }, [yearList, period]);
-
-  const sortedCommunes = useMemo(() => {
-    const collator = new Intl.Collator(lang === 'vi' ? 'vi' : 'en', { sensitivity: 'base', numeric: true });
-    return [...(communes ?? [])].sort((a, b) => collator.compare(unitName(a, lang), unitName(b, lang)));
-  }, [communes, lang]);
-
   const selectedFeature = selected ? featureByCode.get(selected) : undefined;
   const selectedNode = selected ? communes?.find((c) => c.code === selected) : undefined;
   const blockingError = tree.error ?? (boundaries.data ? undefined : boundaries.error);
@@ -334,86 +324,19 @@ export function MapPage() {
           )}
         </div>
 
-        <div className="panel map-controls" role="group" aria-label={t('mapPage.controls')}>
-          <div className="field">
-            <label className="field-label" htmlFor="map-indicator">
-              {t('mapPage.indicator')}
-            </label>
-            <select
-              id="map-indicator"
-              className="input"
-              value={option.code}
-              onChange={(e) => setSearch({ indicator: e.target.value })}
-            >
-              {options.some((o) => o.kind === 'computed') ? (
-                <>
-                  <optgroup label={t('mapPage.computedGroup')}>
-                    {options
-                      .filter((o) => o.kind === 'computed')
-                      .map((o) => (
-                        <option key={o.code} value={o.code}>
-                          {indicatorLabel(o)}
-                        </option>
-                      ))}
-                  </optgroup>
-                  <optgroup label={t('mapPage.reportedGroup')}>
-                    {options
-                      .filter((o) => o.kind === 'reported')
-                      .map((o) => (
-                        <option key={o.code} value={o.code}>
-                          {indicatorLabel(o)}
-                        </option>
-                      ))}
-                  </optgroup>
-                </>
-              ) : (
-                options.map((o) => (
-                  <option key={o.code} value={o.code}>
-                    {indicatorLabel(o)}
-                  </option>
-                ))
-              )}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor="map-period">
-              {t('mapPage.period')}
-            </label>
-            <select
-              id="map-period"
-              className="input"
-              value={period ?? ''}
-              disabled={!period}
-              onChange={(e) => setSearch({ period: e.target.value })}
-            >
-              {!period && <option value="">…</option>}
-              {periodOptions.map((p) => (
-                <option key={p} value={p}>
-                  {formatPeriod(p, lang)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor="map-commune">
-              {t('mapPage.commune')}
-            </label>
-            <select
-              id="map-commune"
-              className="input"
-              value={selected ?? ''}
-              disabled={!communes}
-              onChange={(e) => selectAndShow(e.target.value || null)}
-            >
-              <option value="">{t('mapPage.communeNone')}</option>
-              {sortedCommunes.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {unitName(c, lang)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <MapControls
+          lang={lang}
+          options={options}
+          option={option}
+          indicatorLabel={indicatorLabel}
+          onIndicator={(code) => setSearch({ indicator: code })}
+          period={period}
+          years={yearList}
+          onPeriod={(p) => setSearch({ period: p })}
+          communes={communes}
+          selected={selected}
+          onCommune={selectAndShow}
+        />
 
         {blockingError ? (
           <ProblemNotice

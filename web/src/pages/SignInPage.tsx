@@ -32,12 +32,14 @@ export function SignInPage() {
     document.title = t('pageTitle.signIn');
   }, [t]);
 
-  // Finishing the last step here goes on to where the user was heading; arriving signed in does not.
-  const lastStep = useRef(step);
+  // Finishing the last step here goes on to where the user was heading (nothing is shown, or loaded, on the way);
+  // arriving signed in shows the account instead.
+  const [arrivedSignedIn, setArrivedSignedIn] = useState(step === 'signedIn');
+  if (arrivedSignedIn && step !== 'signedIn') setArrivedSignedIn(false);
+  const leaving = step === 'signedIn' && !arrivedSignedIn;
   useEffect(() => {
-    if (step === 'signedIn' && lastStep.current !== 'signedIn') navigate(next, { replace: true });
-    lastStep.current = step;
-  }, [step, next]);
+    if (leaving) navigate(next, { replace: true });
+  }, [leaving, next]);
 
   // Each new step takes the focus, so that a screen reader announces it.
   const stepRef = useRef<HTMLDivElement>(null);
@@ -67,7 +69,7 @@ export function SignInPage() {
             <RecoveryCodesStep codes={recoveryCodes} onSaved={() => setRecoveryCodes(null)} />
           )}
           {step === 'password' && <PasswordStep forced />}
-          {step === 'signedIn' && <SignedInStep next={next} />}
+          {step === 'signedIn' && !leaving && <SignedInStep next={next} />}
         </div>
       </main>
     </div>
