@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
- * Browser smoke test of the overview screen against the built app (run `npm run build` first).
+ * Browser smoke test of the overview screen and of signing in, against the built app (run `npm run build` first).
  *
  * Starts `node dist/src/cli/main.js serve` on a free port with a fresh embedded database (so the Gia Lai demo is
- * loaded), drives Debian Chromium through playwright-core and prints one `ok - …` / `not ok - …` line per check,
- * then `N passed, N failed`. Exits 1 when any check failed or the run could not be set up.
+ * loaded, and its demo accounts are printed with their passwords), drives Debian Chromium through playwright-core
+ * and prints one `ok - …` / `not ok - …` line per check, then `N passed, N failed`. Exits 1 when any check failed
+ * or the run could not be set up.
  *
  *   npm run build && npm run test:browser
  *
@@ -17,6 +18,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TOTP, Secret } from 'otpauth';
 import { chromium } from 'playwright-core';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -24,9 +26,11 @@ const SERVER_ENTRY = join(ROOT, 'dist', 'src', 'cli', 'main.js');
 const WEB_INDEX = join(ROOT, 'dist', 'web', 'index.html');
 
 const SERVER_READY_TIMEOUT_MS = 120_000; // first start loads the demo into a fresh database
-const WATCHDOG_MS = 170_000; // hard stop: never hang, whatever happens
+const WATCHDOG_MS = 240_000; // hard stop: never hang, whatever happens
 const STEP_TIMEOUT_MS = 20_000; // any single wait in the browser
 
+const PROVINCE_OFFICER = { username: 'demo.tinh', displayName: 'Sở KH&CN Gia Lai (demo)' };
+const ADMIN = { username: 'demo.admin', displayName: 'Quản trị (demo)' };
 const COMMUNE_LABEL = 'Xã Ia O';
 const COMMUNE_CODE = '60309134';
 const PHONE = { width: 390, height: 844 };
@@ -180,6 +184,29 @@ async function waitForServer(origin) {
 }
 
 const bodyText = (page) => page.evaluate(() => document.body.innerText);
+
+/** The demo passwords the server printed at its first start (`  demo.tinh   province_officer  <password>`). */
+function demoPassword(username) {
+  const line = serverLog.split('\n').find((l) => l.trim().startsWith(`${username} `));
+  const password = line?.trim().split(/\s+/)[2];
+  if (!password) throw new Error(`the server printed no demo password for ${username}`);
+  return password;
+}
+
+/** The current code of an authenticator app holding `secret` (RFC 6238, as the server checks it). */
+function totpNow(secret, username) {
+  return new TOTP({ issuer: 'DX Compact', label: username, secret: Secret.fromBase32(secret) }).generate();
+}
+
+/** The page navigation's tab labels. */
+const navTabs = (page) => page.locator('nav.app-nav a').allInnerTexts();
+
+/** Signs in on the sign-in page with a username and password. */
+async function submitPassword(page, username) {
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(demoPassword(username));
+  await page.locator('form').getByRole('button', { name: 'Đăng nhập' }).click();
+}
 const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
 
 /** Waits until the page body shows `text` (the data arrives after the first paint). */
@@ -325,6 +352,83 @@ async function main() {
       if (width > PHONE.width + 1) overflow.push(`${path}: scrollWidth ${width} > ${PHONE.width}`);
     }
     return overflow.length === 0 || overflow.join('\n');
+  });
+
+  // (7): the public and signing in.
+  const apiRequests = [];
+  const visitor = await newPage('visitor', { viewport: { width: 1366, height: 900 } });
+  visitor.on('request', (request) => apiRequests.push(new URL(request.url()).pathname));
+  await check('the public sees 99,21, a "Đăng nhập" button and only the public pages', async () => {
+    await visitor.goto(`${origin}/`, { waitUntil: 'domcontentloaded' });
+    await waitForText(visitor, '99,21');
+    await visitor.locator('header').getByRole('link', { name: 'Đăng nhập' }).waitFor({ state: 'visible' });
+    await visitor.waitForLoadState('networkidle', { timeout: STEP_TIMEOUT_MS }); // the cards' lazy chunks too
+    const tabs = await navTabs(visitor);
+    return tabs.join('|') === 'Tổng quan|Bản đồ' || `navigation tabs: ${tabs.join(', ')}`;
+  });
+
+  await check('the public map shows the reported figures and asks for no coverage run', async () => {
+    await visitor.goto(`${origin}/ban-do`, { waitUntil: 'domcontentloaded' });
+    await waitForText(visitor, 'Toàn tỉnh: 99,21');
+    await waitForText(visitor, 'Đăng nhập để xem kết quả mô hình phủ sóng');
+    // Leaving while the map's own chunks still load would abort them (a failed request below, not an app fault).
+    await visitor.waitForLoadState('networkidle', { timeout: STEP_TIMEOUT_MS });
+    const runs = apiRequests.filter((path) => path.startsWith('/api/coverage/runs'));
+    return runs.length === 0 || `requested ${runs.join(', ')}`;
+  });
+
+  await check('the import page asks the public to sign in, and leads back to it after signing in', async () => {
+    await visitor.goto(`${origin}/nhap-so-lieu`, { waitUntil: 'domcontentloaded' });
+    await waitForText(visitor, 'Cần đăng nhập');
+    const asked = apiRequests.filter((path) => /^\/api\/(imports|validation)/.test(path));
+    if (asked.length) return `requested ${asked.join(', ')}`;
+    await visitor.locator('main').getByRole('link', { name: 'Đăng nhập' }).click();
+    await visitor.waitForURL((url) => url.pathname === '/dang-nhap');
+    await submitPassword(visitor, PROVINCE_OFFICER.username);
+    await visitor.waitForURL((url) => url.pathname === '/nhap-so-lieu');
+    await visitor.getByRole('heading', { name: 'Tải tệp lên và kiểm tra' }).waitFor({ state: 'visible' });
+    await waitForText(visitor, `tài khoản ${PROVINCE_OFFICER.username}`);
+    if ((await visitor.getByLabel('Người nhập').count()) > 0) return 'the import page still asks for a name';
+    return true;
+  });
+
+  await check(`signed in, the header shows "${PROVINCE_OFFICER.displayName}" and the officer's pages`, async () => {
+    const header = visitor.locator('header');
+    await header.getByText(PROVINCE_OFFICER.displayName).waitFor({ state: 'visible' });
+    await header.getByRole('button', { name: 'Đăng xuất' }).waitFor({ state: 'visible' });
+    const tabs = await navTabs(visitor);
+    return tabs.join('|') === 'Tổng quan|Bản đồ|Nhập số liệu|Kiểm tra số liệu' || `navigation tabs: ${tabs.join(', ')}`;
+  });
+
+  await check('"Đăng xuất" signs out: "Đăng nhập" is back and the import page is closed again', async () => {
+    await visitor.locator('header').getByRole('button', { name: 'Đăng xuất' }).click();
+    await visitor.locator('header').getByRole('link', { name: 'Đăng nhập' }).waitFor({ state: 'visible' });
+    await waitForText(visitor, 'Cần đăng nhập');
+    const me = await visitor.evaluate(async () => (await fetch('/api/auth/me')).json());
+    const tabs = await navTabs(visitor);
+    if (me.signedIn) return 'the server still has the session';
+    return tabs.join('|') === 'Tổng quan|Bản đồ' || `navigation tabs: ${tabs.join(', ')}`;
+  });
+
+  const admin = await newPage('admin', { viewport: { width: 1366, height: 900 } });
+  await check('an administrator sets up two-factor sign-in: secret, first code, ten recovery codes', async () => {
+    await admin.goto(`${origin}/dang-nhap`, { waitUntil: 'domcontentloaded' });
+    await submitPassword(admin, ADMIN.username);
+    await admin.getByRole('button', { name: 'Bắt đầu thiết lập' }).click();
+    const secret = (await admin.getByTestId('totp-secret').innerText()).replace(/\s+/g, '');
+    const uri = await admin.getByTestId('totp-uri').innerText();
+    if (!uri.startsWith('otpauth://totp/') || !uri.includes(secret)) return `otpauth address: ${uri}`;
+    await admin.getByLabel('Nhập mã 6 chữ số').fill(totpNow(secret, ADMIN.username));
+    await admin.getByRole('button', { name: 'Xác nhận và bật' }).click();
+    await admin.getByTestId('recovery-codes').waitFor({ state: 'visible' });
+    const codes = await admin.getByTestId('recovery-codes').locator('li').allInnerTexts();
+    if (codes.length !== 10 || !codes.every((c) => /^[a-z0-9]{5}-[a-z0-9]{5}$/.test(c.trim())))
+      return `recovery codes: ${codes.join(', ')}`;
+    await admin.getByRole('button', { name: 'Tôi đã lưu các mã — tiếp tục' }).click();
+    await admin.waitForURL((url) => url.pathname === '/');
+    await admin.locator('header').getByText(ADMIN.displayName).waitFor({ state: 'visible' });
+    await waitForText(admin, '99,21');
+    return true;
   });
 
   // (2): everything the pages saw along the way.

@@ -1,21 +1,31 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { navigate, useLocation } from './navigation.js';
 import { ImportPage } from './pages/ImportPage.js';
 import { MapPage } from './pages/MapPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { OverviewPage } from './pages/OverviewPage.js';
+import { SignInPage } from './pages/SignInPage.js';
 import { ValidationPage } from './pages/ValidationPage.js';
 import { matchRoute, type RouteId } from './routes.js';
+import { actorKey, useSession } from './session.js';
 
 const PAGES: Record<RouteId, () => React.JSX.Element> = {
   overview: OverviewPage,
   map: MapPage,
   import: ImportPage,
   validation: ValidationPage,
+  signIn: SignInPage,
 };
 
-/** Picks the page for the URL and moves the focus to it after an in-app navigation. */
+/**
+ * Picks the page for the URL and moves the focus to it after an in-app navigation. Pages wait for the session
+ * (one short request) so that the public never asks for what only the signed-in may read, and a page is mounted
+ * afresh when someone signs in or out: its figures and buttons are the new actor's. The sign-in page keeps its
+ * steps across that change.
+ */
 export function App() {
+  const session = useSession();
   const { pathname, search } = useLocation();
   const match = matchRoute(pathname);
   const routeId = match?.route.id ?? null;
@@ -40,6 +50,21 @@ export function App() {
     }
   }, [routeId]);
 
+  if (session.status === 'loading') return <AppLoading />;
   const Page = routeId ? PAGES[routeId] : NotFoundPage;
-  return <Page key={routeId ?? 'not-found'} />;
+  const actor = routeId === 'signIn' ? '' : actorKey(session);
+  return <Page key={`${routeId ?? 'not-found'}|${actor}`} />;
+}
+
+/** The first instant, while the session is asked for. */
+function AppLoading() {
+  const { t } = useTranslation();
+  return (
+    <div className="app">
+      <div className="state-panel app-loading" role="status">
+        <span className="spinner" aria-hidden="true" />
+        {t('overview.loading')}
+      </div>
+    </div>
+  );
 }

@@ -80,32 +80,6 @@ export function useUrlSearch(): [URLSearchParams, (changes: Record<string, strin
   return [params, navigateSearch];
 }
 
-function readStored(key: string): string | null {
-  try {
-    return globalThis.localStorage?.getItem(key) ?? null;
-  } catch {
-    return null; // storage disabled (private mode, strict settings)
-  }
-}
-
-/** A string kept in localStorage (e.g. the name of the person importing); falls back to memory when storage fails. */
-export function useStoredString(key: string, initial = ''): [string, (value: string) => void] {
-  const [value, setValue] = useState(() => readStored(key) ?? initial);
-  const update = useCallback(
-    (next: string) => {
-      setValue(next);
-      try {
-        if (next.trim()) globalThis.localStorage?.setItem(key, next);
-        else globalThis.localStorage?.removeItem(key);
-      } catch {
-        // ignore: the value just won't survive a reload
-      }
-    },
-    [key],
-  );
-  return [value, update];
-}
-
 /** The agreement shown in the header of the pages that have no progress summary. */
 export const loadAgreement: Loader<Agreement> = (signal) =>
   getAgreement(AGREEMENT_CODE, { signal, lang: currentLang() });

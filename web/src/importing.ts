@@ -172,18 +172,17 @@ export function templateHasNoRows(level: TemplateLevel, unitLevel: ReportingLeve
 // ---------------------------------------------------------------------------------------------------------------
 // Commit gating.
 
-export type CommitBlocker = 'noPreview' | 'hasErrors' | 'noValues' | 'noName' | 'committed';
+export type CommitBlocker = 'noPreview' | 'hasErrors' | 'noValues' | 'committed';
 
 /**
  * Why the commit button is disabled, or null when it may be pressed: a preview of the current file must exist
- * and be clean, contain values, not be committed already, and the user must have given a name.
+ * and be clean, contain values, and not be committed already. (Who imports is the signed-in user.)
  */
-export function commitBlocker(preview: ImportReport | null, userName: string): CommitBlocker | null {
+export function commitBlocker(preview: ImportReport | null): CommitBlocker | null {
   if (!preview) return 'noPreview';
   if (preview.committed) return 'committed';
   if (preview.errors.length > 0) return 'hasErrors';
   if (preview.valuesFound === 0) return 'noValues';
-  if (!userName.trim()) return 'noName';
   return null;
 }
 

@@ -22,6 +22,26 @@ export const EXPLAINED_CODES = [
   'intake.too_large',
   'org_unit.not_found',
   'request.invalid',
+  'request.rate_limited',
+  'auth.required',
+  'auth.forbidden',
+  'auth.unit_scope',
+  'auth.party_scope',
+  'auth.csrf',
+  'auth.cross_site',
+  'auth.credentials',
+  'auth.locked',
+  'auth.address_blocked',
+  'auth.second_factor_required',
+  'auth.second_factor_invalid',
+  'auth.second_factor_replayed',
+  'auth.enrolment_required',
+  'auth.password_change_required',
+  'auth.password_policy',
+  'auth.password_wrong',
+  'auth.sso_not_configured',
+  'auth.sso_failed',
+  'auth.sso_unknown_account',
 ] as const satisfies readonly ErrorCode[];
 
 type Snake<S extends string> = S extends `${infer A}.${infer B}`
@@ -36,6 +56,19 @@ export type ProblemKey = Snake<(typeof EXPLAINED_CODES)[number]>;
 export function problemKey(code: string | undefined): ProblemKey | null {
   if (!code || !(EXPLAINED_CODES as readonly string[]).includes(code)) return null;
   return code.replace(/[.-]/g, '_') as ProblemKey;
+}
+
+/**
+ * The parameters the explanations may name: `minutes` until a locked sign-in may be tried again (from
+ * Retry-After; the lockout window is 15 minutes when the answer says nothing).
+ */
+export function problemParams(retryAfterSeconds: number | undefined): { minutes: number } {
+  return { minutes: retryAfterSeconds ? Math.max(1, Math.ceil(retryAfterSeconds / 60)) : 15 };
+}
+
+/** True for an answer that asks the user to sign in (no session, or one that ended). */
+export function asksToSignIn(status: number | undefined, code: string | undefined): boolean {
+  return status === 401 && (code === undefined || code === 'auth.required');
 }
 
 /** One entry of a problem's `errors` list as the UI shows it: where, and what. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute, normalizePath, routeHref, ROUTES } from './routes.js';
+import { matchRoute, NAV_ROUTES, normalizePath, routeHref, ROUTES, safeNext, signInHref } from './routes.js';
 
 describe('matchRoute', () => {
   it('finds each screen by its canonical path', () => {
@@ -57,5 +57,39 @@ describe('routeHref', () => {
 
   it('drops empty values', () => {
     expect(routeHref('import', '?unit=&lang=vi')).toBe('/nhap-so-lieu?lang=vi');
+  });
+});
+
+describe('sign-in', () => {
+  it('has its own path, which the single sign-on returns to, and no tab in the navigation', () => {
+    expect(matchRoute('/dang-nhap')).toMatchObject({ route: { id: 'signIn' }, canonical: true });
+    expect(matchRoute('/đăng-nhập')).toMatchObject({ route: { id: 'signIn' }, canonical: false });
+    expect(matchRoute('/login')?.route.id).toBe('signIn');
+    expect(NAV_ROUTES).not.toContain('signIn');
+    expect(ROUTES.map((r) => r.id).filter((id) => id !== 'signIn')).toEqual(NAV_ROUTES);
+  });
+
+  it('comes back to where the user was, in the same language', () => {
+    expect(signInHref('/nhap-so-lieu', '?unit=24&lang=en&period=2025-09')).toBe(
+      '/dang-nhap?unit=24&lang=en&next=%2Fnhap-so-lieu%3Funit%3D24%26lang%3Den%26period%3D2025-09',
+    );
+    expect(signInHref('/', '')).toBe('/dang-nhap');
+    expect(signInHref('/dang-nhap', '?next=%2Fkiem-tra')).toBe('/dang-nhap');
+  });
+
+  it('never goes on to another site after signing in', () => {
+    expect(safeNext('/kiem-tra?unit=24#x')).toBe('/kiem-tra?unit=24#x');
+    for (const next of [
+      null,
+      '',
+      'https://evil.example/',
+      '//evil.example/',
+      '/\\evil.example',
+      '/\tevil',
+      'javascript:alert(1)',
+    ]) {
+      expect(safeNext(next), String(next)).toBe('/');
+    }
+    expect(safeNext('/dang-nhap?next=/')).toBe('/');
   });
 });

@@ -4,7 +4,7 @@
  */
 import { fold } from './units.js';
 
-export type RouteId = 'overview' | 'map' | 'import' | 'validation';
+export type RouteId = 'overview' | 'map' | 'import' | 'validation' | 'signIn';
 
 export interface RouteDef {
   id: RouteId;
@@ -19,7 +19,14 @@ export const ROUTES: readonly RouteDef[] = [
   { id: 'map', path: '/ban-do', aliases: ['/map', '/bando'] },
   { id: 'import', path: '/nhap-so-lieu', aliases: ['/import'] },
   { id: 'validation', path: '/kiem-tra', aliases: ['/kiem-tra-so-lieu', '/validation'] },
+  // The server's single sign-on sends the browser back here too.
+  { id: 'signIn', path: '/dang-nhap', aliases: ['/sign-in', '/login', '/dangnhap'] },
 ];
+
+export type NavRouteId = Exclude<RouteId, 'signIn'>;
+
+/** The screens of the page navigation, in order (sign-in has its own button). */
+export const NAV_ROUTES: readonly NavRouteId[] = ['overview', 'map', 'import', 'validation'];
 
 /** Query parameters every page understands; the navigation keeps them from page to page. */
 export const SHARED_PARAMS = ['unit', 'lang'] as const;
@@ -75,4 +82,27 @@ export function routeHref(id: RouteId, currentSearch = '', extra: Record<string,
   for (const [key, value] of Object.entries(extra)) next.set(key, value);
   const qs = next.toString();
   return `${routeById(id).path}${qs ? `?${qs}` : ''}`;
+}
+
+/** The query parameter of the sign-in page naming where to go afterwards. */
+export const NEXT_PARAM = 'next';
+
+/**
+ * Where to go after signing in: an in-app path (with its query) from `?next=`, or the overview. Anything that
+ * could leave the site (`//host`, `/\\host`, `https:`) or lead back to the sign-in page falls back to '/'.
+ */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//')) return '/';
+  // Browsers read a backslash as a slash ('/\host' is another site) and drop tabs and newlines.
+  if ([...next].some((ch) => ch === '\\' || ch.charCodeAt(0) < 0x20)) return '/';
+  const url = new URL(next, 'http://app.invalid');
+  if (url.origin !== 'http://app.invalid') return '/';
+  if (matchRoute(url.pathname)?.route.id === 'signIn') return '/';
+  return url.pathname + url.search + url.hash;
+}
+
+/** The sign-in link from the current URL: back here afterwards, in the same language. */
+export function signInHref(currentPathname: string, currentSearch = ''): string {
+  const here = safeNext(currentPathname + currentSearch);
+  return routeHref('signIn', currentSearch, here === '/' ? {} : { [NEXT_PARAM]: here });
 }

@@ -26,12 +26,27 @@ const COMMON = new Set([
   'viettel12345',
 ]);
 
+export type PasswordIssue = 'too_short' | 'too_long' | 'contains_username' | 'too_common';
+
+/** Why a password is refused, as a key (the web app words it before asking the server), or null when acceptable. */
+export function passwordIssue(password: string, username: string): PasswordIssue | null {
+  if (password.length < PASSWORD_MIN_LENGTH) return 'too_short';
+  if (password.length > PASSWORD_MAX_LENGTH) return 'too_long';
+  const folded = password.toLowerCase().replace(/\s+/g, '');
+  if (username && folded.includes(username.toLowerCase())) return 'contains_username';
+  if (COMMON.has(folded) || /^(.)\1+$/.test(folded)) return 'too_common';
+  return null;
+}
+
+const ISSUE_DETAIL: Record<PasswordIssue, string> = {
+  too_short: `use at least ${PASSWORD_MIN_LENGTH} characters`,
+  too_long: `use at most ${PASSWORD_MAX_LENGTH} characters`,
+  contains_username: 'do not include the username',
+  too_common: 'this password is too easy to guess',
+};
+
 /** Why a password is refused (in English, for the error detail), or null when it is acceptable. */
 export function passwordProblem(password: string, username: string): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `use at least ${PASSWORD_MIN_LENGTH} characters`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `use at most ${PASSWORD_MAX_LENGTH} characters`;
-  const folded = password.toLowerCase().replace(/\s+/g, '');
-  if (folded.includes(username.toLowerCase())) return 'do not include the username';
-  if (COMMON.has(folded) || /^(.)\1+$/.test(folded)) return 'this password is too easy to guess';
-  return null;
+  const issue = passwordIssue(password, username);
+  return issue ? ISSUE_DETAIL[issue] : null;
 }

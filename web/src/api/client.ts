@@ -1,9 +1,11 @@
 /**
  * Typed client for the same-origin HTTP API under /api.
  * Failed requests carry an RFC 9457 `application/problem+json` body; it is turned into an ApiError whose
- * message is the problem's `detail`.
+ * message is the problem's `detail`. The browser sends the session cookie by itself; every write also carries
+ * the session's CSRF token (csrf.ts).
  */
 import type { ProgressSummary, UnitTreeNode } from '../../../src/domain/overview-contract.js';
+import { csrfHeaders, csrfToken } from './csrf.js';
 import type {
   Agreement,
   BoundaryCollection,
@@ -32,12 +34,23 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string | undefined;
   readonly problem: ProblemDetails | undefined;
+  /** From Retry-After (429 and 503 answers), in seconds. */
+  readonly retryAfterSeconds: number | undefined;
+  /** From Content-Language: the language the server worded `detail` in. */
+  readonly language: string | undefined;
 
-  constructor(message: string, status: number, problem?: ProblemDetails) {
+  constructor(
+    message: string,
+    status: number,
+    problem?: ProblemDetails,
+    meta: { retryAfterSeconds?: number | undefined; language?: string | undefined } = {},
+  ) {
     super(message);
     this.status = status;
     this.code = problem?.code;
     this.problem = problem;
+    this.retryAfterSeconds = meta.retryAfterSeconds;
+    this.language = meta.language;
   }
 
   /** True when the request never got an HTTP answer (offline, DNS, server down). */
@@ -79,26 +92,55 @@ function buildUrl(path: string, query: Record<string, string | number | undefine
 }
 
 interface SendOptions extends RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   query?: Record<string, string | number | undefined>;
   headers?: Record<string, string>;
-  body?: FormData;
+  /** A multipart form, or JSON text (sent as application/json). */
+  body?: FormData | string;
   accept?: string;
+}
+
+/** Retry-After as seconds (it may also be an HTTP date); undefined when absent or unreadable. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+let sessionLost: (() => void) | null = null;
+
+/**
+ * Called when a request sent with a session is answered as if it had none (401 `auth.required`: it expired or
+ * was ended elsewhere) or with a stale CSRF token (403 `auth.csrf`: another tab signed in again). The session
+ * store reads the session again then, so that the page shows the truth.
+ */
+export function onSessionLost(listener: (() => void) | null): void {
+  sessionLost = listener;
+}
+
+function isSessionLost(status: number, code: string | undefined): boolean {
+  return (status === 401 && code === 'auth.required') || (status === 403 && code === 'auth.csrf');
 }
 
 /** Sends a request; a network failure or a non-2xx answer becomes an ApiError (with the problem, if any). */
 async function send(path: string, options: SendOptions = {}): Promise<Response> {
   const url = buildUrl(path, options.query ?? {});
+  const method = options.method ?? 'GET';
   const headers: Record<string, string> = {
     Accept: options.accept ?? 'application/json, application/problem+json',
     ...options.headers,
+    ...csrfHeaders(method),
   };
+  if (typeof options.body === 'string') headers['Content-Type'] = 'application/json';
+  const hadSession = csrfToken() !== null;
   if (options.lang) headers['Accept-Language'] = options.lang;
 
   let res: Response;
   try {
     res = await fetch(url, {
-      method: options.method ?? 'GET',
+      method,
       headers,
       body: options.body ?? null,
       signal: options.signal ?? null,
@@ -110,9 +152,13 @@ async function send(path: string, options: SendOptions = {}): Promise<Response> 
 
   if (!res.ok) {
     const problem = await readProblem(res);
+    if (hadSession && isSessionLost(res.status, problem?.code)) sessionLost?.();
     const message =
       problem?.detail || problem?.title || `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
-    throw new ApiError(message, res.status, problem);
+    throw new ApiError(message, res.status, problem, {
+      retryAfterSeconds: retryAfterSeconds(res.headers.get('retry-after')),
+      language: res.headers.get('content-language') ?? undefined,
+    });
   }
   return res;
 }
@@ -140,7 +186,7 @@ export async function apiPostForm<T>(
   path: string,
   query: Record<string, string | number | undefined>,
   form: FormData,
-  options: RequestOptions & { headers?: Record<string, string> } = {},
+  options: RequestOptions = {},
 ): Promise<T> {
   const res = await send(path, { ...options, method: 'POST', query, body: form });
   return readJson<T>(res, path, options.signal);
@@ -149,6 +195,12 @@ export async function apiPostForm<T>(
 /** POSTs without a body (an action such as cancel) and reads the JSON answer. */
 export async function apiPost<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const res = await send(path, { ...options, method: 'POST' });
+  return readJson<T>(res, path, options.signal);
+}
+
+/** POSTs a JSON body and reads the JSON answer. */
+export async function apiPostJson<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+  const res = await send(path, { ...options, method: 'POST', body: JSON.stringify(body) });
   return readJson<T>(res, path, options.signal);
 }
 
@@ -245,32 +297,15 @@ export function getImportTemplate(query: TemplateQuery, options?: RequestOptions
   );
 }
 
-export const USER_HEADER = 'X-DX-User';
-
-/**
- * The X-DX-User header value for a typed name. HTTP header values are byte strings: fetch() refuses anything
- * beyond Latin-1, and the server would read UTF-8 bytes as Latin-1 (mojibake in the audit log). So every
- * character outside printable ASCII, and '%' itself, is percent-encoded as UTF-8 ('Nguyễn Văn A' →
- * 'Nguy%E1%BB%85n V%C4%83n A'): plain ASCII names pass unchanged and decodeURIComponent restores any name.
- */
-export function encodeUserHeader(name: string): string {
-  // Keep at most 200 characters (the server's limit), counted before encoding.
-  const trimmed = Array.from(name.trim()).slice(0, 200).join('');
-  return trimmed.replace(/[^\x20-\x24\x26-\x7e]+/gu, (chunk) => encodeURIComponent(chunk));
-}
-
+/** Previews or commits a file; the audit log records the signed-in user, not anything the page says. */
 export function postImport(
   file: File,
-  options: { mode: 'preview' | 'commit'; period?: string | undefined; user?: string | undefined } & RequestOptions,
+  options: { mode: 'preview' | 'commit'; period?: string | undefined } & RequestOptions,
 ): Promise<ImportReport> {
   const form = new FormData();
   if (options.period) form.append('period', options.period);
   form.append('file', file, file.name);
-  const headers: Record<string, string> = {};
-  const user = options.user ? encodeUserHeader(options.user) : '';
-  if (user) headers[USER_HEADER] = user;
   return apiPostForm<ImportReport>('/imports', { mode: options.mode }, form, {
-    headers,
     signal: options.signal,
     lang: options.lang,
   });

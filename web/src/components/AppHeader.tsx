@@ -2,7 +2,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../i18n.js';
 import { useLocation } from '../navigation.js';
-import { matchRoute, routeHref, ROUTES } from '../routes.js';
+import { mayOpen } from '../permissions.js';
+import { matchRoute, NAV_ROUTES, routeHref } from '../routes.js';
+import { useSession } from '../session.js';
+import { AccountMenu } from './AccountMenu.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { Link } from './Link.js';
 
@@ -19,7 +22,7 @@ export interface AppHeaderProps {
   unitSlot?: ReactNode;
 }
 
-/** Brand, page navigation, optional unit selector and the language switch. */
+/** Brand, page navigation, optional unit selector, the language switch and the account (sign in or out). */
 export function AppHeader({ agreement, unitSlot }: AppHeaderProps) {
   const { t, i18n } = useTranslation();
   const lang = currentLang(i18n.resolvedLanguage);
@@ -44,6 +47,7 @@ export function AppHeader({ agreement, unitSlot }: AppHeaderProps) {
         {unitSlot && <div className="header-unit">{unitSlot}</div>}
         <div className="header-lang">
           <LanguageSwitch />
+          <AccountMenu />
         </div>
         <AppNav />
       </div>
@@ -51,18 +55,22 @@ export function AppHeader({ agreement, unitSlot }: AppHeaderProps) {
   );
 }
 
-/** The pages; the current one is marked with aria-current. Links keep ?unit= and ?lang=. */
+/**
+ * The pages the actor may open (the permission table, as /api/auth/me reports it); the current one is marked
+ * with aria-current. Links keep ?unit= and ?lang=.
+ */
 export function AppNav() {
   const { t } = useTranslation();
   const { pathname, search } = useLocation();
+  const { state } = useSession();
   const active = matchRoute(pathname)?.route.id;
   return (
     <nav className="app-nav" aria-label={t('nav.label')}>
       <ul>
-        {ROUTES.map((route) => (
-          <li key={route.id}>
-            <Link href={routeHref(route.id, search)} aria-current={route.id === active ? 'page' : undefined}>
-              {t(`nav.${route.id}`)}
+        {NAV_ROUTES.filter((id) => mayOpen(state, id)).map((id) => (
+          <li key={id}>
+            <Link href={routeHref(id, search)} aria-current={id === active ? 'page' : undefined}>
+              {t(`nav.${id}`)}
             </Link>
           </li>
         ))}

@@ -1,16 +1,13 @@
-import { lazy, Suspense, useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnitTreeNode } from '../../../src/domain/overview-contract.js';
 import {
-  cancelCoverageRun,
   coverageLayerUrl,
   getChildBoundaries,
   getCoverageLegend,
-  getCoverageRun,
   getCoverageRuns,
   getRollup,
   getUnitTree,
-  startDemoCoverageRun,
 } from '../api/client.js';
 import type {
   BoundaryCollection,
@@ -27,10 +24,8 @@ import { loadAgreement, useResource, useUrlSearch, type Loader } from '../hooks.
 import { currentLang } from '../i18n.js';
 import { buildChoropleth } from '../map/choropleth.js';
 import {
-  activeRun,
   computedCode,
   hotspotFeatures,
-  isActiveRun,
   isDemoRun,
   latestSucceededRun,
   MAP_TECHNOLOGIES,
@@ -46,8 +41,13 @@ import {
 } from '../map/coverage.js';
 import type { MapFocus, MapOverlay, MapTooltip } from '../map/CoverageMap.js';
 import { bboxOf, orderCorners } from '../map/geo.js';
-import { CommunePanel, HotspotList, MapLegend, ModelPanel, type CompareRow, type RunView } from '../map/MapPanels.js';
+import { HotspotList } from '../map/HotspotList.js';
+import { MapControls } from '../map/MapControls.js';
+import { CommunePanel, MapLegend, type CompareRow } from '../map/MapPanels.js';
+import { ModelPanel, ModelSignIn } from '../map/ModelPanel.js';
+import { useModelRun } from '../map/use-model-run.js';
 import { navigate } from '../navigation.js';
+import { useCan } from '../session.js';
 import { mapUnitsFor, unitName } from '../units.js';
 
 // MapLibre (and its CSS) is the largest dependency of all: only this page loads it, in its own chunk.
@@ -57,9 +57,6 @@ const CoverageMap = lazy(() => import('../map/CoverageMap.js'));
 const LEGEND_DECIMALS = 1;
 /** Digits of coverage percentages. */
 const PERCENT_DECIMALS = 2;
-const POLL_MS = 1000;
-/** Poll failures in a row before giving up on a run. */
-const MAX_POLL_FAILURES = 5;
 /** The years asked of the roll-up to find those with data. */
 const YEARS_FROM = '2015';
 const YEARS_TO = '2035';
@@ -95,9 +92,13 @@ export function MapPage() {
   const indicatorParam = search.get('indicator');
   const periodParam = search.get('period');
 
+  // Model runs are unpublished work: the public's map shows the reported figures only, and asks for no run.
+  const mayReadRuns = useCan('data.read');
+  const mayRun = useCan('coverage.run');
+
   const tree = useResource(loadTree);
   const agreement = useResource(loadAgreement);
-  const runs = useResource(loadRuns);
+  const runs = useResource(mayReadRuns ? loadRuns : null);
   const legend = useResource(loadLegend);
 
   const units = useMemo(() => (tree.data ? mapUnitsFor(tree.data, unitParam) : null), [tree.data, unitParam]);
@@ -106,7 +107,7 @@ export function MapPage() {
 
   const runList = runs.data ?? runs.previous;
   // Which indicators the map offers depends on the runs: wait for them (or their failure) before loading values.
-  const runsSettled = runList !== undefined || runs.error !== undefined;
+  const runsSettled = !mayReadRuns || runList !== undefined || runs.error !== undefined;
   const latestRun = useMemo(
     () => (provinceCode ? latestSucceededRun(runList, provinceCode) : null),
     [runList, provinceCode],
@@ -162,108 +163,10 @@ export function MapPage() {
   const indicatorLabel = (o: MapIndicatorOption) =>
     t(o.kind === 'computed' ? 'mapPage.indicatorComputed' : 'mapPage.indicatorReported', { tech: o.technology });
 
-  // ---- Model runs: start, watch, cancel.
-  const [startedId, setStartedId] = useState<string | null>(null);
-  const [finishedIds, setFinishedIds] = useState<readonly string[]>([]);
-  const resumable = useMemo(
-    () =>
-      provinceCode
-        ? activeRun(
-            runList?.filter((r) => !finishedIds.includes(r.id)),
-            provinceCode,
-          )
-        : null,
-    [runList, provinceCode, finishedIds],
-  );
-  const watchedId = startedId ?? resumable?.id ?? null;
-  const [watched, setWatched] = useState<CoverageRun | null>(null);
-  const [starting, setStarting] = useState(false);
-  const [cancelling, setCancelling] = useState(false);
-  const [runError, setRunError] = useState<{ kind: 'start' | 'cancel' | 'poll'; error: Error } | null>(null);
-  const [outcome, setOutcome] = useState<CoverageRun | null>(null);
-
-  const { retry: reloadRuns } = runs;
-  const onRunFinished = useEffectEvent((run: CoverageRun) => {
-    setFinishedIds((ids) => [...ids, run.id]);
-    setStartedId(null);
-    setCancelling(false);
-    setOutcome(run);
-    // A success becomes the latest run, which reloads the values, the layers and the hot spots.
-    reloadRuns();
-  });
-  const onPollFailed = useEffectEvent((error: Error) => {
-    setStartedId(null);
-    setRunError({ kind: 'poll', error });
-  });
-
-  useEffect(() => {
-    if (!watchedId) return;
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let failures = 0;
-    const tick = async () => {
-      try {
-        const run = await getCoverageRun(watchedId, { signal: controller.signal, lang: currentLang() });
-        if (controller.signal.aborted) return;
-        failures = 0;
-        setWatched(run);
-        if (isActiveRun(run)) timer = setTimeout(tick, POLL_MS);
-        else onRunFinished(run);
-      } catch (err) {
-        if (controller.signal.aborted) return;
-        failures++;
-        if (failures >= MAX_POLL_FAILURES) onPollFailed(err instanceof Error ? err : new Error(String(err)));
-        else timer = setTimeout(tick, POLL_MS * 2 ** failures);
-      }
-    };
-    void tick();
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-    };
-  }, [watchedId]);
-
+  // ---- Model runs: start, watch, cancel (for those allowed to).
   const runPeriod = runMonthFor(period ?? latestRun?.period ?? String(new Date().getFullYear()));
-  const startRun = async () => {
-    if (!provinceCode) return;
-    setRunError(null);
-    setOutcome(null);
-    setStarting(true);
-    try {
-      const run = await startDemoCoverageRun(
-        { unit: provinceCode, period: runPeriod, technologies: MAP_TECHNOLOGIES },
-        { lang: currentLang() },
-      );
-      setWatched(run);
-      setStartedId(run.id);
-    } catch (err) {
-      setRunError({ kind: 'start', error: err instanceof Error ? err : new Error(String(err)) });
-    } finally {
-      setStarting(false);
-    }
-  };
-  const cancelRun = async () => {
-    if (!watchedId) return;
-    setRunError(null);
-    setCancelling(true);
-    try {
-      setWatched(await cancelCoverageRun(watchedId, { lang: currentLang() }));
-    } catch (err) {
-      setCancelling(false);
-      setRunError({ kind: 'cancel', error: err instanceof Error ? err : new Error(String(err)) });
-    }
-  };
-
-  const activeView: CoverageRun | null = watchedId ? (watched?.id === watchedId ? watched : (resumable ?? null)) : null;
-  const runView: RunView = {
-    latest: latestRun,
-    active: activeView,
-    starting,
-    cancelling,
-    error: runError,
-    outcome,
-    runPeriod,
-  };
+  const modelRun = useModelRun(runList, provinceCode, latestRun, runPeriod, runs.retry);
+  const activeView = modelRun.active;
 
   // ---- Layers.
   const [layerOn, setLayerOn] = useState<Partial<Record<Technology, boolean>>>({});
@@ -388,17 +291,6 @@ export function MapPage() {
   const mapLabel = t('mapPage.mapLabel', { indicator: indicatorLabel(option), period: periodText });
   const provinceValue = years.data?.values.find((v) => v.period === period)?.value ?? null;
 
-  const periodOptions = useMemo(() => {
-    const list = [...(yearList ?? [])];
-    if (period && !list.includes(period)) list.push(period);
-    return list.sort((a, b) => b.localeCompare(a));
-  }, [yearList, period]);
-
-  const sortedCommunes = useMemo(() => {
-    const collator = new Intl.Collator(lang === 'vi' ? 'vi' : 'en', { sensitivity: 'base', numeric: true });
-    return [...(communes ?? [])].sort((a, b) => collator.compare(unitName(a, lang), unitName(b, lang)));
-  }, [communes, lang]);
-
   const selectedFeature = selected ? featureByCode.get(selected) : undefined;
   const selectedNode = selected ? communes?.find((c) => c.code === selected) : undefined;
   const blockingError = tree.error ?? (boundaries.data ? undefined : boundaries.error);
@@ -432,86 +324,19 @@ export function MapPage() {
           )}
         </div>
 
-        <div className="panel map-controls" role="group" aria-label={t('mapPage.controls')}>
-          <div className="field">
-            <label className="field-label" htmlFor="map-indicator">
-              {t('mapPage.indicator')}
-            </label>
-            <select
-              id="map-indicator"
-              className="input"
-              value={option.code}
-              onChange={(e) => setSearch({ indicator: e.target.value })}
-            >
-              {options.some((o) => o.kind === 'computed') ? (
-                <>
-                  <optgroup label={t('mapPage.computedGroup')}>
-                    {options
-                      .filter((o) => o.kind === 'computed')
-                      .map((o) => (
-                        <option key={o.code} value={o.code}>
-                          {indicatorLabel(o)}
-                        </option>
-                      ))}
-                  </optgroup>
-                  <optgroup label={t('mapPage.reportedGroup')}>
-                    {options
-                      .filter((o) => o.kind === 'reported')
-                      .map((o) => (
-                        <option key={o.code} value={o.code}>
-                          {indicatorLabel(o)}
-                        </option>
-                      ))}
-                  </optgroup>
-                </>
-              ) : (
-                options.map((o) => (
-                  <option key={o.code} value={o.code}>
-                    {indicatorLabel(o)}
-                  </option>
-                ))
-              )}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor="map-period">
-              {t('mapPage.period')}
-            </label>
-            <select
-              id="map-period"
-              className="input"
-              value={period ?? ''}
-              disabled={!period}
-              onChange={(e) => setSearch({ period: e.target.value })}
-            >
-              {!period && <option value="">…</option>}
-              {periodOptions.map((p) => (
-                <option key={p} value={p}>
-                  {formatPeriod(p, lang)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor="map-commune">
-              {t('mapPage.commune')}
-            </label>
-            <select
-              id="map-commune"
-              className="input"
-              value={selected ?? ''}
-              disabled={!communes}
-              onChange={(e) => selectAndShow(e.target.value || null)}
-            >
-              <option value="">{t('mapPage.communeNone')}</option>
-              {sortedCommunes.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {unitName(c, lang)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <MapControls
+          lang={lang}
+          options={options}
+          option={option}
+          indicatorLabel={indicatorLabel}
+          onIndicator={(code) => setSearch({ indicator: code })}
+          period={period}
+          years={yearList}
+          onPeriod={(p) => setSearch({ period: p })}
+          communes={communes}
+          selected={selected}
+          onCommune={selectAndShow}
+        />
 
         {blockingError ? (
           <ProblemNotice
@@ -602,30 +427,37 @@ export function MapPage() {
               run={latestRun}
               onClose={() => select(null)}
             />
-            <ModelPanel
-              lang={lang}
-              view={runView}
-              demo={isDemoRun(latestRun) || isDemoRun(activeView)}
-              onStart={startRun}
-              onCancel={cancelRun}
-              technologies={MAP_TECHNOLOGIES.filter((tech) => runTechs.includes(tech))}
-              layerOn={layerOn}
-              onToggleLayer={(tech, on) => setLayerOn((s) => ({ ...s, [tech]: on }))}
-              layersAvailable={corners !== null}
-              opacity={opacity}
-              onOpacity={setOpacity}
-              showHotspots={showHotspots}
-              onToggleHotspots={setShowHotspots}
-            />
-            <HotspotList
-              lang={lang}
-              tech={hotspotTech}
-              hasRun={latestRun !== null}
-              demo={isDemoRun(latestRun)}
-              hotspots={hotspots}
-              nameOf={nameOf}
-              onShow={showHotspot}
-            />
+            {mayReadRuns ? (
+              <>
+                <ModelPanel
+                  lang={lang}
+                  view={modelRun.view}
+                  demo={isDemoRun(latestRun) || isDemoRun(activeView)}
+                  mayRun={mayRun}
+                  onStart={modelRun.start}
+                  onCancel={modelRun.cancel}
+                  technologies={MAP_TECHNOLOGIES.filter((tech) => runTechs.includes(tech))}
+                  layerOn={layerOn}
+                  onToggleLayer={(tech, on) => setLayerOn((s) => ({ ...s, [tech]: on }))}
+                  layersAvailable={corners !== null}
+                  opacity={opacity}
+                  onOpacity={setOpacity}
+                  showHotspots={showHotspots}
+                  onToggleHotspots={setShowHotspots}
+                />
+                <HotspotList
+                  lang={lang}
+                  tech={hotspotTech}
+                  hasRun={latestRun !== null}
+                  demo={isDemoRun(latestRun)}
+                  hotspots={hotspots}
+                  nameOf={nameOf}
+                  onShow={showHotspot}
+                />
+              </>
+            ) : (
+              <ModelSignIn />
+            )}
           </aside>
         </div>
       </main>
