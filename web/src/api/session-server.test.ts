@@ -10,6 +10,7 @@ import { createAccount, resetPassword } from '../../../src/application/auth/acco
 import { totpCode } from '../../../src/application/auth/second-factor.js';
 import { systemActor } from '../../../src/domain/auth/actor.js';
 import { SESSION_COOKIE } from '../../../src/server/authenticate.js';
+import { deleteUserSessions } from '../../../src/db/sessions.js';
 import { ApiError, getValidationRules, postImport } from './client.js';
 import { setCsrfToken } from './csrf.js';
 import { createSessionStore, sessionStore } from './session.js';
@@ -154,7 +155,10 @@ it('reads the session again when a request finds it ended, so the page stops sho
   browser();
   await sessionStore.signIn({ username: 'minh', password: PASSWORD });
   expect(await getValidationRules()).toEqual(expect.any(Array));
-  await testApp.db.query('delete from user_session'); // idle timeout, or signed out on another device
+  // Signed out everywhere from another device (a password change does this): the server's own way, which also
+  // tells this process to forget the sessions it remembered.
+  const [minh] = await testApp.db.query<{ id: number }>(`select id from app_user where username = 'minh'`);
+  await deleteUserSessions(testApp.db, minh!.id);
   const refused = await getValidationRules().catch((e: unknown) => e);
   expect(refused).toMatchObject({ status: 401, code: 'auth.required' });
   await vi.waitFor(() => expect(sessionStore.getSnapshot().state.signedIn).toBe(false));
