@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { AGREEMENT_CODE, getAgreement } from './api/client.js';
 import type { Agreement } from './api/types.js';
 import { currentLang } from './i18n.js';
-import { navigate, useLocation } from './navigation.js';
 
 export type Loader<T> = (signal: AbortSignal) => Promise<T>;
 
@@ -61,22 +61,27 @@ export function useResource<T>(loader: Loader<T> | null): Resource<T> {
 }
 
 /**
- * Search parameters of the page URL as state; `navigate` changes them with pushState (back button works).
- * Shares the location with navigation.ts, so links between pages and the back button update every reader.
+ * Search parameters of the page URL as state (the router's): a change adds a history entry (the back button
+ * works), `null` removes a parameter, the others are kept.
  */
 export function useUrlSearch(): [URLSearchParams, (changes: Record<string, string | null>) => void] {
-  const { search } = useLocation();
-
-  const navigateSearch = useCallback((changes: Record<string, string | null>) => {
-    const url = new URL(window.location.href);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === null) url.searchParams.delete(key);
-      else url.searchParams.set(key, value);
-    }
-    navigate(url);
-  }, []);
-
-  const params = useMemo(() => new URLSearchParams(search), [search]);
+  const [params, setParams] = useSearchParams();
+  const navigateSearch = useCallback(
+    (changes: Record<string, string | null>) => {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [key, value] of Object.entries(changes)) {
+            if (value === null) next.delete(key);
+            else next.set(key, value);
+          }
+          return next;
+        },
+        { preventScrollReset: true },
+      );
+    },
+    [setParams],
+  );
   return [params, navigateSearch];
 }
 

@@ -5,8 +5,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../../src/domain/overview-contract.js';
-import { en } from './locales/en.js';
-import { vi, type Messages } from './locales/vi.js';
+import { enMessages, viMessages, type Messages } from './locales/messages.js';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -72,7 +71,7 @@ function applyLang(lng: string): void {
 i18n.on('languageChanged', applyLang);
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: viMessages }, en: { translation: enMessages } },
   lng: detectLang(),
   fallbackLng: DEFAULT_LANG,
   supportedLngs: [...LANGS],

@@ -1,37 +1,22 @@
 /**
- * Client-side navigation with the History API: `navigate()` pushes (or replaces) a URL and tells every
- * `useLocation()` about it; the back and forward buttons arrive as popstate. No router dependency.
+ * Navigation on top of React Router: `useLocation()` is the router's, and `navigate()` may be called outside
+ * components (a sign-in step, a rewrite) once the router has registered itself.
  */
-import { useSyncExternalStore, type MouseEvent } from 'react';
+import type { MouseEvent } from 'react';
 
-const NAVIGATE_EVENT = 'dx:navigate';
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('popstate', onChange);
-  window.addEventListener(NAVIGATE_EVENT, onChange);
-  return () => {
-    window.removeEventListener('popstate', onChange);
-    window.removeEventListener(NAVIGATE_EVENT, onChange);
-  };
-}
-
-// A string snapshot: equal URLs compare equal, so an unrelated event does not re-render.
-const snapshot = () => window.location.pathname + window.location.search;
-const serverSnapshot = () => '/';
+export { useLocation } from 'react-router';
 
 export interface AppLocation {
   pathname: string;
   search: string;
 }
 
-function splitSnapshot(value: string): AppLocation {
-  const q = value.indexOf('?');
-  return q < 0 ? { pathname: value, search: '' } : { pathname: value.slice(0, q), search: value.slice(q) };
-}
+type RouterNavigate = (to: string, options: { replace: boolean; preventScrollReset?: boolean }) => unknown;
+let routerNavigate: RouterNavigate | null = null;
 
-/** The current pathname and search; re-renders on navigate() and on the back/forward buttons. */
-export function useLocation(): AppLocation {
-  return splitSnapshot(useSyncExternalStore(subscribe, snapshot, serverSnapshot));
+/** Called once by the router (router.tsx), which owns the history. */
+export function registerNavigator(navigateWith: RouterNavigate | null): void {
+  routerNavigate = navigateWith;
 }
 
 /**
@@ -46,10 +31,10 @@ export function navigate(to: string | URL, { replace = false }: { replace?: bool
   }
   if (url.href === window.location.href) return;
   const samePage = url.pathname === window.location.pathname;
-  if (replace) window.history.replaceState(null, '', url);
+  const path = url.pathname + url.search + url.hash;
+  if (routerNavigate) void routerNavigate(path, { replace, preventScrollReset: samePage });
+  else if (replace) window.history.replaceState(null, '', url);
   else window.history.pushState(null, '', url);
-  window.dispatchEvent(new Event(NAVIGATE_EVENT));
-  if (!samePage && !url.hash) window.scrollTo(0, 0);
 }
 
 /** A click the app should handle itself: main button, no modifier (those open a new tab or window). */
@@ -57,7 +42,7 @@ export function isPlainClick(event: Pick<MouseEvent, 'button' | 'metaKey' | 'ctr
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 }
 
-/** onClick for an in-app <a href>: navigates with pushState, leaving new-tab clicks to the browser. */
+/** onClick for an in-app <a href>: navigates with the router, leaving new-tab clicks to the browser. */
 export function followLink(event: MouseEvent<HTMLAnchorElement>): void {
   if (event.defaultPrevented || !isPlainClick(event)) return;
   const anchor = event.currentTarget;

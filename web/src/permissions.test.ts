@@ -14,10 +14,22 @@ function stateOf(role: Role | null): SessionState {
 const navFor = (role: Role | null) => NAV_ROUTES.filter((id) => mayOpen(stateOf(role), id));
 
 it('shows each role the screens the permission table allows it', () => {
-  expect(navFor(null)).toEqual(['overview', 'map']);
-  expect(navFor('viewer')).toEqual(['overview', 'map', 'validation']);
-  for (const role of ['admin', 'province_officer', 'partner_officer', 'commune_officer'] as const) {
-    expect(navFor(role), role).toEqual(['overview', 'map', 'import', 'validation']);
+  expect(navFor(null)).toEqual(['overview', 'map', 'agreement']);
+  expect(navFor('viewer')).toEqual(['overview', 'map', 'approval', 'validation', 'agreement']);
+  for (const role of ['partner_officer', 'commune_officer'] as const) {
+    expect(navFor(role), role).toEqual(['overview', 'map', 'entry', 'approval', 'import', 'validation', 'agreement']);
+  }
+  for (const role of ['admin', 'province_officer'] as const) {
+    expect(navFor(role), role).toEqual([
+      'overview',
+      'map',
+      'entry',
+      'approval',
+      'import',
+      'validation',
+      'agreement',
+      'admin',
+    ]);
   }
   expect(ROLES).toHaveLength(5); // a new role gets a line above
 });

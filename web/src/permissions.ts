@@ -20,9 +20,16 @@ export function can(state: SessionState, action: Action): boolean {
 /** The action a screen needs; null for screens everyone may open (sign-in). */
 export const ROUTE_ACTIONS: Readonly<Record<RouteId, Action | null>> = {
   overview: 'published.read',
+  indicator: 'published.read',
   map: 'published.read',
+  entry: 'value.write',
+  approval: 'data.read',
   import: 'value.import',
   validation: 'data.read',
+  commune: 'published.read',
+  agreement: 'published.read',
+  admin: 'indicator.define',
+  account: 'account.self',
   signIn: null,
 };
 

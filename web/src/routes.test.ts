@@ -3,7 +3,7 @@ import { matchRoute, NAV_ROUTES, normalizePath, routeHref, ROUTES, safeNext, sig
 
 describe('matchRoute', () => {
   it('finds each screen by its canonical path', () => {
-    expect(matchRoute('/')).toEqual({ route: ROUTES[0], canonical: true });
+    expect(matchRoute('/')).toEqual({ route: ROUTES[0], canonical: true, params: {}, canonicalPath: '/' });
     expect(matchRoute('/nhap-so-lieu')?.route.id).toBe('import');
     expect(matchRoute('/nhap-so-lieu')?.canonical).toBe(true);
     expect(matchRoute('/kiem-tra')?.route.id).toBe('validation');
@@ -66,7 +66,24 @@ describe('sign-in', () => {
     expect(matchRoute('/đăng-nhập')).toMatchObject({ route: { id: 'signIn' }, canonical: false });
     expect(matchRoute('/login')?.route.id).toBe('signIn');
     expect(NAV_ROUTES).not.toContain('signIn');
-    expect(ROUTES.map((r) => r.id).filter((id) => id !== 'signIn')).toEqual(NAV_ROUTES);
+    const detail = ['signIn', 'indicator', 'commune', 'account'];
+    expect(ROUTES.map((r) => r.id).filter((id) => !detail.includes(id))).toEqual(NAV_ROUTES);
+  });
+
+  it('reads path parameters, keeping their spelling, and rewrites aliases to the canonical path', () => {
+    expect(matchRoute('/chi-so/mobile_4g_pop')).toMatchObject({
+      route: { id: 'indicator' },
+      canonical: true,
+      params: { code: 'mobile_4g_pop' },
+    });
+    expect(matchRoute('/indicator/MOBILE_4G/')).toMatchObject({
+      route: { id: 'indicator' },
+      canonical: false,
+      canonicalPath: '/chi-so/MOBILE_4G',
+    });
+    expect(matchRoute('/Xã/60309134')).toMatchObject({ route: { id: 'commune' }, canonicalPath: '/xa/60309134' });
+    expect(matchRoute('/chi-so')).toBeNull();
+    expect(routeHref('indicator', '?unit=24&year=2025', {}, { code: 'a_b' })).toBe('/chi-so/a_b?unit=24');
   });
 
   it('comes back to where the user was, in the same language', () => {

@@ -2,13 +2,26 @@
  * The route table: the screens and their paths. Pure functions (no DOM) so they are easy to test; the
  * History API glue is in navigation.ts.
  */
+import { generatePath, matchPath } from 'react-router';
 import { fold } from './units.js';
 
-export type RouteId = 'overview' | 'map' | 'import' | 'validation' | 'signIn';
+export type RouteId =
+  | 'overview'
+  | 'indicator'
+  | 'map'
+  | 'entry'
+  | 'approval'
+  | 'import'
+  | 'validation'
+  | 'commune'
+  | 'agreement'
+  | 'admin'
+  | 'account'
+  | 'signIn';
 
 export interface RouteDef {
   id: RouteId;
-  /** Canonical path (Vietnamese, without diacritics). */
+  /** Canonical path (Vietnamese, without diacritics); `:name` segments are parameters (`/chi-so/:code`). */
   path: string;
   /** Other paths that lead to the same screen; they are rewritten to `path`. */
   aliases: readonly string[];
@@ -16,17 +29,35 @@ export interface RouteDef {
 
 export const ROUTES: readonly RouteDef[] = [
   { id: 'overview', path: '/', aliases: ['/index.html', '/tong-quan', '/overview'] },
+  { id: 'indicator', path: '/chi-so/:code', aliases: ['/indicator/:code', '/indicators/:code'] },
   { id: 'map', path: '/ban-do', aliases: ['/map', '/bando'] },
+  { id: 'entry', path: '/nhap-lieu', aliases: ['/entry', '/data-entry'] },
+  { id: 'approval', path: '/phe-duyet', aliases: ['/approval', '/approvals'] },
   { id: 'import', path: '/nhap-so-lieu', aliases: ['/import'] },
   { id: 'validation', path: '/kiem-tra', aliases: ['/kiem-tra-so-lieu', '/validation'] },
+  { id: 'commune', path: '/xa/:code', aliases: ['/commune/:code', '/don-vi/:code', '/unit/:code'] },
+  { id: 'agreement', path: '/thoa-thuan', aliases: ['/agreement'] },
+  { id: 'admin', path: '/quan-tri', aliases: ['/admin'] },
+  { id: 'account', path: '/tai-khoan', aliases: ['/account'] },
   // The server's single sign-on sends the browser back here too.
   { id: 'signIn', path: '/dang-nhap', aliases: ['/sign-in', '/login', '/dangnhap'] },
 ];
 
-export type NavRouteId = Exclude<RouteId, 'signIn'>;
+/** Screens reached from another screen (a card, a row, the account menu) rather than from the navigation. */
+export type DetailRouteId = 'signIn' | 'indicator' | 'commune' | 'account';
+export type NavRouteId = Exclude<RouteId, DetailRouteId>;
 
-/** The screens of the page navigation, in order (sign-in has its own button). */
-export const NAV_ROUTES: readonly NavRouteId[] = ['overview', 'map', 'import', 'validation'];
+/** The screens of the page navigation, in order (sign-in and the detail screens are reached otherwise). */
+export const NAV_ROUTES: readonly NavRouteId[] = [
+  'overview',
+  'map',
+  'entry',
+  'approval',
+  'import',
+  'validation',
+  'agreement',
+  'admin',
+];
 
 /** Query parameters every page understands; the navigation keeps them from page to page. */
 export const SHARED_PARAMS = ['unit', 'lang'] as const;
@@ -51,13 +82,51 @@ export interface RouteMatch {
   route: RouteDef;
   /** False when the path was an alias or not written canonically: the URL should be rewritten. */
   canonical: boolean;
+  /** The path parameters (`code` of `/chi-so/:code`), as written in the URL (decoded, not folded). */
+  params: Record<string, string>;
+  /** The canonical path for these parameters. */
+  canonicalPath: string;
+}
+
+/** Matches `pattern` exactly (the whole path), case and diacritics folded. */
+function matchPattern(pattern: string, folded: string, raw: string): Record<string, string> | null {
+  const found = matchPath({ path: pattern, caseSensitive: false, end: true }, folded);
+  if (!found) return null;
+  if (Object.keys(found.params).length === 0) return {};
+  // Parameters keep their own spelling (a commune code is not folded): read them from the raw path, which has
+  // the same segments as the folded one.
+  const rawSegments = decodeSafely(raw)
+    .replace(/\/{2,}/g, '/')
+    .replace(/\/+$/, '')
+    .split('/');
+  const patternSegments = pattern.split('/');
+  const params: Record<string, string> = {};
+  patternSegments.forEach((segment, i) => {
+    if (segment.startsWith(':')) params[segment.slice(1)] = rawSegments[i] ?? '';
+  });
+  return params;
+}
+
+function decodeSafely(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
 }
 
 /** The screen for a pathname, or null for an unknown path (a "page not found"). */
 export function matchRoute(pathname: string): RouteMatch | null {
   const path = normalizePath(pathname);
+  const raw = pathname.startsWith('/') ? pathname : `/${pathname}`;
   for (const route of ROUTES) {
-    if (route.path === path || route.aliases.includes(path)) return { route, canonical: pathname === route.path };
+    for (const pattern of [route.path, ...route.aliases]) {
+      const params = matchPattern(pattern, path, raw);
+      if (!params) continue;
+      const canonicalPath = generatePath(route.path, params);
+      const canonical = pattern === route.path && pathname === canonicalPath;
+      return { route, canonical, params, canonicalPath };
+    }
   }
   return null;
 }
@@ -72,7 +141,12 @@ export function routeById(id: RouteId): RouteDef {
  * The link to a screen from the current URL: keeps the shared parameters (`?unit=`, `?lang=`), drops the
  * others (each page's own parameters, such as `?year=` or `?period=`), then adds `extra`.
  */
-export function routeHref(id: RouteId, currentSearch = '', extra: Record<string, string> = {}): string {
+export function routeHref(
+  id: RouteId,
+  currentSearch = '',
+  extra: Record<string, string> = {},
+  params: Record<string, string> = {},
+): string {
   const current = new URLSearchParams(currentSearch);
   const next = new URLSearchParams();
   for (const key of SHARED_PARAMS) {
@@ -81,7 +155,7 @@ export function routeHref(id: RouteId, currentSearch = '', extra: Record<string,
   }
   for (const [key, value] of Object.entries(extra)) next.set(key, value);
   const qs = next.toString();
-  return `${routeById(id).path}${qs ? `?${qs}` : ''}`;
+  return `${generatePath(routeById(id).path, params)}${qs ? `?${qs}` : ''}`;
 }
 
 /** The query parameter of the sign-in page naming where to go afterwards. */

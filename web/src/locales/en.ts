@@ -35,6 +35,10 @@ export const en: Messages = {
     map: 'Map',
     import: 'Import data',
     validation: 'Data checks',
+    entry: 'Data entry',
+    approval: 'Approval',
+    agreement: 'Agreement',
+    admin: 'Administration',
     skip: 'Skip to main content',
   },
   pageTitle: {

@@ -33,6 +33,10 @@ export const vi = {
     map: 'Bản đồ',
     import: 'Nhập số liệu',
     validation: 'Kiểm tra số liệu',
+    entry: 'Nhập liệu',
+    approval: 'Phê duyệt',
+    agreement: 'Thỏa thuận',
+    admin: 'Quản trị',
     skip: 'Bỏ qua, đến nội dung chính',
   },
   pageTitle: {
