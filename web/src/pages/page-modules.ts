@@ -9,15 +9,15 @@ export type PageModule = () => Promise<{ Page: ComponentType }>;
 
 export const PAGE_MODULES: Readonly<Record<RouteId, PageModule>> = {
   overview: () => import('./OverviewPage.js').then((m) => ({ Page: m.OverviewPage })),
-  indicator: () => import('./NotFoundPage.js').then((m) => ({ Page: m.NotFoundPage })),
+  indicator: () => import('./indicator/IndicatorPage.js').then((m) => ({ Page: m.IndicatorPage })),
   map: () => import('./MapPage.js').then((m) => ({ Page: m.MapPage })),
-  entry: () => import('./NotFoundPage.js').then((m) => ({ Page: m.NotFoundPage })),
-  approval: () => import('./NotFoundPage.js').then((m) => ({ Page: m.NotFoundPage })),
+  entry: () => import('./entry/EntryPage.js').then((m) => ({ Page: m.EntryPage })),
+  approval: () => import('./approval/ApprovalPage.js').then((m) => ({ Page: m.ApprovalPage })),
   import: () => import('./ImportPage.js').then((m) => ({ Page: m.ImportPage })),
   validation: () => import('./ValidationPage.js').then((m) => ({ Page: m.ValidationPage })),
-  commune: () => import('./NotFoundPage.js').then((m) => ({ Page: m.NotFoundPage })),
-  agreement: () => import('./NotFoundPage.js').then((m) => ({ Page: m.NotFoundPage })),
-  admin: () => import('./NotFoundPage.js').then((m) => ({ Page: m.NotFoundPage })),
-  account: () => import('./NotFoundPage.js').then((m) => ({ Page: m.NotFoundPage })),
+  commune: () => import('./commune/CommunePage.js').then((m) => ({ Page: m.CommunePage })),
+  agreement: () => import('./agreement/AgreementPage.js').then((m) => ({ Page: m.AgreementPage })),
+  admin: () => import('./admin/AdminPage.js').then((m) => ({ Page: m.AdminPage })),
+  account: () => import('./account/AccountPage.js').then((m) => ({ Page: m.AccountPage })),
   signIn: () => import('./SignInPage.js').then((m) => ({ Page: m.SignInPage })),
 };

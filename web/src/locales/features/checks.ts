@@ -1,0 +1,4 @@
+/** The checks screen's words (filled in as the screen is built). */
+export const vi = {};
+
+export const en: typeof vi = {};

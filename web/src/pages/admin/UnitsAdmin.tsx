@@ -1,0 +1,4 @@
+/** One tab of the admin screen (its own module, so each part is built and tested on its own). */
+export function UnitsAdmin() {
+  return <p className="muted">—</p>;
+}
