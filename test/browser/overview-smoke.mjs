@@ -364,7 +364,7 @@ async function main() {
     await visitor.locator('header').getByRole('link', { name: 'Đăng nhập' }).waitFor({ state: 'visible' });
     await visitor.waitForLoadState('networkidle', { timeout: STEP_TIMEOUT_MS }); // the cards' lazy chunks too
     const tabs = await navTabs(visitor);
-    return tabs.join('|') === 'Tổng quan|Bản đồ' || `navigation tabs: ${tabs.join(', ')}`;
+    return tabs.join('|') === 'Tổng quan|Bản đồ|Thỏa thuận' || `navigation tabs: ${tabs.join(', ')}`;
   });
 
   await check('the public map shows the reported figures and asks for no coverage run', async () => {
@@ -397,7 +397,10 @@ async function main() {
     await header.getByText(PROVINCE_OFFICER.displayName).waitFor({ state: 'visible' });
     await header.getByRole('button', { name: 'Đăng xuất' }).waitFor({ state: 'visible' });
     const tabs = await navTabs(visitor);
-    return tabs.join('|') === 'Tổng quan|Bản đồ|Nhập số liệu|Kiểm tra số liệu' || `navigation tabs: ${tabs.join(', ')}`;
+    return (
+      tabs.join('|') === 'Tổng quan|Bản đồ|Nhập liệu|Phê duyệt|Nhập từ tệp|Kiểm tra số liệu|Thỏa thuận|Quản trị' ||
+      `navigation tabs: ${tabs.join(', ')}`
+    );
   });
 
   await check('"Đăng xuất" signs out: "Đăng nhập" is back and the import page is closed again', async () => {
@@ -407,7 +410,7 @@ async function main() {
     const me = await visitor.evaluate(async () => (await fetch('/api/auth/me')).json());
     const tabs = await navTabs(visitor);
     if (me.signedIn) return 'the server still has the session';
-    return tabs.join('|') === 'Tổng quan|Bản đồ' || `navigation tabs: ${tabs.join(', ')}`;
+    return tabs.join('|') === 'Tổng quan|Bản đồ|Thỏa thuận' || `navigation tabs: ${tabs.join(', ')}`;
   });
 
   const admin = await newPage('admin', { viewport: { width: 1366, height: 900 } });

@@ -31,7 +31,7 @@ export const vi = {
     label: 'Các trang',
     overview: 'Tổng quan',
     map: 'Bản đồ',
-    import: 'Nhập số liệu',
+    import: 'Nhập từ tệp',
     validation: 'Kiểm tra số liệu',
     entry: 'Nhập liệu',
     approval: 'Phê duyệt',
