@@ -22,6 +22,7 @@ import { runViewshedBench } from './viewshed.bench.js';
 import { runCoverageBench } from './coverage.bench.js';
 import { runLoadBench } from './load.bench.js';
 import { runIntakeLimitsBench } from './intake-limits.bench.js';
+import { runFrontendBench } from './frontend.bench.js';
 import { heading, line, step } from './report.js';
 import { formatInt, formatMs, now } from './stats.js';
 
@@ -35,6 +36,7 @@ const STANDALONE: Record<
   coverage: ({ scale }) => runCoverageBench({ scale }),
   'intake-limits': () => runIntakeLimitsBench(),
   load: ({ engines, url }) => runLoadBench({ engines, url }),
+  frontend: () => runFrontendBench(),
 };
 // 'dataset' names the load alone, which every other benchmark runs first anyway.
 const NAMES = ['dataset', ...BENCHMARKS.map((b) => b.name), ...Object.keys(STANDALONE)];
