@@ -177,7 +177,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(agreementRoutes);
 
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
+    // preCompressed: the build writes .br/.gz beside each asset (tools/precompress.mjs).
+    await app.register(fastifyStatic, {
+      root: options.webRoot,
+      wildcard: false,
+      preCompressed: true,
+      // Vite names assets by content hash: a phone keeps them until a new build renames them.
+      setHeaders: (res, path) => {
+        if (/[\\/]assets[\\/]/.test(path)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
     // Client-side routes: any GET outside /api that is not a file gets the app shell.
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith('/api/')) return notFoundHandler(request, reply);
