@@ -1,14 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import * as echarts from 'echarts/core';
-import { LineChart, type LineSeriesOption } from 'echarts/charts';
-import { GridComponent, type GridComponentOption } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
 import type { SeriesPoint } from '../../../src/domain/overview-contract.js';
-
-// Only what a sparkline needs, to keep the bundle small.
-echarts.use([LineChart, GridComponent, SVGRenderer]);
-
-type SparklineOption = echarts.ComposeOption<LineSeriesOption | GridComponentOption>;
+import { SPARKLINE_WIDTH, sparklineGeometry } from './sparkline-path.js';
 
 export interface SparklineProps {
   series: SeriesPoint[];
@@ -19,67 +10,47 @@ export interface SparklineProps {
 }
 
 /**
- * A tiny line chart of a monthly series: no axes, no labels, gaps where no unit reported.
- * The chart is only created once the card scrolls into view (60+ cards on a phone). Loaded lazily by
- * IndicatorCard so that ECharts is not part of the first download.
+ * A tiny line chart of a monthly series: no axes, no labels, gaps where no unit reported. Plain SVG (a few hundred
+ * bytes) rather than a chart library: the overview shows dozens of them on its first page, often on a phone.
  */
 export function Sparkline({ series, label, color = '#1d5fbf', height = 40 }: SparklineProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [visible, setVisible] = useState(() => typeof IntersectionObserver === 'undefined');
-
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || visible) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          setVisible(true);
-          observer.disconnect();
-        }
-      },
-      { rootMargin: '200px' },
-    );
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [visible]);
-
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || !visible) return;
-    const chart = echarts.init(el, undefined, { renderer: 'svg', height });
-    const values = series.map((p) => (p.value !== null && Number.isFinite(p.value) ? p.value : null));
-    const lastIndex = values.reduce<number>((last, v, i) => (v === null ? last : i), -1);
-    const option: SparklineOption = {
-      animation: false,
-      grid: { left: 3, right: 4, top: 4, bottom: 4 },
-      xAxis: { type: 'category', show: false, boundaryGap: false, data: series.map((p) => p.period) },
-      yAxis: { type: 'value', show: false, scale: true },
-      series: [
-        {
-          type: 'line',
-          data: values.map((v, i) =>
-            i === lastIndex && v !== null ? { value: v, symbol: 'circle', symbolSize: 5 } : v,
-          ),
-          showSymbol: true,
-          symbol: 'none',
-          connectNulls: false,
-          silent: true,
-          lineStyle: { width: 1.5, color },
-          itemStyle: { color },
-          areaStyle: { color, opacity: 0.08 },
-        },
-      ],
-    };
-    chart.setOption(option);
-    const resize = new ResizeObserver(() => chart.resize());
-    resize.observe(el);
-    return () => {
-      resize.disconnect();
-      chart.dispose();
-    };
-  }, [series, color, height, visible]);
-
-  return <div ref={ref} className="sparkline" role="img" aria-label={label} title={label} style={{ height }} />;
+  const { line, area, last } = sparklineGeometry(
+    series.map((p) => p.value),
+    height,
+  );
+  return (
+    <svg
+      className="sparkline"
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${SPARKLINE_WIDTH} ${height}`}
+      preserveAspectRatio="none"
+      style={{ height, width: '100%' }}
+    >
+      <title>{label}</title>
+      {area && <path d={area} fill={color} fillOpacity={0.08} stroke="none" />}
+      {line && (
+        <path
+          d={line}
+          fill="none"
+          stroke={color}
+          strokeWidth={1.5}
+          vectorEffect="non-scaling-stroke"
+          strokeLinejoin="round"
+        />
+      )}
+      {/* A zero-length round-capped stroke stays a dot however the box is stretched. */}
+      {last && (
+        <path
+          d={`M${last.x} ${last.y} l0 0`}
+          stroke={color}
+          strokeWidth={5}
+          strokeLinecap="round"
+          vectorEffect="non-scaling-stroke"
+        />
+      )}
+    </svg>
+  );
 }
 
 export default Sparkline;
