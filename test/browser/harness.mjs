@@ -125,7 +125,12 @@ export async function stopServer(server) {
     await exited;
     clearTimeout(timer);
   }
-  rmSync(server.dataDir, { recursive: true, force: true });
+  removeData(server);
+}
+
+/** The data directory and the coverage outputs the server writes beside it (`<data dir>-coverage`). */
+function removeData(server) {
+  for (const dir of [server.dataDir, `${server.dataDir}-coverage`]) rmSync(dir, { recursive: true, force: true });
 }
 
 /** The demo passwords the server printed at its first start (`  demo.tinh   province_officer  <password>`). */
@@ -192,7 +197,7 @@ export async function startRun(name, { watchdogMs = 300_000, serverEnv = {} } = 
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void bail(`received ${signal}`));
   process.on('exit', () => {
     if (server?.child.exitCode === null) server.child.kill('SIGKILL');
-    if (server) rmSync(server.dataDir, { recursive: true, force: true });
+    if (server) removeData(server);
   });
   setTimeout(() => void bail(`still running after ${watchdogMs / 1000} s`), watchdogMs).unref();
 

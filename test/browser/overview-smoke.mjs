@@ -60,6 +60,7 @@ function removeDataDirSync() {
   if (dataDir) {
     try {
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(`${dataDir}-coverage`, { recursive: true, force: true }); // the coverage outputs beside it
     } catch {
       // best effort
     }
