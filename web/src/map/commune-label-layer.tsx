@@ -5,6 +5,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useRef } from 'react';
+import { createPortal } from 'react-dom';
 import type { BoundaryCollection, BoundaryFeature } from '../api/types.js';
 import { bboxOf } from './geo.js';
 import { labelAnchor, placeLabels, shortUnitName, type LabelCandidate } from './labels.js';
@@ -109,5 +110,6 @@ export function CommuneLabelLayer({ map, data, selected, labelOf }: CommuneLabel
     };
   }, [map, anchors, selected]);
 
-  return <canvas ref={canvas} className="map-labels" aria-hidden="true" />;
+  // Inside MapLibre's canvas container, right after its canvas: above the map, below popups and controls.
+  return createPortal(<canvas ref={canvas} className="map-labels" aria-hidden="true" />, map.getCanvasContainer());
 }
