@@ -45,6 +45,13 @@ describe('mapChoices', () => {
     expect(choices[4]).toMatchObject({ technology: null, valueType: 'count' });
   });
 
+  it('lists a computed share the catalogue also has only once', () => {
+    const choices = mapChoices(run, [indicator('POP_COV_4G_COMPUTED', { areaCode: null })], name);
+    expect(choices.filter((c) => c.code === 'POP_COV_4G_COMPUTED')).toHaveLength(1);
+    const withoutRun = mapChoices(null, [indicator('POP_COV_4G_COMPUTED', { areaCode: null })], name);
+    expect(withoutRun[0]).toMatchObject({ kind: 'computed', technology: '4G' });
+  });
+
   it('picks the asked indicator, else computed, else reported 4G', () => {
     const choices = mapChoices(null, [indicator('SITES_5G'), indicator('POP_COV_4G')], name);
     expect(pickChoice(choices, 'SITES_5G')?.code).toBe('SITES_5G');

@@ -52,10 +52,11 @@ export function mapChoices(
     });
   }
   for (const indicator of indicators ?? []) {
-    if (indicator.reportingLevel !== 'commune') continue;
+    // The model's shares are in the catalogue too (for those who may read them): listed once, with the model's.
+    if (indicator.reportingLevel !== 'commune' || choices.some((c) => c.code === indicator.code)) continue;
     choices.push({
       code: indicator.code,
-      kind: 'reported',
+      kind: /_COMPUTED$/.test(indicator.code) ? 'computed' : 'reported',
       technology: technologyOf(indicator.code),
       valueType: indicator.valueType,
       decimals: indicator.decimals,
