@@ -2,19 +2,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agreementQuery, indicatorsQuery, unitTreeQuery } from '../../api/queries.js';
-import type { BoundaryFeature, Technology } from '../../api/types.js';
+import type { Technology } from '../../api/types.js';
 import { AppHeader } from '../../components/AppHeader.js';
 import { ProblemNotice } from '../../components/ProblemNotice.js';
-import { formatCount, formatPeriod, formatValue } from '../../format.js';
 import { useUrlSearch } from '../../hooks.js';
 import { currentLang } from '../../i18n.js';
 import { isDemoRun, runMonthFor } from '../../map/coverage.js';
-import type { MapTooltip } from '../../map/CoverageMap.js';
 import { useCan } from '../../session.js';
 import { mapUnitsFor, unitName } from '../../units.js';
 import { CommunePanel } from './CommunePanel.js';
 import { HotspotList } from './HotspotList.js';
-import { choiceName, mapChoices, pickChoice } from './map-choices.js';
+import { mapChoices, pickChoice } from './map-choices.js';
 import { coverageLegendQuery, mapConfigQuery, unitBoundaryQuery } from './map-queries.js';
 import { MapControls } from './MapControls.js';
 import { MapLegend } from './MapLegend.js';
@@ -26,6 +24,7 @@ import { useCommuneCompare } from './use-commune-compare.js';
 import { useCoverageRun, useCoverageRuns } from './use-coverage-run.js';
 import { useMapLayers } from './use-map-layers.js';
 import { useMapSelection } from './use-map-selection.js';
+import { useMapTexts } from './use-map-texts.js';
 import './map.css';
 
 /** The map: communes coloured by any indicator and period, the coverage model's layers and hot spots. */
@@ -70,41 +69,8 @@ export function MapPage() {
   const mapTop = useRef<HTMLElement>(null);
 
   const communes = units?.province.children;
-  const nameOf = useCallback(
-    (code: string) => {
-      const node = featureByCode.get(code)?.properties ?? communes?.find((c) => c.code === code);
-      return node ? unitName(node, lang) : t('mapPage.hotspots.unknownUnit', { code });
-    },
-    [featureByCode, communes, lang, t],
-  );
-  const formatChoice = useCallback(
-    (value: number | null | undefined) =>
-      choice ? formatValue(value ?? null, choice.valueType, choice.decimals, lang) : '—',
-    [choice, lang],
-  );
-  const labelOf = useCallback((p: BoundaryFeature['properties']) => unitName(p, lang), [lang]);
-
-  const periodText = period ? formatPeriod(period, lang) : '';
-  const choiceText = choice ? choiceName(choice, lang) : '';
-  const what = `${choiceText} · ${periodText}`;
-
-  const tooltipFor = useCallback(
-    (kind: 'commune' | 'hotspot', code: string, rank: number | null): MapTooltip | null => {
-      if (kind === 'hotspot') {
-        const spot = rank !== null ? layers.hotspots[rank - 1] : undefined;
-        if (!spot) return null;
-        return {
-          title: t('mapPage.hotspots.people', { value: formatCount(Math.round(spot.people), lang) }),
-          detail: nameOf(spot.unit),
-        };
-      }
-      const feature = featureByCode.get(code);
-      return feature
-        ? { title: unitName(feature.properties, lang), detail: formatChoice(feature.properties.value) }
-        : null;
-    },
-    [layers.hotspots, featureByCode, nameOf, formatChoice, lang, t],
-  );
+  const texts = useMapTexts(lang, choice, period, featureByCode, communes, layers.hotspots);
+  const { nameOf, formatChoice, periodText, choiceText, what } = texts;
   const renderPopup = (code: string) => (
     <MapPopup
       code={code}
@@ -173,8 +139,8 @@ export function MapPage() {
               hotspots={layers.hotspotData}
               focus={selection.focus}
               label={t('mapPage.mapLabel', { indicator: choiceText, period: periodText })}
-              labelOf={labelOf}
-              tooltipFor={tooltipFor}
+              labelOf={texts.labelOf}
+              tooltipFor={texts.tooltipFor}
               renderPopup={renderPopup}
               loading={map.boundaries.isLoading || !runs.settled}
               failed={blockingError !== null}
