@@ -34,9 +34,7 @@ export const vi = {
     indicatorsTitle: 'Các chỉ số, năm {{year}}',
     indicatorsHint: 'Giá trị kỳ gần nhất, mục tiêu và tình trạng. Bấm tên chỉ số để xem chi tiết.',
     noIndicators: 'Chưa có chỉ số nào cho xã này.',
-    value: 'Giá trị',
     target: 'Mục tiêu {{year}}',
-    reportedCount: '{{reported}}/{{expected}} đơn vị báo cáo',
     publishedOnly: 'Bạn đang xem số liệu đã công bố. Đăng nhập để xem cả số liệu chưa duyệt.',
   },
 };
@@ -76,9 +74,7 @@ export const en: typeof vi = {
     indicatorsTitle: 'Indicators, {{year}}',
     indicatorsHint: 'Latest value, target and status. Open an indicator for its details.',
     noIndicators: 'No indicator for this commune yet.',
-    value: 'Value',
     target: 'Target {{year}}',
-    reportedCount: '{{reported}}/{{expected}} units reporting',
     publishedOnly: 'You are seeing published figures. Sign in to see figures not yet approved too.',
   },
 };
