@@ -13,6 +13,8 @@ export interface MapLegendProps {
   provinceValue: string | null;
   choropleth: Choropleth | null;
   formatBreak: (value: number) => string;
+  /** A yes/no indicator's classes are named, not ranged: "Không" below the break, "Có" from it. */
+  yesNo: boolean;
   hasBorder: boolean;
   hasEconomicZone: boolean;
   /** The hot spots' technology when they are on the map. */
@@ -46,7 +48,11 @@ export function MapLegend(props: MapLegendProps) {
             {choropleth.legend.map((c) => (
               <li key={c.color}>
                 <span className="swatch" style={{ background: c.color }} aria-hidden="true" />
-                <span className="legend-range">{legendRange(c, props.formatBreak) ?? t('mapPage.legend.all')}</span>
+                <span className="legend-range">
+                  {(props.yesNo && choropleth.legend.length > 1
+                    ? props.formatBreak(c.from ?? 0)
+                    : legendRange(c, props.formatBreak)) ?? t('mapPage.legend.all')}
+                </span>
                 <span className="legend-count">{t('mapPage.legend.communes', { count: c.count })}</span>
               </li>
             ))}

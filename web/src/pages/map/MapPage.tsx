@@ -8,6 +8,7 @@ import { ProblemNotice } from '../../components/ProblemNotice.js';
 import { useUrlSearch } from '../../hooks.js';
 import { currentLang } from '../../i18n.js';
 import { isDemoRun, runMonthFor } from '../../map/coverage.js';
+import { formatPercent } from '../../format.js';
 import { useCan } from '../../session.js';
 import { mapUnitsFor, unitName } from '../../units.js';
 import { CommunePanel } from './CommunePanel.js';
@@ -71,6 +72,7 @@ export function MapPage() {
   const communes = units?.province.children;
   const texts = useMapTexts(lang, choice, period, featureByCode, communes, layers.hotspots);
   const { nameOf, formatChoice, periodText, choiceText, what } = texts;
+  const yesNo = choice?.valueType === 'boolean';
   const renderPopup = (code: string) => (
     <MapPopup
       code={code}
@@ -148,7 +150,14 @@ export function MapPage() {
             <MapLegend
               lang={lang}
               title={what}
-              provinceValue={map.provinceValue !== null ? formatChoice(map.provinceValue) : null}
+              provinceValue={
+                map.provinceValue === null
+                  ? null
+                  : yesNo // above a commune a yes/no indicator is the share of its communes with a yes
+                    ? formatPercent(map.provinceValue, 1, lang)
+                    : formatChoice(map.provinceValue)
+              }
+              yesNo={yesNo}
               choropleth={map.choropleth}
               formatBreak={(v) => formatChoice(v)}
               hasBorder={map.collection?.features.some((f) => f.properties.isBorder) ?? false}
