@@ -7,7 +7,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Lang } from '../../../../src/domain/overview-contract.js';
 import type { BoundaryFeature, CoverageRun } from '../../api/types.js';
-import { buildChoropleth } from '../../map/choropleth.js';
+import { buildChoropleth, DEFAULT_CLASSES } from '../../map/choropleth.js';
 import { pickPeriod } from '../../map/coverage.js';
 import { bboxOf } from '../../map/geo.js';
 import type { MapChoice } from './map-choices.js';
@@ -43,9 +43,14 @@ export function useChoropleth(
   const provinceValue = useQuery(periodValueQuery(lang, provinceCode, indicator, period));
 
   const collection = boundaries.data;
+  const decimals = choice?.decimals ?? 1;
+  const valueType = choice?.valueType;
   const choropleth = useMemo(
-    () => (collection ? buildChoropleth(collection, choice?.decimals ?? 1) : null),
-    [collection, choice?.decimals],
+    () =>
+      collection
+        ? buildChoropleth(collection, decimals, DEFAULT_CLASSES, valueType === 'count' || valueType === 'number')
+        : null,
+    [collection, decimals, valueType],
   );
   const bounds = useMemo(() => (collection ? bboxOf(collection) : null), [collection]);
   const featureByCode = useMemo(() => {
