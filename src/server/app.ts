@@ -34,6 +34,8 @@ import { workLimitsPlugin } from './work-limits.js';
 import { figuresCachePlugin } from './figures-cache.js';
 import { authRoutes } from './auth.js';
 import { accountRoutes } from './accounts.js';
+import { mapConfigRoutes } from './map-config.js';
+import type { BaseMapConfig } from '../application/base-map-config.js';
 import { DEFAULT_AUTH_CONFIG, type AuthConfig } from '../application/auth/auth-config.js';
 
 declare module 'fastify' {
@@ -58,6 +60,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Memory for answers of the figures routes kept while the figures stay unchanged; 0 turns it off (default 64 MB). */
   figuresCacheBytes?: number;
+  /** Base-map tiles under the web map (default none: the map draws only the app's own geometry). */
+  baseMap?: BaseMapConfig | null;
 }
 
 function answerClientError(error: Error & { code?: string }, socket: Duplex) {
@@ -95,6 +99,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors: (error, request, reply) => problemHandler(error as FastifyError, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
   const auth = options.auth ?? DEFAULT_AUTH_CONFIG;
+  // The browser loads base-map tiles (images, fetched by MapLibre's worker) from the tile server itself.
+  const tileOrigins = options.baseMap ? [options.baseMap.origin] : [];
   app.decorate('db', options.db);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -120,11 +126,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:', ...tileOrigins],
         styleSrc: ["'self'", "'unsafe-inline'"], // charts and the API explorer set inline styles
         scriptSrc: ["'self'"],
         workerSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...tileOrigins],
       },
     },
   });
@@ -175,6 +181,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(importRoutes);
   await app.register(coverageRoutes, { outputDir: options.coverageOutputDir ?? join(tmpdir(), 'dx-compact-coverage') });
   await app.register(agreementRoutes);
+  await app.register(mapConfigRoutes, { baseMap: options.baseMap ?? null });
 
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
     // preCompressed: the build writes .br/.gz beside each asset (tools/precompress.mjs).

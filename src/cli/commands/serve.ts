@@ -5,6 +5,7 @@ import { migrate } from '../../db/migrate.js';
 import { isEmpty, seedDemo } from '../../db/seed-demo.js';
 import { createDemoAccounts, describeDemoCredentials } from '../../application/auth/demo-accounts.js';
 import { authConfigFromEnv } from '../../application/auth/auth-config.js';
+import { baseMapConfigFromEnv } from '../../application/base-map-config.js';
 import type { Database } from '../../db/database.js';
 import { demoCoverageInputs } from '../../jobs/demo-coverage.js';
 import { startCoverageJob } from '../../jobs/coverage-job.js';
@@ -21,6 +22,8 @@ export interface ServeFlags extends DatabaseFlags {
 
 export async function serveCommand(flags: ServeFlags): Promise<void> {
   const config = databaseConfig(flags);
+  // Read before the database opens: a bad tile URL stops the start with its message.
+  const baseMap = baseMapConfigFromEnv(process.env);
   const db = await openDatabase(config);
   await migrate(db);
   let seededNow = false;
@@ -45,6 +48,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     auth: authConfigFromEnv(process.env),
     rateLimitPerMinute: Number(process.env.DX_RATE_LIMIT_PER_MINUTE ?? 1200),
     trustProxy: /^(1|true|yes)$/i.test(process.env.DX_TRUST_PROXY ?? ''),
+    baseMap,
   });
   const port = Number(flags.port ?? process.env.PORT ?? 3000);
   const host = flags.host ?? process.env.HOST ?? '127.0.0.1';

@@ -1,28 +1,42 @@
 /**
  * The MapLibre map of the map page, in its own chunk (MapLibre is large): loaded with React.lazy by MapPage.
  *
- * Offline by design: the style has a background layer only (no tiles, no glyphs, no sprite) and every other layer
- * comes from our own GeoJSON and image sources. There are no text layers; names are shown in HTML (the hover
- * tooltip here, the side panel in MapPage).
+ * Offline by design: without a configured base map the style has a background layer only (no tiles, no glyphs,
+ * no sprite) and every other layer comes from our own GeoJSON and image sources. Commune names are drawn on a
+ * canvas above the map from the boundaries' own names (labels.ts), so no glyph server is needed either.
  */
 import {
+  AttributionControl,
   Map as MapLibreMap,
   NavigationControl,
+  Popup,
   setWorkerUrl,
-  type FilterSpecification,
   type GeoJSONSource,
   type ImageSource,
   type MapGeoJSONFeature,
   type MapMouseEvent,
-  type StyleSpecification,
 } from 'maplibre-gl';
+import { createPortal } from 'react-dom';
 import 'maplibre-gl/dist/maplibre-gl.css';
 // The worker is a separate module in MapLibre 6: serve it from our own origin (CSP: worker-src 'self' blob:).
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
-import type { BoundaryCollection, Technology } from '../api/types.js';
+import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from 'react';
+import type { BoundaryCollection, BoundaryFeature, Technology } from '../api/types.js';
 import type { HotspotFeature } from './coverage.js';
 import type { BBox, Corners } from './geo.js';
+import {
+  addLayers,
+  EMPTY,
+  fillOpacity,
+  OVERLAY_TECHS,
+  overlayId,
+  selectedFilter,
+  styleFor,
+  type BaseMap,
+} from './map-style.js';
+
+export type { BaseMap };
+import { CommuneLabelLayer } from './commune-label-layer.js';
 
 setWorkerUrl(workerUrl);
 
@@ -42,6 +56,14 @@ export interface MapTooltip {
 }
 
 export interface CoverageMapProps {
+  /** Optional tiles under the communes; without them the map is drawn from the app's own geometry only. */
+  baseMap: BaseMap | null;
+  /** The province's own boundary, drawn as its outline. */
+  outline: BoundaryFeature | null;
+  /** The name drawn for a commune (from its boundary's properties). */
+  labelOf: (properties: BoundaryFeature['properties']) => string;
+  /** What a tap or a click on a commune shows in a popup (its name, value and links). */
+  renderPopup: (code: string) => ReactNode;
   /** Communes with `properties.fill` (map/choropleth.ts). */
   data: BoundaryCollection | null;
   /** The box to fit when `fitKey` changes (a new province). */
@@ -65,17 +87,6 @@ export interface CoverageMapProps {
   onLayerError: (message: string) => void;
 }
 
-const STYLE: StyleSpecification = {
-  version: 8,
-  sources: {},
-  layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef2f6' } }],
-};
-
-const EMPTY: { type: 'FeatureCollection'; features: [] } = { type: 'FeatureCollection', features: [] };
-const OVERLAY_TECHS: readonly Technology[] = ['2G', '3G', '4G', '5G'];
-const overlayId = (tech: Technology) => `coverage-${tech}`;
-const HATCH = 'economic-zone-hatch';
-
 /** True when the browser can make a WebGL context (MapLibre needs one). */
 export function supportsWebGL(): boolean {
   try {
@@ -86,117 +97,22 @@ export function supportsWebGL(): boolean {
   }
 }
 
-/** An 8×8 diagonal hatch for the economic-zone fill pattern (made here: no sprite to download). */
-function hatchImage(): { width: number; height: number; data: Uint8Array } {
-  const size = 8;
-  const data = new Uint8Array(size * size * 4);
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      if ((x + y) % size === 0 || (x + y) % size === 1) {
-        data.set([106, 27, 154, 150], (y * size + x) * 4);
-      }
-    }
-  }
-  return { width: size, height: size, data };
-}
-
-function selectedFilter(code: string | null): FilterSpecification {
-  return ['==', ['get', 'code'], code ?? ''];
-}
-
-function addLayers(map: MapLibreMap): void {
-  map.addSource('communes', { type: 'geojson', data: EMPTY, promoteId: 'code' });
-  map.addSource('hotspots', { type: 'geojson', data: EMPTY });
-  map.addImage(HATCH, hatchImage(), { pixelRatio: 1 });
-
-  map.addLayer({
-    id: 'communes-fill',
-    type: 'fill',
-    source: 'communes',
-    paint: { 'fill-color': ['coalesce', ['get', 'fill'], '#d5d9e0'], 'fill-opacity': 0.88 },
-  });
-  map.addLayer({
-    id: 'communes-economic-zone',
-    type: 'fill',
-    source: 'communes',
-    filter: ['==', ['get', 'isEconomicZone'], true],
-    paint: { 'fill-pattern': HATCH },
-  });
-  // Coverage PNGs go here (before 'communes-line'): above the fill, under outlines and hot spots.
-  map.addLayer({
-    id: 'communes-line',
-    type: 'line',
-    source: 'communes',
-    paint: {
-      'line-color': '#445266',
-      'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0.55],
-      'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2, 0.6],
-    },
-  });
-  map.addLayer({
-    id: 'communes-economic-zone-line',
-    type: 'line',
-    source: 'communes',
-    filter: ['==', ['get', 'isEconomicZone'], true],
-    paint: { 'line-color': '#6a1b9a', 'line-width': 1.6, 'line-dasharray': [3, 2] },
-  });
-  map.addLayer({
-    id: 'communes-border',
-    type: 'line',
-    source: 'communes',
-    filter: ['==', ['get', 'isBorder'], true],
-    paint: { 'line-color': '#1b2430', 'line-width': 2.8 },
-  });
-  map.addLayer({
-    id: 'communes-selected-halo',
-    type: 'line',
-    source: 'communes',
-    filter: selectedFilter(null),
-    paint: { 'line-color': '#ffffff', 'line-width': 6 },
-  });
-  map.addLayer({
-    id: 'communes-selected',
-    type: 'line',
-    source: 'communes',
-    filter: selectedFilter(null),
-    paint: { 'line-color': '#e6550d', 'line-width': 3 },
-  });
-  map.addLayer({
-    id: 'hotspots',
-    type: 'circle',
-    source: 'hotspots',
-    paint: {
-      // Smaller at the province's zoom, where hundreds of them overlap; full size from zoom 11.
-      'circle-radius': [
-        'interpolate',
-        ['linear'],
-        ['zoom'],
-        6,
-        ['*', 0.45, ['get', 'radius']],
-        8,
-        ['*', 0.65, ['get', 'radius']],
-        11,
-        ['get', 'radius'],
-        14,
-        ['*', 1.4, ['get', 'radius']],
-      ],
-      'circle-color': '#b2182b',
-      'circle-opacity': 0.72,
-      'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': 1,
-    },
-  });
-}
-
 export default function CoverageMap(props: CoverageMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const [ready, setReady] = useState(false);
+  /** The map once its style has loaded (for the label layer, which draws with it). */
+  const [loaded, setLoaded] = useState<MapLibreMap | null>(null);
   /** The province (fitKey) the camera was last fitted to. */
   const fitted = useRef<string | null>(null);
   const [tooltip, setTooltip] = useState<(MapTooltip & { x: number; y: number; flip: boolean }) | null>(null);
+  const popupRef = useRef<Popup | null>(null);
+  const [popup, setPopup] = useState<{ code: string; node: HTMLElement } | null>(null);
+  /** The commune whose popup is open, known at once (the selection reaches the props a render later). */
+  const popupCode = useRef<string | null>(null);
 
   const { data, bounds, fitKey, selected, overlays, overlayOpacity, hotspots, focus, label, locale } = props;
+  const { baseMap, outline, labelOf } = props;
 
   const select = useEffectEvent((code: string | null) => props.onSelect(code));
   const fatal = useEffectEvent((reason: string) => props.onFatal(reason));
@@ -211,6 +127,7 @@ export default function CoverageMap(props: CoverageMapProps) {
   const initialLocale = useEffectEvent(() => locale);
   const initialLabel = useEffectEvent(() => label);
   const currentOpacity = useEffectEvent(() => overlayOpacity);
+  const initialBaseMap = useEffectEvent(() => baseMap);
 
   // Create the map once.
   useEffect(() => {
@@ -220,11 +137,12 @@ export default function CoverageMap(props: CoverageMapProps) {
       fatal('webgl');
       return;
     }
+    const base = initialBaseMap();
     let map: MapLibreMap;
     try {
       map = new MapLibreMap({
         container: node,
-        style: STYLE,
+        style: styleFor(base),
         center: [108.2, 13.8],
         zoom: 7,
         minZoom: 5,
@@ -246,6 +164,7 @@ export default function CoverageMap(props: CoverageMapProps) {
     map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    if (base?.attribution) map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
     map.getCanvas().setAttribute('aria-label', initialLabel());
 
     map.on('error', (event) => {
@@ -253,9 +172,22 @@ export default function CoverageMap(props: CoverageMapProps) {
       layerError(message);
     });
     map.on('load', () => {
-      addLayers(map);
+      addLayers(map, base !== null);
       setReady(true);
+      setLoaded(map);
     });
+
+    // One popup, moved from commune to commune; its content is rendered by React into its own element.
+    const popupNode = document.createElement('div');
+    popupNode.className = 'map-popup';
+    const mapPopup = new Popup({ closeOnClick: false, maxWidth: '280px', focusAfterOpen: true }).setDOMContent(
+      popupNode,
+    );
+    mapPopup.on('close', () => {
+      popupCode.current = null;
+      setPopup(null);
+    });
+    popupRef.current = mapPopup;
 
     const pick = (event: MapMouseEvent) => {
       if (!map.getLayer('communes-fill')) return [];
@@ -287,13 +219,24 @@ export default function CoverageMap(props: CoverageMapProps) {
       const hotspot = features.find((f) => f.layer.id === 'hotspots');
       const commune = features.find((f) => f.layer.id === 'communes-fill');
       const code = hotspot ? hotspot.properties.unit : commune?.properties.code;
-      if (typeof code === 'string' && code) select(code);
+      if (typeof code === 'string' && code) {
+        popupCode.current = code;
+        select(code);
+        mapPopup.setLngLat(event.lngLat).addTo(map);
+        setPopup({ code, node: popupNode });
+        setTooltip(null);
+      } else {
+        mapPopup.remove();
+      }
     });
 
     return () => {
+      mapPopup.remove();
+      popupRef.current = null;
       mapRef.current = null;
       fitted.current = null;
       setReady(false);
+      setLoaded(null);
       map.remove();
     };
   }, []);
@@ -308,6 +251,12 @@ export default function CoverageMap(props: CoverageMapProps) {
     if (!ready || !map) return;
     (map.getSource('communes') as GeoJSONSource | undefined)?.setData((data ?? EMPTY) as never);
   }, [ready, data]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    (map.getSource('province') as GeoJSONSource | undefined)?.setData((outline ?? EMPTY) as never);
+  }, [ready, outline]);
 
   // Fit the province when it changes (not when the indicator or period does).
   useEffect(() => {
@@ -324,6 +273,11 @@ export default function CoverageMap(props: CoverageMapProps) {
     map.setFilter('communes-selected', selectedFilter(selected));
     map.setFilter('communes-selected-halo', selectedFilter(selected));
   }, [ready, selected]);
+
+  // Another commune chosen from the list closes the popup of the one tapped before.
+  useEffect(() => {
+    if (popupCode.current !== null && selected !== popupCode.current) popupRef.current?.remove();
+  }, [selected]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -361,8 +315,7 @@ export default function CoverageMap(props: CoverageMapProps) {
         above ? overlayId(above) : 'communes-line',
       );
     }
-    // The choropleth is lighter under a coverage layer.
-    map.setPaintProperty('communes-fill', 'fill-opacity', overlays.length ? 0.45 : 0.88);
+    map.setPaintProperty('communes-fill', 'fill-opacity', fillOpacity(initialBaseMap() !== null, overlays.length > 0));
   }, [ready, overlays]);
 
   useEffect(() => {
@@ -386,6 +339,8 @@ export default function CoverageMap(props: CoverageMapProps) {
   return (
     <div className="map-canvas-wrap">
       <div ref={container} className="map-canvas" />
+      {loaded && <CommuneLabelLayer map={loaded} data={data} selected={selected} labelOf={labelOf} />}
+      {popup && createPortal(props.renderPopup(popup.code), popup.node)}
       {tooltip && (
         <div
           className="map-tooltip"

@@ -134,3 +134,16 @@ describe('legendRange', () => {
     expect(legendRange({ from: 1234.5, to: null }, (v) => formatPercent(v, 1, 'en'))).toBe('≥ 1,234.5%');
   });
 });
+
+describe('a minimum shared by most units', () => {
+  it('gets a class of its own when asked, the units above it split among the others', () => {
+    const values = [...Array<number>(116).fill(0), ...[1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 4, 4, 4, 6, 7]];
+    expect(quantileBreaks(values, 5, 0)).toEqual([]);
+    const breaks = quantileBreaks(values, 5, 0, true);
+    expect(breaks[0]).toBe(1);
+    expect(breaks.length).toBeGreaterThan(1);
+    expect(classify(0, breaks)).toBe(0);
+    expect(classify(1, breaks)).toBe(1);
+    expect(classify(7, breaks)).toBe(breaks.length);
+  });
+});

@@ -34,7 +34,12 @@ export function quantile(sorted: readonly number[], q: number): number {
  * exactly as its label reads. Breaks at or below the minimum (which would leave the first class empty) are
  * dropped. No values, or all values equal: no breaks (one class).
  */
-export function quantileBreaks(values: readonly (number | null | undefined)[], classes: number, decimals: number) {
+export function quantileBreaks(
+  values: readonly (number | null | undefined)[],
+  classes: number,
+  decimals: number,
+  separateMinimum = false,
+): number[] {
   const sorted = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
   if (sorted.length === 0 || classes < 2) return [];
   const min = sorted[0]!;
@@ -42,6 +47,17 @@ export function quantileBreaks(values: readonly (number | null | undefined)[], c
   for (let i = 1; i < classes; i++) {
     const b = roundTo(quantile(sorted, i / classes), decimals);
     if (b > min && (breaks.length === 0 || b > breaks[breaks.length - 1]!)) breaks.push(b);
+  }
+  // Counts with many units at the minimum (116 communes without a 5G station, 19 with one to seven): the
+  // quantiles fall on it and every other unit ends up in one class. Asked to, the minimum gets a class of its
+  // own and the units above it are split among the others.
+  const atMin = sorted.findIndex((v) => v > min);
+  if (separateMinimum && atMin > sorted.length / classes) {
+    const first = roundTo(sorted[atMin]!, decimals);
+    if (first > min && breaks[0] !== first) {
+      const rest = quantileBreaks(sorted.slice(atMin), classes - 1, decimals).filter((b) => b > first);
+      return [first, ...rest];
+    }
   }
   return breaks;
 }
@@ -87,9 +103,10 @@ export function buildChoropleth(
   collection: BoundaryCollection,
   decimals: number,
   classes: number = DEFAULT_CLASSES,
+  separateMinimum = false,
 ): Choropleth {
   const values = collection.features.map((f) => f.properties.value);
-  const breaks = quantileBreaks(values, classes, decimals);
+  const breaks = quantileBreaks(values, classes, decimals, separateMinimum);
   const colors = paletteFor(breaks.length + 1);
   const counts = new Array<number>(colors.length).fill(0);
   let noData = 0;

@@ -169,7 +169,7 @@ export function yearsWithData(values: readonly { period: string; value: number |
  */
 export function pickPeriod(
   wanted: string | null,
-  option: MapIndicatorOption,
+  option: Pick<MapIndicatorOption, 'kind'>,
   run: Pick<CoverageRun, 'period'> | null,
   years: readonly string[] | undefined,
 ): string | null {

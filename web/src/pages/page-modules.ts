@@ -10,7 +10,7 @@ export type PageModule = () => Promise<{ Page: ComponentType }>;
 export const PAGE_MODULES: Readonly<Record<RouteId, PageModule>> = {
   overview: () => import('./OverviewPage.js').then((m) => ({ Page: m.OverviewPage })),
   indicator: () => import('./indicator/IndicatorPage.js').then((m) => ({ Page: m.IndicatorPage })),
-  map: () => import('./MapPage.js').then((m) => ({ Page: m.MapPage })),
+  map: () => import('./map/MapPage.js').then((m) => ({ Page: m.MapPage })),
   entry: () => import('./entry/EntryPage.js').then((m) => ({ Page: m.EntryPage })),
   approval: () => import('./approval/ApprovalPage.js').then((m) => ({ Page: m.ApprovalPage })),
   import: () => import('./ImportPage.js').then((m) => ({ Page: m.ImportPage })),

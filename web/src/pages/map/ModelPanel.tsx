@@ -1,16 +1,16 @@
 /** The map page's coverage model panel: the latest run, a demo run to start or cancel, its layers and files. */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../src/domain/overview-contract.js';
-import { coverageSignalFileUrl } from '../api/client.js';
-import type { CoverageRun, Technology } from '../api/types.js';
-import { DemoTag } from '../components/DemoTag.js';
-import { Link } from '../components/Link.js';
-import { ProblemNotice } from '../components/ProblemNotice.js';
-import { formatCount, formatPeriod } from '../format.js';
-import { useLocation } from '../navigation.js';
-import { signInHref } from '../routes.js';
-import { runProgressPercent } from './coverage.js';
+import type { Lang } from '../../../../src/domain/overview-contract.js';
+import { coverageSignalFileUrl } from '../../api/client.js';
+import type { CoverageRun, Technology } from '../../api/types.js';
+import { DemoTag } from '../../components/DemoTag.js';
+import { Link } from '../../components/Link.js';
+import { ProblemNotice } from '../../components/ProblemNotice.js';
+import { formatCount, formatPeriod } from '../../format.js';
+import { useLocation } from '../../navigation.js';
+import { signInHref } from '../../routes.js';
+import { runProgressPercent } from '../../map/coverage.js';
 
 const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 

@@ -1,10 +1,10 @@
 /** The map page's list of where the coverage model finds the most uncovered people. */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../src/domain/overview-contract.js';
-import type { CoverageHotspot, Technology } from '../api/types.js';
-import { DemoTag } from '../components/DemoTag.js';
-import { formatCount } from '../format.js';
+import type { Lang } from '../../../../src/domain/overview-contract.js';
+import type { CoverageHotspot, Technology } from '../../api/types.js';
+import { DemoTag } from '../../components/DemoTag.js';
+import { formatCount } from '../../format.js';
 
 const PAGE = 10;
 
