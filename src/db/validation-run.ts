@@ -7,18 +7,11 @@ import { evaluateFormula, formulaReferences, parseFormula } from '../domain/indi
 import { LEVEL_DEPTH, type UnitLevel } from '../domain/indicators/indicator-rule.js';
 import { checkRule, sortViolations, type Violation } from '../domain/validation/rule-check.js';
 import { findOutliers } from '../domain/validation/outliers.js';
+import { isMaterialChange } from '../domain/validation/materiality.js';
 import { checkValue } from '../domain/indicators/value-check.js';
 import { addMonths, monthsOf, parsePeriod, type Period } from '../domain/periods.js';
 
 const OUTLIER_HISTORY_MONTHS = 24;
-
-/**
- * A series that barely moves has a tiny robust scale, so a step of one (a fifth school connected)
- * scores as extreme. Only departures of at least 1 and 10 % of the usual level are worth a reviewer's time.
- */
-function isMaterial(value: number, median: number): boolean {
-  return Math.abs(value - median) >= Math.max(1, 0.1 * Math.abs(median));
-}
 
 /** The coarsest level among the stored indicators a formula needs: every part can be rolled up to it. */
 async function ruleLevel(db: Queryable, codes: readonly string[]): Promise<UnitLevel> {
@@ -139,7 +132,7 @@ export async function runValidation(
     const monthly = list.filter((p) => parsePeriod(p.period).type === 'month');
     for (const outlier of findOutliers(monthly, { window: OUTLIER_HISTORY_MONTHS })) {
       if (parsePeriod(outlier.period).startDate < period.startDate) continue;
-      if (!isMaterial(outlier.value, outlier.median)) continue;
+      if (!isMaterialChange(indicator.valueType, outlier.value, outlier.median)) continue;
       violations.push({
         kind: 'outlier',
         ruleCode: 'outlier',
