@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { apiGet } from '../../api/client.js';
 import { FormField } from '../../components/FormField.js';
 import { ProblemNotice } from '../../components/ProblemNotice.js';
-import { formatCount } from '../../format.js';
 import { currentLang } from '../../i18n.js';
 import { useCan } from '../../session.js';
 import { IndicatorForm } from './indicators/IndicatorForm.js';
@@ -62,7 +61,7 @@ export function IndicatorsAdmin() {
         <input className="input" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
       </FormField>
       <p className="muted" role="status">
-        {t('adminIndicators.count', { count: shown.length, formatted: formatCount(shown.length, lang) })}
+        {t('adminIndicators.count', { count: shown.length })}
       </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={t('adminTabs.indicators')}>
         <table className="data-table admin-table">
