@@ -12,7 +12,7 @@ import './admin-catalogue.css';
 
 const catalogueQuery = (lang: string) => ({
   queryKey: ['indicators', 'definitions', lang],
-  queryFn: ({ signal }: { signal: AbortSignal }) => apiGet<Indicator[]>('/api/indicators', {}, { signal, lang }),
+  queryFn: ({ signal }: { signal: AbortSignal }) => apiGet<Indicator[]>('/indicators', {}, { signal, lang }),
 });
 
 /** The indicators tab: the catalogue, searchable, and the definition form of the one being edited. */

@@ -3,7 +3,7 @@ import { apiDelete, apiPutJson } from '../../api/client.js';
 import type { Violation } from '../../api/types.js';
 import type { Lang } from '../../../../src/domain/overview-contract.js';
 
-const PATH = '/api/validation/explanations';
+const PATH = '/validation/explanations';
 
 const keyOf = (v: Violation) => ({ ruleCode: v.ruleCode, indicator: v.indicator, unit: v.unit, period: v.period });
 

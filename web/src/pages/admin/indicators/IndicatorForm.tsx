@@ -65,7 +65,7 @@ export function IndicatorForm({ indicator, catalogue, lang, onSaved, onCancel }:
   const save = useMutation({
     mutationFn: (values: z.output<typeof schema>) => {
       return apiPutJson<Indicator>(
-        `/api/indicators/${encodeURIComponent(indicator.code)}`,
+        `/indicators/${encodeURIComponent(indicator.code)}`,
         { ...definitionBody(indicator), ...values, formula: values.formula.trim() || null },
         { lang },
       );
