@@ -39,6 +39,8 @@ export const vi = {
     cancel: 'Hủy',
     saveFailed: 'Không lưu được giải trình',
     unmarkFailed: 'Không bỏ được giải trình',
+    outlierRule:
+      'Giá trị bất thường: khác xa mức thường thấy của chính đơn vị trong 24 tháng trước (z bền vững > 3,5) và thay đổi đáng kể so với trung vị — số lượng từ 3 và 25 % trở lên, tỷ lệ từ 2 điểm phần trăm và 5 %, số khác từ 1 và 10 %.',
   },
 };
 
@@ -82,5 +84,7 @@ export const en: typeof vi = {
     cancel: 'Cancel',
     saveFailed: 'The explanation could not be saved',
     unmarkFailed: 'The explanation could not be removed',
+    outlierRule:
+      'Outliers: far from the unit’s own usual level over the previous 24 months (robust z > 3.5) and a material change from the median — counts by at least 3 and 25 %, percentages by 2 points and 5 %, other numbers by 1 and 10 %.',
   },
 };

@@ -90,6 +90,9 @@ export function Findings({ result, lookups, updating, filters, onFiltersChange, 
           <p className="muted" role="status">
             {t('checks.shown', { count: shown, total })}
           </p>
+          {result.violations.some((v) => v.kind === 'outlier') && (
+            <p className="kind-help">{t('checks.outlierRule')}</p>
+          )}
           {unmark.error && <FormProblem error={unmark.error} />}
           <FindingsTable
             violations={result.violations}
