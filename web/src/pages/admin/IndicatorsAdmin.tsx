@@ -26,6 +26,8 @@ export function IndicatorsAdmin() {
   const [search, setSearch] = useState('');
   const query = useDeferredValue(search.trim().toLocaleLowerCase('vi'));
   const [editing, setEditing] = useState<string | null>(null);
+  // Kept here: saving reloads the catalogue, which mounts the form afresh with the new version.
+  const [savedCode, setSavedCode] = useState<string | null>(null);
 
   if (catalogue.error)
     return <ProblemNotice error={catalogue.error} title={t('error.title')} onRetry={() => void catalogue.refetch()} />;
@@ -54,9 +56,15 @@ export function IndicatorsAdmin() {
           catalogue={all}
           lang={lang}
           onCancel={() => setEditing(null)}
-          onSaved={() => void queryClient.invalidateQueries({ queryKey: ['indicators'] })}
+          onSaved={(saved) => {
+            setSavedCode(saved.code);
+            void queryClient.invalidateQueries({ queryKey: ['indicators'] });
+          }}
         />
       )}
+      <p className="muted" role="status">
+        {savedCode && savedCode === editing && t('adminIndicators.saved')}
+      </p>
       <FormField label={t('adminIndicators.search')} hint={t('adminIndicators.searchHint')} id={`${id}-search`}>
         <input className="input" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
       </FormField>
@@ -91,6 +99,7 @@ export function IndicatorsAdmin() {
                       aria-label={t('adminIndicators.editLabel', { code: i.code })}
                       onClick={() => {
                         setEditing(i.code);
+                        setSavedCode(null);
                         window.scrollTo({ top: 0 });
                       }}
                     >

@@ -140,11 +140,6 @@ export function IndicatorForm({ indicator, catalogue, lang, onSaved, onCancel }:
         </FormField>
       </div>
       <FormProblem error={save.error} />
-      {save.isSuccess && (
-        <p className="notice notice-inline" role="status">
-          {t('adminIndicators.saved')}
-        </p>
-      )}
       <div className="admin-form-actions">
         <button type="button" className="button button-secondary" onClick={onCancel}>
           {t('adminIndicators.cancel')}
