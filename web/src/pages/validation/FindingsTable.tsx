@@ -9,7 +9,8 @@ import {
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Violation } from '../../api/types.js';
-import { formatPeriod } from '../../format.js';
+import { formatExact, formatNumber, formatPeriod } from '../../format.js';
+import { outlierStats } from '../../validation.js';
 import { FindingActions, type FindingActionHandlers } from './FindingActions.js';
 import { findingKey, matchesFilters, type FindingFilters } from './finding-filters.js';
 import { formatDay, subjectOf, unitLabel, valueOf, type Lookups } from './finding-labels.js';
@@ -163,10 +164,33 @@ function Subject({ v, lookups }: { v: Violation; lookups: Lookups }) {
   );
 }
 
+/** An outlier's median and robust z in the user's language, read from the server's message. */
+function OutlierStats({ v, lookups }: { v: Violation; lookups: Lookups }) {
+  const { t } = useTranslation();
+  const stats = v.kind === 'outlier' ? outlierStats(v.message) : null;
+  if (!stats) return null;
+  const indicator = v.indicator ? lookups.indicators.get(v.indicator) : undefined;
+  // A median is a summary, not a stored value: two decimals are enough.
+  const median = formatExact(
+    stats.median,
+    indicator?.valueType,
+    0,
+    lookups.lang,
+    Math.max(2, indicator?.decimals ?? 0),
+  );
+  const z = Number.isFinite(stats.z) ? formatNumber(stats.z, 1, lookups.lang) : stats.z > 0 ? '∞' : '−∞';
+  return (
+    <p className="violation-stats">
+      {t('validationPage.median', { value: median })} · {t('validationPage.z', { value: z })}
+    </p>
+  );
+}
+
 function Detail({ v, lookups }: { v: Violation; lookups: Lookups }) {
   const { t } = useTranslation();
   return (
     <div className="checks-detail">
+      <OutlierStats v={v} lookups={lookups} />
       <p className="violation-message" lang="en">
         {v.message}
       </p>
