@@ -6,19 +6,13 @@ import { listValidationRules } from './validation-rules.js';
 import { evaluateFormula, formulaReferences, parseFormula } from '../domain/indicators/formula/index.js';
 import { LEVEL_DEPTH, type UnitLevel } from '../domain/indicators/indicator-rule.js';
 import { checkRule, sortViolations, type Violation } from '../domain/validation/rule-check.js';
+import { explanationsBelow, findingKeyOf, type FindingExplanation } from './finding-explanations.js';
 import { findOutliers } from '../domain/validation/outliers.js';
+import { isMaterialChange } from '../domain/validation/materiality.js';
 import { checkValue } from '../domain/indicators/value-check.js';
 import { addMonths, monthsOf, parsePeriod, type Period } from '../domain/periods.js';
 
 const OUTLIER_HISTORY_MONTHS = 24;
-
-/**
- * A series that barely moves has a tiny robust scale, so a step of one (a fifth school connected)
- * scores as extreme. Only departures of at least 1 and 10 % of the usual level are worth a reviewer's time.
- */
-function isMaterial(value: number, median: number): boolean {
-  return Math.abs(value - median) >= Math.max(1, 0.1 * Math.abs(median));
-}
 
 /** The coarsest level among the stored indicators a formula needs: every part can be rolled up to it. */
 async function ruleLevel(db: Queryable, codes: readonly string[]): Promise<UnitLevel> {
@@ -88,6 +82,14 @@ async function storedValues(db: Queryable, root: StoredUnit, fromDate: string, t
   );
 }
 
+/** A finding and, when a reviewer has explained it, who did, when and why. */
+export type ExplainedViolation = Violation & {
+  explanation: { comment: string; explainedBy: string; explainedAt: string } | null;
+};
+
+const explanationOf = (e: FindingExplanation | undefined): ExplainedViolation['explanation'] =>
+  e ? { comment: e.comment, explainedBy: e.explainedBy, explainedAt: e.explainedAt } : null;
+
 /**
  * Everything wrong with the data of `unit` and the units below it for `period`: values outside their
  * type or bounds, failed validation rules, and outliers against each unit's own monthly history.
@@ -96,7 +98,7 @@ export async function runValidation(
   db: Queryable,
   unitCode: string,
   periodCode: string,
-): Promise<{ unit: string; period: string; violations: Violation[] }> {
+): Promise<{ unit: string; period: string; violations: ExplainedViolation[] }> {
   const root = await findUnit(db, unitCode);
   const period = parsePeriod(periodCode);
   const months = monthsOf(period);
@@ -139,7 +141,7 @@ export async function runValidation(
     const monthly = list.filter((p) => parsePeriod(p.period).type === 'month');
     for (const outlier of findOutliers(monthly, { window: OUTLIER_HISTORY_MONTHS })) {
       if (parsePeriod(outlier.period).startDate < period.startDate) continue;
-      if (!isMaterial(outlier.value, outlier.median)) continue;
+      if (!isMaterialChange(indicator.valueType, outlier.value, outlier.median)) continue;
       violations.push({
         kind: 'outlier',
         ruleCode: 'outlier',
@@ -153,5 +155,13 @@ export async function runValidation(
     }
   }
   violations.push(...(await ruleViolations(db, root, period)));
-  return { unit: root.code, period: period.code, violations: sortViolations(violations) };
+  const explanations = await explanationsBelow(db, root.id, period.startDate, months.at(-1)!.endDate);
+  return {
+    unit: root.code,
+    period: period.code,
+    violations: sortViolations(violations).map((violation) => ({
+      ...violation,
+      explanation: explanationOf(explanations.get(findingKeyOf(violation))),
+    })),
+  };
 }

@@ -173,6 +173,8 @@ export const ERROR_CODES = [
   'backup.not_empty',
   'backup.no_schema',
   'backup.version',
+  // data checks: finding explanations
+  'finding.not_explained',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -26,6 +26,7 @@ import { rollUpRoutes } from './roll-ups.js';
 import { approvalRoutes } from './approvals.js';
 import { dhis2Routes } from './dhis2.js';
 import { validationRoutes } from './validation.js';
+import { findingExplanationRoutes } from './finding-explanations.js';
 import { importRoutes } from './imports.js';
 import { coverageRoutes } from './coverage.js';
 import { healthRoutes } from './health.js';
@@ -178,6 +179,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(approvalRoutes, { separationOfDuties: auth.separationOfDuties });
   await app.register(dhis2Routes);
   await app.register(validationRoutes);
+  await app.register(findingExplanationRoutes);
   await app.register(importRoutes);
   await app.register(coverageRoutes, { outputDir: options.coverageOutputDir ?? join(tmpdir(), 'dx-compact-coverage') });
   await app.register(agreementRoutes);

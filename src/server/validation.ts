@@ -90,7 +90,7 @@ export const validationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Violations for a unit and every unit below it in a period: bounds, rules and outliers',
         description:
-          'Outliers use a robust z-score on the median absolute deviation of each unit’s own previous 24 months (|z| > 3.5). ' +
+          'Outliers use a robust z-score on the median absolute deviation of each unit’s own previous 24 months (|z| > 3.5), and only a material change counts: counts ≥ 3 and ≥ 25 %, percentages ≥ 2 points and ≥ 5 %, other numbers ≥ 1 and ≥ 10 % away from the usual level. ' +
           'A rule with a side missing is skipped: missing data is not a violation.',
         tags: ['validation'],
         querystring: z.object({ unit: UnitCode, period: PeriodCode }),

@@ -85,6 +85,8 @@ export const VIETNAMESE: Partial<Record<ErrorCode, Template>> = {
   'intake.file_type': (p) =>
     `Tệp ${p.file} không phải tệp Excel (.xlsx) hay CSV đúng như tên tệp: hãy lưu lại dạng "Excel Workbook (.xlsx)" hoặc "CSV UTF-8" rồi tải lên lại`,
   'intake.xlsx': (p) => `Không mở được tệp ${p.file} dưới dạng sổ Excel (.xlsx): tệp bị hỏng hoặc không đúng định dạng`,
+  // data checks: finding explanations
+  'finding.not_explained': (p) => `Phát hiện ${p.rule} của ${p.unit}, kỳ ${p.period} chưa được giải trình`,
 };
 
 /** The detail of a problem in the language asked for; English (the thrown message) when there is no template. */

@@ -9,6 +9,9 @@ import { monthsOf, parsePeriod, type Period } from '../periods.js';
  * Limitation: no seasonal adjustment. A regular yearly peak (December invoices, the school-year
  * start) is only 2 of the 24 months in the default window, so it may be flagged every year;
  * reviewers dismiss those by hand. A seasonal model needs years of clean history we do not have.
+ *
+ * A high z-score alone is not a finding: a flat series makes any step extreme, so callers keep only
+ * material changes (see materiality.ts: an absolute and a relative threshold by kind of indicator).
  */
 
 /** 0.6745 is the 0.75 quantile of the standard normal: it makes MAD comparable to a standard deviation. */

@@ -204,6 +204,21 @@ export async function apiPostJson<T>(path: string, body: unknown, options: Reque
   return readJson<T>(res, path, options.signal);
 }
 
+/** PUTs a JSON body and reads the JSON answer. */
+export async function apiPutJson<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+  const res = await send(path, { ...options, method: 'PUT', body: JSON.stringify(body) });
+  return readJson<T>(res, path, options.signal);
+}
+
+/** DELETEs what the query names; the answer has no body. */
+export async function apiDelete(
+  path: string,
+  query: Record<string, string | number | undefined>,
+  options: RequestOptions = {},
+): Promise<void> {
+  await send(path, { ...options, method: 'DELETE', query });
+}
+
 export interface DownloadedFile {
   blob: Blob;
   /** From Content-Disposition, else `fallbackName`. */

@@ -58,6 +58,15 @@ export interface Violation {
   /** In English. */
   message: string;
   importance: Importance;
+  /** Set when a reviewer has marked the finding explained. */
+  explanation?: FindingExplanationInfo | null;
+}
+
+/** Who explained a finding, when (ISO 8601) and why. */
+export interface FindingExplanationInfo {
+  comment: string;
+  explainedBy: string;
+  explainedAt: string;
 }
 
 /** `GET /api/validation`. */

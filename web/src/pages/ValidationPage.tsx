@@ -13,6 +13,8 @@ import { isMonth } from '../importing.js';
 import { useCan } from '../session.js';
 import { resolveUnitCode } from '../units.js';
 import { Findings, type Lookups } from './validation/Findings.js';
+import { readFilters } from './validation/finding-filters.js';
+import './validation/validation.css';
 
 /** The month checked when the URL names none: the last month of the demo data. */
 export const DEFAULT_VALIDATION_PERIOD = '2025-12';
@@ -60,6 +62,7 @@ function ValidationChecks() {
   const unitParam = search.get('unit')?.trim() || null;
   const periodParam = search.get('period')?.trim() ?? '';
   const period = isMonth(periodParam) ? periodParam : DEFAULT_VALIDATION_PERIOD;
+  const filters = useMemo(() => readFilters(search), [search]);
 
   const tree = useResource(loadTree);
   const indicators = useResource(loadIndicators);
@@ -160,7 +163,14 @@ function ValidationChecks() {
         {blockingError ? (
           <ProblemNotice error={blockingError} title={t('error.title')} onRetry={retry} />
         ) : shown && lookupsSettled ? (
-          <Findings result={shown} lookups={lookups} updating={result.loading} />
+          <Findings
+            result={shown}
+            lookups={lookups}
+            updating={result.loading}
+            filters={filters}
+            onFiltersChange={setSearch}
+            onChanged={result.retry}
+          />
         ) : (
           <div className="state-panel" role="status">
             <span className="spinner" aria-hidden="true" />

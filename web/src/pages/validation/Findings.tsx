@@ -1,44 +1,47 @@
-import type { TFunction } from 'i18next';
+import { useMutation } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang, UnitTreeNode } from '../../../../src/domain/overview-contract.js';
-import type { IndicatorInfo, ValidationResult, ValidationRule, Violation, ViolationKind } from '../../api/types.js';
-import { formatCount, formatExact, formatNumber, formatPeriod } from '../../format.js';
-import { findUnit, unitName } from '../../units.js';
-import { countByKind, groupViolations, KIND_ORDER, outlierStats } from '../../validation.js';
+import type { ValidationResult, Violation } from '../../api/types.js';
+import { FormProblem } from '../../components/FormProblem.js';
+import { formatCount, formatPeriod } from '../../format.js';
+import { useCan } from '../../session.js';
+import { ExplainDialog } from './ExplainDialog.js';
+import { deleteExplanation } from './explain-api.js';
+import { FindingFilterBar } from './FindingFilterBar.js';
+import { FindingsTable } from './FindingsTable.js';
+import { countBySeverity, matchesFilters, SEVERITIES, type FindingFilters } from './finding-filters.js';
+import { indicatorLabel, ruleLabel, subjectOf, unitLabel, type Lookups } from './finding-labels.js';
 
-/** What the findings are named with: units from the tree, indicators from the catalogue, rules by code. */
-export interface Lookups {
-  tree: UnitTreeNode | undefined;
-  indicators: Map<string, IndicatorInfo>;
-  rules: Map<string, ValidationRule>;
-  lang: Lang;
-}
+export type { Lookups } from './finding-labels.js';
 
-function unitLabel(code: string, lookups: Lookups, t: TFunction) {
-  const unit = lookups.tree ? findUnit(lookups.tree, code) : undefined;
-  return unit ? unitName(unit, lookups.lang) : t('validationPage.unknownUnit', { code });
-}
-
-/** The findings of one check, grouped by kind: rules, bounds, outliers. */
-export function Findings({
-  result,
-  lookups,
-  updating,
-}: {
+export interface FindingsProps {
   result: ValidationResult;
   lookups: Lookups;
   updating: boolean;
-}) {
+  filters: FindingFilters;
+  onFiltersChange: (changes: Record<string, string | null>) => void;
+  /** Reloads the check after an explanation was saved or removed. */
+  onChanged: () => void;
+}
+
+/** The findings of one check: counts per severity, the filters, the table and the explanation dialog. */
+export function Findings({ result, lookups, updating, filters, onFiltersChange, onChanged }: FindingsProps) {
   const { t } = useTranslation();
   const { lang } = lookups;
-  const groups = groupViolations(result.violations);
-  const counts = countByKind(result.violations);
+  const canExplain = useCan('value.write');
+  const [explaining, setExplaining] = useState<Violation | null>(null);
+  const unmark = useMutation({ mutationFn: (v: Violation) => deleteExplanation(v, lang), onSuccess: onChanged });
   const unit = unitLabel(result.unit, lookups, t);
   const period = formatPeriod(result.period, lang);
   const total = result.violations.length;
+  const counts = countBySeverity(result.violations);
+  const shown = result.violations.filter((v) => matchesFilters(v, filters)).length;
+  const onExplain = useCallback((v: Violation) => setExplaining(v), []);
+  const { mutate: removeExplanation } = unmark;
+  const onUnmark = useCallback((v: Violation) => removeExplanation(v), [removeExplanation]);
 
   return (
-    <div className={updating ? 'findings is-updating' : 'findings'}>
+    <div className={updating ? 'findings findings-wide is-updating' : 'findings findings-wide'}>
       <div className="findings-head">
         <h2 className="findings-title">{t('validationPage.heading', { unit, period })}</h2>
         {updating ? (
@@ -61,112 +64,62 @@ export function Findings({
         </div>
       ) : (
         <>
-          <ul className="kind-summary">
-            {KIND_ORDER.map((kind) => (
-              <li key={kind} className={counts[kind] ? undefined : 'muted'}>
-                {counts[kind] ? (
-                  <a href={`#kind-${kind}`}>
-                    {t(`validationPage.kind.${kind}`)}: <strong>{formatCount(counts[kind], lang)}</strong>
-                  </a>
-                ) : (
-                  <>
-                    {t(`validationPage.kind.${kind}`)}: {formatCount(0, lang)}
-                  </>
-                )}
+          <ul className="kind-summary" aria-label={t('checks.severityCounts')}>
+            {SEVERITIES.map((severity) => (
+              <li key={severity}>
+                <button
+                  type="button"
+                  className="checks-count"
+                  aria-pressed={filters.severity === severity}
+                  onClick={() => onFiltersChange({ severity: filters.severity === severity ? null : severity })}
+                >
+                  <span className={`tag importance importance-${severity}`}>{t(`importance.${severity}`)}</span>{' '}
+                  <strong>{formatCount(counts[severity], lang)}</strong>
+                </button>
               </li>
             ))}
           </ul>
-          {groups.map((g) => (
-            <KindSection key={g.kind} kind={g.kind} items={g.items} lookups={lookups} />
-          ))}
+          <FindingFilterBar
+            violations={result.violations}
+            filters={filters}
+            onChange={onFiltersChange}
+            ruleLabel={(code) => ruleLabel(code, lookups, t)}
+            indicatorLabel={(code) => indicatorLabel(code, lookups)}
+            unitLabel={(code) => unitLabel(code, lookups, t)}
+          />
+          <p className="muted" role="status">
+            {t('checks.shown', { count: shown, total })}
+          </p>
+          {result.violations.some((v) => v.kind === 'outlier') && (
+            <p className="kind-help">{t('checks.outlierRule')}</p>
+          )}
+          {unmark.error && <FormProblem error={unmark.error} />}
+          <FindingsTable
+            violations={result.violations}
+            filters={filters}
+            lookups={lookups}
+            canExplain={canExplain}
+            onExplain={onExplain}
+            onUnmark={onUnmark}
+          />
         </>
       )}
-    </div>
-  );
-}
-
-function KindSection({ kind, items, lookups }: { kind: ViolationKind; items: Violation[]; lookups: Lookups }) {
-  const { t } = useTranslation();
-  const titleId = `kind-${kind}-title`;
-  const anyInfinite = kind === 'outlier' && items.some((v) => outlierStats(v.message)?.z === Infinity);
-  return (
-    <section id={`kind-${kind}`} className="kind-section" aria-labelledby={titleId}>
-      <div className="area-head">
-        <h3 id={titleId} className="area-title">
-          {t(`validationPage.kind.${kind}`)}
-        </h3>
-        <span className="area-count">{t('validationPage.count', { count: items.length })}</span>
-      </div>
-      <p className="kind-help">
-        {t(`validationPage.kindHelp.${kind}`)}
-        {anyInfinite && <> {t('validationPage.zInfinite')}</>}
-      </p>
-      <ul className="violations">
-        {items.map((v, i) => (
-          <ViolationItem
-            key={`${v.ruleCode}:${v.indicator ?? ''}:${v.unit}:${v.period}:${i}`}
-            v={v}
-            lookups={lookups}
-          />
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function ViolationItem({ v, lookups }: { v: Violation; lookups: Lookups }) {
-  const { t } = useTranslation();
-  const { lang } = lookups;
-  const indicator = v.indicator ? lookups.indicators.get(v.indicator) : undefined;
-  const rule = v.kind === 'rule' ? lookups.rules.get(v.ruleCode) : undefined;
-  const subject = rule
-    ? lang === 'en'
-      ? rule.nameEn
-      : rule.nameVi
-    : indicator
-      ? lang === 'en'
-        ? indicator.nameEn
-        : indicator.nameVi
-      : (v.indicator ?? v.ruleCode);
-  const code = rule ? rule.code : v.indicator;
-  const value = formatExact(v.value, indicator?.valueType, indicator?.decimals ?? 0, lang);
-  const stats = v.kind === 'outlier' ? outlierStats(v.message) : null;
-  // A median is a summary, not a stored value: two decimals are enough.
-  const fmtStat = (n: number) => formatExact(n, indicator?.valueType, 0, lang, Math.max(2, indicator?.decimals ?? 0));
-
-  return (
-    <li className="violation">
-      <div className="violation-head">
-        <span className={`tag importance importance-${v.importance}`}>
-          <span className="visually-hidden">{t('importance.label')}: </span>
-          {t(`importance.${v.importance}`)}
-        </span>
-        <p className="violation-subject">
-          {subject}
-          {code && code !== subject && <code className="violation-code">{code}</code>}
-        </p>
-      </div>
-      <p className="violation-meta">
-        <span className="violation-unit">{unitLabel(v.unit, lookups, t)}</span>
-        <span aria-hidden="true"> · </span>
-        <span>{formatPeriod(v.period, lang)}</span>
-        <span aria-hidden="true"> · </span>
-        <span className="violation-value-label">
-          {t('validationPage.value')}: <strong className="violation-value">{value}</strong>
-        </span>
-      </p>
-      {stats && (
-        <p className="violation-stats">
-          {t('validationPage.median', { value: fmtStat(stats.median) })}
-          <span aria-hidden="true"> · </span>
-          {t('validationPage.z', {
-            value: Number.isFinite(stats.z) ? formatNumber(stats.z, 1, lang) : stats.z > 0 ? '∞' : '−∞',
+      {explaining && (
+        <ExplainDialog
+          finding={explaining}
+          title={t('checks.dialogSubject', {
+            subject: subjectOf(explaining, lookups, t),
+            unit: unitLabel(explaining.unit, lookups, t),
+            period: formatPeriod(explaining.period, lang),
           })}
-        </p>
+          lang={lang}
+          onClose={() => setExplaining(null)}
+          onSaved={() => {
+            setExplaining(null);
+            onChanged();
+          }}
+        />
       )}
-      <p className="violation-message" lang="en">
-        {v.message}
-      </p>
-    </li>
+    </div>
   );
 }
