@@ -10,7 +10,7 @@
  * 360 px phone the map comes first and a tap opens the popup. Screenshots are kept in MAP_E2E_SCREENSHOTS
  * (default dist/test-artifacts/map).
  *
- *   npm run build && npm run test:e2e:map
+ *   npm run build && npm run test:e2e -- map
  *
  * Env: CHROMIUM_PATH (default /usr/bin/chromium), MAP_E2E_KEEP_LOG=1 to print the server log even on success.
  */
@@ -270,7 +270,7 @@ async function main() {
   if (missing.length) {
     console.error(
       `map.e2e: the app is not built (missing ${missing.map((f) => f.slice(ROOT.length + 1)).join(', ')}).\n` +
-        'Run `npm run build` first, then `npm run test:e2e:map`.',
+        'Run `npm run build` first, then `npm run test:e2e -- map`.',
     );
     process.exit(1);
   }
