@@ -44,12 +44,16 @@ export async function progressFor(
   if (seesAllData(actor)) return { ...(await progressSummary(db, unitCode, year)), view: 'all' };
   const unit = await findUnit(db, unitCode);
   const approved = await approvedPeriodsAbove(db, unit.id);
-  const summary = await progressSummary(db, unitCode, year ?? latestPublishedYear(approved) ?? undefined);
+  const publishedYear = latestPublishedYear(approved);
+  const summary = await progressSummary(db, unitCode, year ?? publishedYear ?? undefined);
   const publicCodes = new Set((await listIndicators(db)).filter((i) => i.isPublic).map((i) => i.code));
   const published = (period: string) => isPublished(approved, period);
   return {
     ...summary,
     view: 'published',
+    yearChoice: year === undefined && publishedYear !== null ? 'published' : summary.yearChoice,
+    // Drafts' reporting counts are not public: the public picks among published years only.
+    years: summary.years?.filter((y) => published(String(y.year))),
     areas: summary.areas.map((area) => ({
       ...area,
       indicators: area.indicators.filter((i) => publicCodes.has(i.code)).map((i) => withheld(i, published)),

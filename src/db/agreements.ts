@@ -70,11 +70,3 @@ export async function findAgreement(db: Queryable, code: string): Promise<Agreem
   );
   return { ...agreement, parties, areas, commitments };
 }
-
-/** The latest year for which any value is stored, or null on an empty database. */
-export async function latestYearWithData(db: Queryable): Promise<number | null> {
-  const [row] = await db.query<{ year: number | null }>(
-    `select max(extract(year from p.end_date))::int as year from period p where exists (select 1 from indicator_value v where v.period_id = p.id)`,
-  );
-  return row?.year ?? null;
-}

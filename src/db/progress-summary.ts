@@ -1,6 +1,13 @@
 import type { Queryable } from './database.js';
 import { findUnit, type StoredUnit } from './org-units.js';
-import { findAgreement, findAgreementForProvince, latestYearWithData } from './agreements.js';
+import { findAgreement, findAgreementForProvince } from './agreements.js';
+import { yearsReporting } from './reporting-completeness.js';
+import {
+  chooseDefaultYear,
+  MIN_REPORTING_SHARE,
+  reportingShare,
+  type YearChoice,
+} from '../domain/reporting/default-period.js';
 import { findIndicator, findTargets, listIndicators, type Indicator } from './indicators.js';
 import { rollUp, rollUpSeries } from './roll-ups.js';
 import { attainment } from '../domain/indicators/progress.js';
@@ -112,7 +119,10 @@ export async function progressSummary(
       unit: unitCode,
     });
   const agreement = await findAgreement(db, summary.code);
-  const year = requestedYear ?? (await latestYearWithData(db)) ?? agreement.periodFrom;
+  const years = await yearsReporting(db, unit.id);
+  const chosen = requestedYear === undefined ? chooseDefaultYear(years) : null;
+  const year = requestedYear ?? chosen?.year ?? agreement.periodFrom;
+  const yearChoice: YearChoice = requestedYear !== undefined ? 'requested' : (chosen?.choice ?? 'latest_with_data');
   const all = await listIndicators(db);
   // Computed twins are shown beside the reported indicator, not as cards of their own.
   const twins = new Set(all.map((i) => i.computedCode).filter((code) => code !== null));
@@ -129,6 +139,9 @@ export async function progressSummary(
   return {
     unit: publicUnit,
     year,
+    yearChoice,
+    minReportingShare: MIN_REPORTING_SHARE,
+    years: years.map((y) => ({ ...y, share: reportingShare(y) })),
     agreement: {
       code: agreement.code,
       titleVi: agreement.titleVi,

@@ -67,6 +67,11 @@ export interface AreaProgress {
 export interface ProgressSummary {
   unit: UnitSummary;
   year: number;
+  /** Why this year: asked for, the latest complete enough (minReportingShare of units reporting), or a fallback. */
+  yearChoice?: 'requested' | 'complete_enough' | 'latest_with_data' | 'published';
+  minReportingShare?: number;
+  /** Every year with values, with how many units reported in it: the period picker's choices. */
+  years?: { year: number; reporting: number; expected: number; share: number }[];
   /** 'published': the public's view (approved figures of public indicators only); 'all': a signed-in reader's. */
   view?: 'published' | 'all';
   agreement: { code: string; titleVi: string; titleEn: string; periodFrom: number; periodTo: number };
