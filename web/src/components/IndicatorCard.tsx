@@ -2,8 +2,9 @@ import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorProgress, Lang, SeriesPoint } from '../../../src/domain/overview-contract.js';
 import { formatAttainment, formatCount, formatPeriod, formatValue, NO_VALUE } from '../format.js';
+import { Link } from './Link.js';
 
-// ECharts is the largest dependency: keep it out of the first chunk.
+// Drawn once the card has rendered; its own small chunk.
 const Sparkline = lazy(() => import('./Sparkline.js'));
 
 const SPARKLINE_HEIGHT = 40;
@@ -16,8 +17,10 @@ export function hasTrend(series: SeriesPoint[]): boolean {
 export interface IndicatorCardProps {
   indicator: IndicatorProgress;
   lang: Lang;
-  /** How the status is decided, shown on hover. */
+  /** How the status is decided: opened by tapping the status (a phone has no hover). */
   statusRule?: string;
+  /** The indicator's page; the card's title links there. */
+  href?: string;
 }
 
 /** Last non-null point of the series, for the sparkline's description. */
@@ -29,10 +32,11 @@ function lastValue(indicator: IndicatorProgress): number | null {
   return null;
 }
 
-export function IndicatorCard({ indicator, lang, statusRule }: IndicatorCardProps) {
+export function IndicatorCard({ indicator, lang, statusRule, href }: IndicatorCardProps) {
   const { t } = useTranslation();
   const id = useId();
   const [showHelp, setShowHelp] = useState(false);
+  const [showRule, setShowRule] = useState(false);
   const fmt = (v: number | null) => formatValue(v, indicator.valueType, indicator.decimals, lang);
 
   const name = lang === 'en' ? indicator.nameEn : indicator.nameVi;
@@ -60,7 +64,13 @@ export function IndicatorCard({ indicator, lang, statusRule }: IndicatorCardProp
     <article className={`card${hasValue ? '' : ' card-empty'}`} aria-labelledby={`${id}-name`}>
       <div className="card-head">
         <h3 id={`${id}-name`} className="card-name">
-          {name}
+          {href ? (
+            <Link className="card-link" href={href}>
+              {name}
+            </Link>
+          ) : (
+            name
+          )}
         </h3>
         {indicator.isDemo && (
           <span className="tag tag-demo" title={t('demo.tagTitle')}>
@@ -72,12 +82,28 @@ export function IndicatorCard({ indicator, lang, statusRule }: IndicatorCardProp
       <div className="card-value-row">
         <span className={`card-value${hasValue ? '' : ' muted'}`}>{hasValue ? fmt(current) : NO_VALUE}</span>
         {!hasValue && <span className="card-nodata">{t('card.noData')}</span>}
-        {hasValue && (
-          <span className={`tag tag-status status-${indicator.status}`} title={statusRule}>
-            {t(`status.${indicator.status}`)}
-          </span>
-        )}
+        {hasValue &&
+          (statusRule ? (
+            <button
+              type="button"
+              className={`tag tag-status tag-button status-${indicator.status}`}
+              aria-expanded={showRule}
+              aria-controls={`${id}-rule`}
+              aria-label={t('card.statusRuleToggle', { status: t(`status.${indicator.status}`) })}
+              onClick={() => setShowRule((v) => !v)}
+            >
+              {t(`status.${indicator.status}`)}
+              <span aria-hidden="true"> ▾</span>
+            </button>
+          ) : (
+            <span className={`tag tag-status status-${indicator.status}`}>{t(`status.${indicator.status}`)}</span>
+          ))}
       </div>
+      {hasValue && statusRule && (
+        <p id={`${id}-rule`} className="help-text status-rule" hidden={!showRule}>
+          {statusRule}
+        </p>
+      )}
       {indicator.computed && (
         <div className="card-compare">
           <p className="card-compare-line">
@@ -150,8 +176,8 @@ export function IndicatorCard({ indicator, lang, statusRule }: IndicatorCardProp
         )}
       </div>
 
-      {missingReports && (
-        <p className="card-coverage" title={t('card.coverageTitle')}>
+      {coverage.expected > 1 && (
+        <p className={`card-coverage${missingReports ? ' card-coverage-missing' : ''}`}>
           {t('card.coverage', {
             reported: formatCount(coverage.reported, lang),
             expected: formatCount(coverage.expected, lang),

@@ -358,6 +358,11 @@ export const en: Messages = {
     tagTitle: 'Demo value, not an official figure',
   },
   overview: {
+    yearLabel: 'Year',
+    yearOption: '{{year}} · {{reporting}}/{{expected}} reporting ({{share}})',
+    yearComplete: 'By default, the latest year in which at least {{share}} of units reported.',
+    yearFallback: 'No year has {{share}} of units reporting yet: showing the latest year with data.',
+    print: 'Print',
     heading: 'Progress overview',
     yearOf: '{{year}}',
     areasNav: 'Cooperation areas',
@@ -374,6 +379,7 @@ export const en: Messages = {
     retry: 'Try again',
   },
   card: {
+    statusRuleToggle: '{{status}}: how this is judged',
     noData: 'No data yet',
     target: '{{year}} target: {{value}}',
     noTarget: 'No target set',

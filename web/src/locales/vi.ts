@@ -364,6 +364,11 @@ export const vi = {
     noAreas: 'Chưa có lĩnh vực hợp tác nào.',
     loading: 'Đang tải dữ liệu…',
     updating: 'Đang cập nhật…',
+    yearLabel: 'Năm',
+    yearOption: '{{year}} · {{reporting}}/{{expected}} báo cáo ({{share}})',
+    yearComplete: 'Mặc định là năm gần nhất có ít nhất {{share}} đơn vị báo cáo.',
+    yearFallback: 'Chưa có năm nào đủ {{share}} đơn vị báo cáo: đang hiện năm gần nhất có số liệu.',
+    print: 'In trang',
   },
   error: {
     title: 'Không tải được dữ liệu',
@@ -371,6 +376,7 @@ export const vi = {
     retry: 'Thử lại',
   },
   card: {
+    statusRuleToggle: '{{status}}: xem cách đánh giá',
     noData: 'Chưa có số liệu',
     target: 'Mục tiêu {{year}}: {{value}}',
     noTarget: 'Chưa có mục tiêu',

@@ -1,15 +1,19 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AreaProgress, Lang, ProgressSummary, UnitTreeNode } from '../../../src/domain/overview-contract.js';
-import { ApiError, getProgress, getUnitTree } from '../api/client.js';
+import { ApiError } from '../api/client.js';
+import { progressQuery, unitTreeQuery } from '../api/queries.js';
 import { IndicatorCard } from '../components/IndicatorCard.js';
 import { AppHeader } from '../components/AppHeader.js';
 import { UnitSelector } from '../components/UnitSelector.js';
-import { useResource, useUrlSearch, type Loader } from '../hooks.js';
+import { useUrlSearch } from '../hooks.js';
 import { currentLang } from '../i18n.js';
+import { useLocation } from '../navigation.js';
+import { routeHref } from '../routes.js';
 import { findUnit, resolveUnitCode, unitName } from '../units.js';
-
-const loadTree: Loader<UnitTreeNode> = (signal) => getUnitTree({ signal, lang: currentLang() });
+import { YearPicker } from './overview/YearPicker.js';
+import './overview/overview.css';
 
 function parseYear(raw: string | null): number | undefined {
   if (!raw || !/^\d{4}$/.test(raw)) return undefined;
@@ -25,17 +29,27 @@ export function OverviewPage() {
   const unitParam = search.get('unit')?.trim() || null;
   const year = parseYear(search.get('year'));
 
-  const tree = useResource(loadTree);
+  const treeQuery = useQuery(unitTreeQuery(lang));
+  const tree = { data: treeQuery.data, error: treeQuery.error ?? undefined, retry: () => void treeQuery.refetch() };
   // A ?unit= the tree doesn't know falls back to the default unit; before the tree arrives, trust the URL.
   const unitCode = useMemo(() => resolveUnitCode(tree.data, unitParam), [tree.data, unitParam]);
 
-  const loadProgress = useMemo<Loader<ProgressSummary> | null>(
-    () => (unitCode ? (signal) => getProgress(unitCode, year, { signal, lang: currentLang() }) : null),
-    [unitCode, year],
+  // While another unit or year loads, keep the last summary on screen (dimmed) rather than flashing a spinner.
+  const progressResult = useQuery({
+    ...progressQuery(lang, unitCode ?? '', year),
+    enabled: unitCode !== null,
+    placeholderData: keepPreviousData,
+  });
+  const progress = {
+    loading: progressResult.isFetching,
+    error: progressResult.isPlaceholderData ? undefined : (progressResult.error ?? undefined),
+    retry: () => void progressResult.refetch(),
+  };
+  const summary = progressResult.data;
+  const selectYear = useCallback(
+    (value: number | null) => navigate({ year: value === null ? null : String(value) }),
+    [navigate],
   );
-  const progress = useResource(loadProgress);
-  // While another unit loads, keep the last summary on screen (dimmed) rather than flashing a spinner.
-  const summary = progress.data ?? (progress.loading ? progress.previous : undefined);
 
   const selectUnit = useCallback((code: string) => navigate({ unit: code }), [navigate]);
 
@@ -77,7 +91,14 @@ export function OverviewPage() {
         {blockingError ? (
           <ErrorPanel error={blockingError} onRetry={retry} />
         ) : summary ? (
-          <Summary summary={summary} tree={tree.data} lang={lang} updating={progress.loading} />
+          <Summary
+            summary={summary}
+            tree={tree.data}
+            lang={lang}
+            updating={progress.loading}
+            requestedYear={year ?? null}
+            onYear={selectYear}
+          />
         ) : (
           <div className="state-panel" role="status">
             <span className="spinner" aria-hidden="true" />
@@ -108,10 +129,13 @@ interface SummaryProps {
   tree: UnitTreeNode | undefined;
   lang: Lang;
   updating: boolean;
+  requestedYear: number | null;
+  onYear: (year: number | null) => void;
 }
 
-function Summary({ summary, tree, lang, updating }: SummaryProps) {
+function Summary({ summary, tree, lang, updating, requestedYear, onYear }: SummaryProps) {
   const { t } = useTranslation();
+  const { search } = useLocation();
   const parent = tree && summary.unit.parentCode ? findUnit(tree, summary.unit.parentCode) : undefined;
   const showParent = parent && parent.level !== 'nation';
   return (
@@ -124,6 +148,7 @@ function Summary({ summary, tree, lang, updating }: SummaryProps) {
             {t('overview.heading')} · {t('overview.yearOf', { year: summary.year })}
           </p>
         </div>
+        <YearPicker summary={summary} requestedYear={requestedYear} lang={lang} onChange={onYear} />
         {updating && (
           <span className="updating" role="status">
             <span className="spinner" aria-hidden="true" />
@@ -144,7 +169,13 @@ function Summary({ summary, tree, lang, updating }: SummaryProps) {
             ))}
           </nav>
           {summary.areas.map((area) => (
-            <AreaSection key={area.code} area={area} lang={lang} statusRule={summary.statusRule?.[lang]} />
+            <AreaSection
+              key={area.code}
+              area={area}
+              lang={lang}
+              statusRule={summary.statusRule?.[lang]}
+              hrefOf={(code) => routeHref('indicator', search, { period: String(summary.year) }, { code })}
+            />
           ))}
         </>
       )}
@@ -152,7 +183,15 @@ function Summary({ summary, tree, lang, updating }: SummaryProps) {
   );
 }
 
-export function AreaSection({ area, lang, statusRule }: { area: AreaProgress; lang: Lang; statusRule?: string }) {
+export interface AreaSectionProps {
+  area: AreaProgress;
+  lang: Lang;
+  statusRule?: string;
+  /** The page of an indicator, for its card's link. */
+  hrefOf?: (code: string) => string;
+}
+
+export function AreaSection({ area, lang, statusRule, hrefOf }: AreaSectionProps) {
   const { t } = useTranslation();
   const titleId = `area-${area.code}-title`;
   return (
@@ -170,7 +209,13 @@ export function AreaSection({ area, lang, statusRule }: { area: AreaProgress; la
       ) : (
         <div className="card-grid">
           {area.indicators.map((indicator) => (
-            <IndicatorCard key={indicator.code} indicator={indicator} lang={lang} statusRule={statusRule} />
+            <IndicatorCard
+              key={indicator.code}
+              indicator={indicator}
+              lang={lang}
+              statusRule={statusRule}
+              href={hrefOf?.(indicator.code)}
+            />
           ))}
         </div>
       )}
