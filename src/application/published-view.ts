@@ -52,6 +52,7 @@ export async function progressFor(
     ...summary,
     view: 'published',
     yearChoice: year === undefined && publishedYear !== null ? 'published' : summary.yearChoice,
+    defaultYear: publishedYear ?? summary.defaultYear,
     // Drafts' reporting counts are not public: the public picks among published years only.
     years: summary.years?.filter((y) => published(String(y.year))),
     areas: summary.areas.map((area) => ({

@@ -120,7 +120,7 @@ export async function progressSummary(
     });
   const agreement = await findAgreement(db, summary.code);
   const years = await yearsReporting(db, unit.id);
-  const chosen = requestedYear === undefined ? chooseDefaultYear(years) : null;
+  const chosen = chooseDefaultYear(years);
   const year = requestedYear ?? chosen?.year ?? agreement.periodFrom;
   const yearChoice: YearChoice = requestedYear !== undefined ? 'requested' : (chosen?.choice ?? 'latest_with_data');
   const all = await listIndicators(db);
@@ -140,6 +140,7 @@ export async function progressSummary(
     unit: publicUnit,
     year,
     yearChoice,
+    defaultYear: chosen?.year ?? agreement.periodFrom,
     minReportingShare: MIN_REPORTING_SHARE,
     years: years.map((y) => ({ ...y, share: reportingShare(y) })),
     agreement: {

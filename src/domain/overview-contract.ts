@@ -69,6 +69,8 @@ export interface ProgressSummary {
   year: number;
   /** Why this year: asked for, the latest complete enough (minReportingShare of units reporting), or a fallback. */
   yearChoice?: 'requested' | 'complete_enough' | 'latest_with_data' | 'published';
+  /** The year the overview opens on without ?year= (the rule's choice). */
+  defaultYear?: number;
   minReportingShare?: number;
   /** Every year with values, with how many units reported in it: the period picker's choices. */
   years?: { year: number; reporting: number; expected: number; share: number }[];

@@ -91,14 +91,7 @@ export function OverviewPage() {
         {blockingError ? (
           <ErrorPanel error={blockingError} onRetry={retry} />
         ) : summary ? (
-          <Summary
-            summary={summary}
-            tree={tree.data}
-            lang={lang}
-            updating={progress.loading}
-            requestedYear={year ?? null}
-            onYear={selectYear}
-          />
+          <Summary summary={summary} tree={tree.data} lang={lang} updating={progress.loading} onYear={selectYear} />
         ) : (
           <div className="state-panel" role="status">
             <span className="spinner" aria-hidden="true" />
@@ -129,11 +122,10 @@ interface SummaryProps {
   tree: UnitTreeNode | undefined;
   lang: Lang;
   updating: boolean;
-  requestedYear: number | null;
   onYear: (year: number | null) => void;
 }
 
-function Summary({ summary, tree, lang, updating, requestedYear, onYear }: SummaryProps) {
+function Summary({ summary, tree, lang, updating, onYear }: SummaryProps) {
   const { t } = useTranslation();
   const { search } = useLocation();
   const parent = tree && summary.unit.parentCode ? findUnit(tree, summary.unit.parentCode) : undefined;
@@ -148,7 +140,7 @@ function Summary({ summary, tree, lang, updating, requestedYear, onYear }: Summa
             {t('overview.heading')} · {t('overview.yearOf', { year: summary.year })}
           </p>
         </div>
-        <YearPicker summary={summary} requestedYear={requestedYear} lang={lang} onChange={onYear} />
+        <YearPicker summary={summary} lang={lang} onChange={onYear} />
         {updating && (
           <span className="updating" role="status">
             <span className="spinner" aria-hidden="true" />

@@ -8,6 +8,7 @@ afterEach(cleanup);
 
 const summary = {
   year: 2025,
+  defaultYear: 2025,
   yearChoice: 'complete_enough' as const,
   minReportingShare: 0.8,
   years: [
@@ -17,7 +18,7 @@ const summary = {
 };
 
 it('offers every year, newest first, with how many communes reported in it', () => {
-  render(<YearPicker summary={summary} requestedYear={null} lang="vi" onChange={() => {}} />);
+  render(<YearPicker summary={summary} lang="vi" onChange={() => {}} />);
   const select = screen.getByRole('combobox', { name: 'Năm' });
   const options = [...select.querySelectorAll('option')].map((o) => o.textContent);
   expect(options).toEqual(['2026 · 3/135 báo cáo (2 %)', '2025 · 135/135 báo cáo (100 %)']);
@@ -27,10 +28,10 @@ it('offers every year, newest first, with how many communes reported in it', () 
 
 it('switches years, and choosing the default year again clears the choice', () => {
   const onChange = vi.fn();
-  const { rerender } = render(<YearPicker summary={summary} requestedYear={null} lang="vi" onChange={onChange} />);
+  const { rerender } = render(<YearPicker summary={summary} lang="vi" onChange={onChange} />);
   fireEvent.change(screen.getByRole('combobox'), { target: { value: '2026' } });
   expect(onChange).toHaveBeenLastCalledWith(2026);
-  rerender(<YearPicker summary={summary} requestedYear={null} lang="vi" onChange={onChange} />);
+  rerender(<YearPicker summary={summary} lang="vi" onChange={onChange} />);
   fireEvent.change(screen.getByRole('combobox'), { target: { value: '2025' } });
   // 2025 is what the rule picks: the URL needs no ?year=.
   expect(onChange).toHaveBeenLastCalledWith(null);
@@ -40,7 +41,7 @@ it('says when no year is complete enough', () => {
   render(
     <YearPicker
       summary={{ ...summary, yearChoice: 'latest_with_data' }}
-      requestedYear={null}
+
       lang="vi"
       onChange={() => {}}
     />,

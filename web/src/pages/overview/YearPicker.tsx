@@ -4,9 +4,7 @@ import type { Lang, ProgressSummary } from '../../../../src/domain/overview-cont
 import { formatCount, formatPercent } from '../../format.js';
 
 export interface YearPickerProps {
-  summary: Pick<ProgressSummary, 'year' | 'years' | 'yearChoice' | 'minReportingShare'>;
-  /** The year in the URL, or null for the default one. */
-  requestedYear: number | null;
+  summary: Pick<ProgressSummary, 'year' | 'years' | 'yearChoice' | 'minReportingShare' | 'defaultYear'>;
   lang: Lang;
   onChange: (year: number | null) => void;
 }
@@ -15,13 +13,13 @@ export interface YearPickerProps {
  * The overview's year: every year with values, each with how many units reported in it, and the rule that
  * chose the default one. Choosing the default year again clears ?year= so a shared link keeps following the rule.
  */
-export function YearPicker({ summary, requestedYear, lang, onChange }: YearPickerProps) {
+export function YearPicker({ summary, lang, onChange }: YearPickerProps) {
   const { t } = useTranslation();
   const id = useId();
   const years = [...(summary.years ?? [])].sort((a, b) => b.year - a.year);
   if (years.length === 0) return null;
   const share = formatPercent((summary.minReportingShare ?? 0.8) * 100, 0, lang);
-  const defaultYear = requestedYear === null ? summary.year : null;
+  const defaultYear = summary.defaultYear ?? null;
   return (
     <div className="year-picker">
       <label htmlFor={`${id}-year`} className="year-picker-label">
