@@ -7,6 +7,7 @@ import { findUnit, unitsAtLevelBelow } from '../db/org-units.js';
 import { buildTemplateCsv, buildTemplateXlsx } from '../intake/templates.js';
 import { Invalid } from '../domain/errors.js';
 import { PeriodCode, UnitCode } from './params.js';
+import { requestLanguage } from './problem.js';
 import { writeContext } from './request-context.js';
 import { readFilePart } from './uploaded-file.js';
 
@@ -115,6 +116,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
           mode: request.query.mode,
           replaceOverlapping: fields.replace === 'true',
           signal: request.clientGone,
+          language: requestLanguage(request),
         },
         writeContext(request, 'import'),
       );
