@@ -28,7 +28,12 @@ function parseRules(rules: readonly ValidationRule[]): ParsedRule[] {
     try {
       const left = parseFormula(rule.left);
       const right = parseFormula(rule.right);
-      parsed.push({ rule, left, right, references: new Set([...formulaReferences(left), ...formulaReferences(right)]) });
+      parsed.push({
+        rule,
+        left,
+        right,
+        references: new Set([...formulaReferences(left), ...formulaReferences(right)]),
+      });
     } catch {
       continue;
     }

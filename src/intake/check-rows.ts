@@ -179,7 +179,10 @@ export function checkRows(
    */
   const rowIsWhole = (row: TableRow): boolean => {
     if (table.format !== 'csv' || row.cells.length <= table.header.length) return true;
-    const why: Problem = { code: 'row.split_cells', params: { cells: row.cells.length, headerCells: table.header.length } };
+    const why: Problem = {
+      code: 'row.split_cells',
+      params: { cells: row.cells.length, headerCells: table.header.length },
+    };
     report(row.rowNumber, null, 'row', '', why);
     return false;
   };

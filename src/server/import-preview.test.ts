@@ -31,12 +31,13 @@ async function approve(unit: string, period: string) {
   }
 }
 
-const valueCount = async () =>
-  (await db.query<{ n: number }>('select count(*)::int as n from indicator_value'))[0]!.n;
+const valueCount = async () => (await db.query<{ n: number }>('select count(*)::int as n from indicator_value'))[0]!.n;
 
 describe('the preview of an import', () => {
   it('lists each value as new, changed (old → new) or unchanged against the stored ones', async () => {
-    expect((await upload('indicator,unit,period,value\nSITES,C1,2025-10,3\nSITES,C2,2025-10,4\n', 'commit')).statusCode).toBe(201);
+    expect(
+      (await upload('indicator,unit,period,value\nSITES,C1,2025-10,3\nSITES,C2,2025-10,4\n', 'commit')).statusCode,
+    ).toBe(201);
     const csv = 'indicator,unit,period,value\nSITES,C1,2025-10,3\nSITES,C2,2025-10,5\nSITES,C3,2025-10,1\n';
     const report = (await upload(csv, 'preview')).json();
     expect(report.errors).toEqual([]);
@@ -64,12 +65,21 @@ describe('the preview of an import', () => {
         row: 3,
         column: 'value',
         code: 'row.locked',
-        params: expect.objectContaining({ unit: 'C2', oldValue: 5, newValue: 6, lockUnit: 'C2', lockPeriod: '2025-10' }),
+        params: expect.objectContaining({
+          unit: 'C2',
+          oldValue: 5,
+          newValue: 6,
+          lockUnit: 'C2',
+          lockPeriod: '2025-10',
+        }),
       }),
     ]);
     const refused = await upload(late, 'commit');
     expect(refused.statusCode).toBe(422);
-    expect(refused.json()).toMatchObject({ code: 'import.rows', errors: [expect.objectContaining({ code: 'row.locked' })] });
+    expect(refused.json()).toMatchObject({
+      code: 'import.rows',
+      errors: [expect.objectContaining({ code: 'row.locked' })],
+    });
     expect(await valueCount()).toBe(before);
   });
 
@@ -101,8 +111,14 @@ describe('the preview of an import', () => {
       upload(csv, 'preview', { 'accept-language': 'en' }),
     ]);
     const expected = { row: 2, column: 'value', field: 'value', value: 'abc', code: 'row.not_a_number' };
-    expect(vi.json().errors[0]).toMatchObject({ ...expected, message: 'thang-10.csv, dòng 2, cột "value": "abc" không phải là số' });
-    expect(en.json().errors[0]).toMatchObject({ ...expected, message: 'thang-10.csv, row 2, column "value": "abc" is not a number' });
+    expect(vi.json().errors[0]).toMatchObject({
+      ...expected,
+      message: 'thang-10.csv, dòng 2, cột "value": "abc" không phải là số',
+    });
+    expect(en.json().errors[0]).toMatchObject({
+      ...expected,
+      message: 'thang-10.csv, row 2, column "value": "abc" is not a number',
+    });
     const refused = await upload(csv, 'commit', { 'accept-language': 'vi' });
     expect(refused.json().detail).toMatch(/^Tệp thang-10\.csv có 1 lỗi; chưa nhập gì/);
   });

@@ -122,7 +122,8 @@ const VIETNAMESE: Record<RowErrorCode, Template> = {
     `không rõ nghĩa (${vi(p.small)} hay ${vi(p.big)}) và tệp không có số nào khác cho biết cách viết: hãy ghi ${p.big} hoặc ${p.smallComma}`,
   'row.percent_range': (p) => `nằm ngoài khoảng cho phép: tỉ lệ phần trăm phải từ 0 đến 100, nhận được ${vi(p.number)}`,
   'row.count_whole': (p) => `nằm ngoài khoảng cho phép: số đếm phải là số nguyên ≥ 0, nhận được ${vi(p.number)}`,
-  'row.yes_no': (p) => `nằm ngoài khoảng cho phép: giá trị có/không phải là 1 (có) hoặc 0 (không), nhận được ${vi(p.number)}`,
+  'row.yes_no': (p) =>
+    `nằm ngoài khoảng cho phép: giá trị có/không phải là 1 (có) hoặc 0 (không), nhận được ${vi(p.number)}`,
   'row.not_finite': () => 'nằm ngoài khoảng cho phép: phải là một số hữu hạn',
   'row.comment_too_long': (p) => `quá dài: tối đa ${vi(p.limit)} ký tự`,
   'row.duplicate': (p) =>
