@@ -39,7 +39,7 @@ describe('checkRows: long layout', () => {
         'BTS_COUNT;60309134;2025Q3;6.500;mới lắp\n' +
         'PORTAL_LIVE;24;2025;Có;\n',
     );
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: true,
       rows: [
         { rowNumber: 2, indicator: 'POP_COV_4G', unit: '60309134', period: '2025Q3', value: 99.21, comment: null },
@@ -99,6 +99,8 @@ describe('checkRows: long layout', () => {
         field: 'row',
         value: 'POP_COV_4G, 60309134, 2025',
         reason: 'is a duplicate of row 2 (same indicator POP_COV_4G, unit 60309134 and period 2025)',
+        code: 'row.duplicate',
+        params: { firstRow: 2, indicator: 'POP_COV_4G', unit: '60309134', period: '2025' },
       },
     ]);
     expect(result.rows.map((r) => r.rowNumber)).toEqual([2, 3]);
@@ -125,7 +127,7 @@ describe('checkRows: long layout', () => {
 
   it('flags CSV records split by an unquoted decimal comma', async () => {
     const result = await check('indicator,unit,period,value\nPOP_COV_4G,60309134,2025,99,21\n');
-    expect(!result.ok && result.errors.map(formatRowError)).toEqual([
+    expect(!result.ok && result.errors.map((e) => formatRowError(e))).toEqual([
       'values.csv, row 2: the row has 5 cells but the header has 4 (in a comma-separated file, a decimal comma must be in quotes: "99,21")',
     ]);
     expect(result.rows).toEqual([]);
@@ -146,7 +148,7 @@ describe('checkRows: long layout', () => {
     };
     const result = checkRows(table, mapColumns(table.header, { file: table.file }), catalogue, 'vi');
     expect(result.rows.map((r) => r.value)).toEqual([6.125, 99.21]);
-    expect(!result.ok && result.errors.map(formatRowError)).toEqual([
+    expect(!result.ok && result.errors.map((e) => formatRowError(e))).toEqual([
       'values.xlsx, sheet "Dữ liệu", row 3, column "Mã xã": "12345" is not a known unit code (Excel may have dropped leading zeros: did you mean 0012345? format the column as Text)',
     ]);
   });
@@ -163,7 +165,7 @@ describe('checkRows: wide layout', () => {
         '0012345,Xã C,,50,,,\n', // blank period: the upload's period
       { period: '2025Q3' },
     );
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: true,
       rows: [
         {

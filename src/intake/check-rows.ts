@@ -4,6 +4,7 @@ import { isPeriodCode } from '../domain/periods.js';
 import type { ColumnMapping } from './columns.js';
 import { detectNumberLocale, isAmbiguousNumber, parseLocalisedNumber, type NumberLocale } from './parse-number.js';
 import { parseYesNo } from './parse-yes-no.js';
+import { rowReason, type RowErrorCode, type RowParams } from '../domain/messages/row-messages.js';
 import type { RowError, RowField } from './row-error.js';
 import type { TableRow, UploadedTable } from './uploaded-table.js';
 
@@ -26,6 +27,9 @@ export interface ImportRow {
   period: string;
   value: number;
   comment: string | null;
+  /** The header of the value's column and the cell as read: where later checks point the user. */
+  column: string;
+  cell: string;
 }
 
 /** `rows` holds the values that passed every check, also when others failed (for a preview). */
@@ -34,9 +38,14 @@ export type CheckResult = { ok: true; rows: ImportRow[] } | { ok: false; errors:
 export const MAX_COMMENT_LENGTH = 2000;
 
 type Key = Pick<ImportRow, 'indicator' | 'unit' | 'period'>;
-type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** A refusal: its code and what its wording needs. */
+interface Problem {
+  code: RowErrorCode;
+  params: RowParams;
+}
+type Checked<T> = { ok: true; value: T } | ({ ok: false } & Problem);
 const pass = <T>(value: T): Checked<T> => ({ ok: true, value });
-const fail = <T>(reason: string): Checked<T> => ({ ok: false, reason });
+const fail = <T>(code: RowErrorCode, params: RowParams = {}): Checked<T> => ({ ok: false, code, params });
 
 function lookupIndicator(text: string, catalogue: Catalogue): string | null {
   if (catalogue.indicators.has(text)) return text;
@@ -44,53 +53,54 @@ function lookupIndicator(text: string, catalogue: Catalogue): string | null {
 }
 
 function checkIndicator(text: string, catalogue: Catalogue): Checked<string> {
-  if (text === '') return fail('is empty: an indicator code is required');
+  if (text === '') return fail('row.empty_indicator');
   const code = lookupIndicator(text, catalogue);
-  return code ? pass(code) : fail('is not a known indicator code');
+  return code ? pass(code) : fail('row.unknown_indicator');
 }
 
 function checkUnit(text: string, numeric: boolean, catalogue: Catalogue): Checked<string> {
-  if (text === '') return fail('is empty: a unit code is required');
+  if (text === '') return fail('row.empty_unit');
   if (catalogue.units.has(text)) return pass(text);
   // A code typed into a General cell loses its leading zeros; say so rather than guess.
   for (let zeros = 1; numeric && zeros <= 4; zeros += 1) {
     const padded = '0'.repeat(zeros) + text;
-    if (catalogue.units.has(padded)) {
-      return fail(
-        `is not a known unit code (Excel may have dropped leading zeros: did you mean ${padded}? format the column as Text)`,
-      );
-    }
+    if (catalogue.units.has(padded)) return fail('row.unit_leading_zeros', { suggestion: padded });
   }
-  return fail('is not a known unit code');
+  return fail('row.unknown_unit');
 }
 
 function checkPeriod(text: string): Checked<string> {
-  if (text === '') return fail('is empty: use 2025, 2025Q3 or 2025-09');
+  if (text === '') return fail('row.empty_period');
   const code = text.toUpperCase();
   if (isPeriodCode(code)) return pass(code);
-  if (/^\d{4}-\d{2}-\d{2}/.test(text)) {
-    return fail(
-      'is a date, not a period (Excel turns 2025-09 into a date unless the cell is Text): use 2025, 2025Q3 or 2025-09',
-    );
-  }
-  return fail('is not a period: use 2025, 2025Q3 or 2025-09');
+  if (/^\d{4}-\d{2}-\d{2}/.test(text)) return fail('row.period_is_date');
+  return fail('row.not_a_period');
 }
 
-function levelProblem(indicator: string, reportingLevel: UnitLevel, unit: string, level: UnitLevel): string | null {
-  return level === reportingLevel ? null : `${indicator} is reported per ${reportingLevel}; ${unit} is a ${level}`;
+/** The parameters of a wrong-level refusal, or null when the unit is at the indicator's reporting level. */
+function levelProblem(indicator: string, reportingLevel: UnitLevel, unit: string, level: UnitLevel): RowParams | null {
+  return level === reportingLevel ? null : { indicator, reportingLevel, unit, unitLevel: level };
 }
 
-function notANumber(text: string, locale: NumberLocale | 'auto'): string {
+function notANumber<T>(text: string, locale: NumberLocale | 'auto'): Checked<T> {
   if (locale === 'auto' && isAmbiguousNumber(text)) {
     const readings = [parseLocalisedNumber(text, 'en')!, parseLocalisedNumber(text, 'vi')!].sort((a, b) => a - b);
     const [small, big] = readings as [number, number];
-    return `is ambiguous (${small} or ${big}) and no other number in the file shows its format: write ${big} or ${String(small).replace('.', ',')} instead`;
+    return fail('row.ambiguous_number', { small, big, smallComma: String(small).replace('.', ',') });
   }
   const other = locale === 'vi' ? 'en' : locale === 'en' ? 'vi' : null;
-  if (other && parseLocalisedNumber(text, other) !== null) {
-    return `is not a number in ${locale === 'vi' ? 'Vietnamese format (1.234,5)' : 'English format (1,234.5)'}`;
-  }
-  return 'is not a number';
+  if (other && parseLocalisedNumber(text, other) !== null) return fail('row.not_a_number_in_locale', { locale });
+  return fail('row.not_a_number');
+}
+
+/** Why a number does not fit its indicator's type (see checkValue, which words the same in English). */
+function rangeProblem<T>(valueType: ValueType, n: number): Checked<T> | null {
+  if (checkValue(valueType, n) === null) return null;
+  if (!Number.isFinite(n)) return fail('row.not_finite');
+  const code = ({ percent: 'row.percent_range', count: 'row.count_whole', boolean: 'row.yes_no' } as const)[
+    valueType as 'percent' | 'count' | 'boolean'
+  ];
+  return code ? fail(code, { number: n }) : fail('row.not_finite');
 }
 
 function checkNumber(
@@ -100,7 +110,7 @@ function checkNumber(
   locale: NumberLocale | 'auto',
   hint: NumberLocale | null,
 ): Checked<number> {
-  if (text === '') return fail('is empty: a value is required');
+  if (text === '') return fail('row.empty_value');
   let n: number | null;
   if (numeric)
     n = Number(text.replace(/%$/, '')); // canonical text from an XLSX number cell
@@ -108,9 +118,8 @@ function checkNumber(
     const yesNo = valueType === 'boolean' ? parseYesNo(text) : null;
     n = yesNo !== null ? Number(yesNo) : parseLocalisedNumber(text, locale, hint);
   }
-  if (n === null || Number.isNaN(n)) return fail(notANumber(text, locale));
-  const problem = valueType ? checkValue(valueType, n) : null;
-  return problem ? fail(`is out of range: ${problem}`) : pass(n);
+  if (n === null || Number.isNaN(n)) return notANumber(text, locale);
+  return (valueType ? rangeProblem<number>(valueType, n) : null) ?? pass(n);
 }
 
 const cellText = (row: TableRow, column: number | null) => (column === null ? '' : (row.cells[column] ?? '').trim());
@@ -129,9 +138,11 @@ export function checkRows(
   const errors: RowError[] = [];
   const rows: ImportRow[] = [];
   const firstRowOf = new Map<string, number>();
-  const report = (row: number, column: number | null, field: RowField, value: string, reason: string) => {
+  const report = (row: number, column: number | null, field: RowField, value: string, problem: Problem) => {
     const header = column === null ? '' : (table.header[column] ?? '');
-    errors.push({ file: table.file, sheet: table.sheet, row, column: header, field, value, reason });
+    const { code, params } = problem;
+    const reason = rowReason(code, params, 'en');
+    errors.push({ file: table.file, sheet: table.sheet, row, column: header, field, value, reason, code, params });
   };
 
   const valueColumns = mapping.layout === 'long' ? [mapping.value] : mapping.indicators.map((i) => i.column);
@@ -151,14 +162,14 @@ export function checkRows(
       firstRowOf.set(id, rowNumber);
       return true;
     }
-    const what = `is a duplicate of row ${first} (same indicator ${key.indicator}, unit ${key.unit} and period ${key.period})`;
+    const what: Problem = { code: 'row.duplicate', params: { firstRow: first, ...key } };
     report(rowNumber, column, column === null ? 'row' : 'value', cell, what);
     return false;
   };
 
   const checkComment = (row: TableRow, column: number | null): Checked<string | null> => {
     const text = cellText(row, column);
-    if (text.length > MAX_COMMENT_LENGTH) return fail(`is too long: at most ${MAX_COMMENT_LENGTH} characters`);
+    if (text.length > MAX_COMMENT_LENGTH) return fail('row.comment_too_long', { limit: MAX_COMMENT_LENGTH });
     return pass(text === '' ? null : text);
   };
 
@@ -168,7 +179,10 @@ export function checkRows(
    */
   const rowIsWhole = (row: TableRow): boolean => {
     if (table.format !== 'csv' || row.cells.length <= table.header.length) return true;
-    const why = `has ${row.cells.length} cells but the header has ${table.header.length} (in a comma-separated file, a decimal comma must be in quotes: "99,21")`;
+    const why: Problem = {
+      code: 'row.split_cells',
+      params: { cells: row.cells.length, headerCells: table.header.length },
+    };
     report(row.rowNumber, null, 'row', '', why);
     return false;
   };
@@ -180,7 +194,7 @@ export function checkRows(
       if (known) knownColumns.set(column, known);
       // A retired indicator's empty column is harmless; one with values would silently lose them.
       else if (table.rows.some((row) => cellText(row, column) !== '')) {
-        report(table.headerRowNumber, column, 'indicator', code, 'is not a known indicator code');
+        report(table.headerRowNumber, column, 'indicator', code, { code: 'row.unknown_indicator', params: {} });
       }
     }
   }
@@ -190,7 +204,7 @@ export function checkRows(
       let ok = rowIsWhole(row);
       const check = <T>(field: RowField, column: number, result: Checked<T>): T | null => {
         if (result.ok) return result.value;
-        report(row.rowNumber, column, field, cellText(row, column), result.reason);
+        report(row.rowNumber, column, field, cellText(row, column), result);
         ok = false;
         return null;
       };
@@ -205,7 +219,7 @@ export function checkRows(
       const rule = indicator ? catalogue.indicators.get(indicator)! : null;
       if (rule && unit) {
         const problem = levelProblem(indicator!, rule.reportingLevel, unit, catalogue.units.get(unit)!.level);
-        if (problem) check('unit', mapping.unit, fail(`is the wrong level: ${problem}`));
+        if (problem) check('unit', mapping.unit, fail('row.wrong_level', problem));
       }
       const comment =
         mapping.comment === null ? null : check('comment', mapping.comment, checkComment(row, mapping.comment));
@@ -218,7 +232,10 @@ export function checkRows(
       if (indicator && unit && period) {
         const key = { indicator, unit, period };
         if (!firstOccurrence(row.rowNumber, null, key, `${indicator}, ${unit}, ${period}`)) ok = false;
-        if (ok && number !== null) rows.push({ rowNumber: row.rowNumber, ...key, value: number, comment });
+        if (ok && number !== null) {
+          const column = table.header[mapping.value] ?? '';
+          rows.push({ rowNumber: row.rowNumber, ...key, value: number, comment, column, cell: valueText });
+        }
       }
       continue;
     }
@@ -228,18 +245,18 @@ export function checkRows(
     let ok = rowIsWhole(row);
     const unitText = cellText(row, mapping.unit);
     const unitResult = checkUnit(unitText, isNumeric(row, mapping.unit), catalogue);
-    if (!unitResult.ok) report(row.rowNumber, mapping.unit, 'unit', unitText, unitResult.reason);
+    if (!unitResult.ok) report(row.rowNumber, mapping.unit, 'unit', unitText, unitResult);
     const periodCell = cellText(row, mapping.period);
     const periodResult = checkPeriod(periodCell || (mapping.defaultPeriod ?? ''));
-    if (!periodResult.ok) report(row.rowNumber, mapping.period, 'period', periodCell, periodResult.reason);
+    if (!periodResult.ok) report(row.rowNumber, mapping.period, 'period', periodCell, periodResult);
     else if (periodCell && mapping.defaultPeriod && periodResult.value !== mapping.defaultPeriod) {
-      const why = `does not match the period chosen for this upload (${mapping.defaultPeriod})`;
+      const why: Problem = { code: 'row.period_mismatch', params: { period: mapping.defaultPeriod } };
       report(row.rowNumber, mapping.period, 'period', periodCell, why);
       ok = false;
     }
     const commentResult = checkComment(row, mapping.comment);
     if (!commentResult.ok)
-      report(row.rowNumber, mapping.comment, 'comment', cellText(row, mapping.comment), commentResult.reason);
+      report(row.rowNumber, mapping.comment, 'comment', cellText(row, mapping.comment), commentResult);
     ok &&= unitResult.ok && periodResult.ok && commentResult.ok;
 
     for (const [column, indicator] of filled) {
@@ -254,17 +271,18 @@ export function checkRows(
           catalogue.units.get(unitResult.value)!.level,
         );
         if (problem) {
-          report(row.rowNumber, column, 'value', text, `cannot be given for unit ${unitResult.value}: ${problem}`);
+          report(row.rowNumber, column, 'value', text, { code: 'row.wrong_level_for_unit', params: problem });
           cellOk = false;
         }
       }
       const number = checkNumber(text, isNumeric(row, column), rule.valueType, locale, hint);
-      if (!number.ok) report(row.rowNumber, column, 'value', text, number.reason);
+      if (!number.ok) report(row.rowNumber, column, 'value', text, number);
       if (!unitResult.ok || !periodResult.ok) continue;
       const key = { indicator, unit: unitResult.value, period: periodResult.value };
       if (!firstOccurrence(row.rowNumber, column, key, text)) cellOk = false;
       if (cellOk && number.ok && commentResult.ok) {
-        rows.push({ rowNumber: row.rowNumber, ...key, value: number.value, comment: commentResult.value });
+        const at = { column: table.header[column] ?? '', cell: text };
+        rows.push({ rowNumber: row.rowNumber, ...key, value: number.value, comment: commentResult.value, ...at });
       }
     }
   }

@@ -132,7 +132,7 @@ describe('a partly wrong CSV', () => {
     expect(response.json().detail).toMatch(/thieu-cot\.csv.*(unit|đơn vị)/i);
   });
 
-  it('refuses a whole file that touches an approved period, naming the row', async () => {
+  it('refuses a whole file that changes a value of an approved period, naming the row', async () => {
     await upload('ok.csv', 'indicator,unit,period,value\nSITES,C2,2025-11,1\n', 'commit');
     for (const action of ['submit', 'approve']) {
       await testApp.inject({
@@ -148,8 +148,10 @@ describe('a partly wrong CSV', () => {
       'indicator,unit,period,value\nSITES,C1,2025-11,5\nSITES,C2,2025-11,2\n',
       'commit',
     );
-    expect(response.statusCode).toBe(409);
-    expect(response.json().errors).toEqual([expect.objectContaining({ path: 'late.csv row 3' })]);
+    expect(response.statusCode).toBe(422);
+    expect(response.json().errors).toEqual([
+      expect.objectContaining({ path: 'late.csv, row 3, column "value"', code: 'row.locked' }),
+    ]);
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IMPORT_LIMIT } from './work-limits.js';
+import { ImportReportSchema } from './import-report-schema.js';
 import { importFile } from '../application/import-file.js';
 import { listIndicators } from '../db/indicators.js';
 import { findUnit, unitsAtLevelBelow } from '../db/org-units.js';
 import { buildTemplateCsv, buildTemplateXlsx } from '../intake/templates.js';
 import { Invalid } from '../domain/errors.js';
 import { PeriodCode, UnitCode } from './params.js';
+import { requestLanguage } from './problem.js';
 import { writeContext } from './request-context.js';
 import { readFilePart } from './uploaded-file.js';
 
@@ -74,11 +76,13 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Upload a CSV or XLSX of values: preview every problem, or commit the whole file',
         description:
           'multipart/form-data with a `file` field (and optionally `period` for a file with one column per indicator, `locale` vi|en|auto, `replace=true` to replace stored values of another period type that the file overlaps). ' +
-          'mode=preview (default) lists every bad row by file, row, column and reason, and what the file would change. ' +
-          'mode=commit writes the whole file in one transaction, or nothing when any row is bad (422 with every error).',
+          'mode=preview (default) lists every bad row by file, row, column, stable code and parameters (worded in the language of Accept-Language), ' +
+          'and each value as new, changed (old → new) or unchanged against the stored ones; changes to approved periods and failed cross-indicator rules are row errors too. ' +
+          'mode=commit writes the new and changed values in one transaction, or nothing when any row is bad (422 with every error).',
         tags: ['intake'],
         querystring: z.object({ mode: z.enum(['preview', 'commit']).default('preview') }),
         consumes: ['multipart/form-data'],
+        response: { 200: ImportReportSchema, 201: ImportReportSchema },
       },
     },
     async (request, reply) => {
@@ -115,6 +119,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
           mode: request.query.mode,
           replaceOverlapping: fields.replace === 'true',
           signal: request.clientGone,
+          language: requestLanguage(request),
         },
         writeContext(request, 'import'),
       );

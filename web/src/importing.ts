@@ -1,4 +1,4 @@
-/** Pure helpers of the import screen: periods, file checks, the error table, template choices, commit gating. */
+/** Pure helpers of the import screen: periods, file checks, row errors, template choices, commit gating. */
 import type { ImportReport, ImportRowError, IndicatorInfo, ReportingLevel } from './api/types.js';
 
 /** The server refuses larger uploads. */
@@ -35,90 +35,7 @@ export function fileProblem(file: { name: string; size: number }): FileProblem |
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The error table.
-
-/**
- * What kind of problem a row error's `reason` describes. The server words reasons in English only; the kind
- * lets the UI give a short translation while still showing the server's exact wording.
- */
-export type ReasonKind =
-  | 'empty'
-  | 'unknownIndicator'
-  | 'unknownUnit'
-  | 'dateNotPeriod'
-  | 'badPeriod'
-  | 'ambiguousNumber'
-  | 'notANumber'
-  | 'outOfRange'
-  | 'wrongLevel'
-  | 'tooLong';
-
-const REASON_PATTERNS: readonly [RegExp, ReasonKind][] = [
-  [/^is empty\b/, 'empty'],
-  [/^is not a known indicator code\b/, 'unknownIndicator'],
-  [/^is not a known unit code\b/, 'unknownUnit'],
-  [/^is a date, not a period\b/, 'dateNotPeriod'],
-  [/^is not a period\b/, 'badPeriod'],
-  [/^is ambiguous\b/, 'ambiguousNumber'],
-  [/^is not a number\b/, 'notANumber'],
-  [/^is out of range\b/, 'outOfRange'],
-  [/^is the wrong level\b/, 'wrongLevel'],
-  [/^is too long\b/, 'tooLong'],
-];
-
-export function reasonKind(reason: string): ReasonKind | null {
-  const text = reason.trim();
-  for (const [pattern, kind] of REASON_PATTERNS) if (pattern.test(text)) return kind;
-  return null;
-}
-
-/** One line of the error table. */
-export interface ErrorRow {
-  /** Stable React key. */
-  key: string;
-  row: number;
-  sheet: string | null;
-  /** Header as written in the file; '' when the problem concerns the whole row. */
-  column: string;
-  wholeRow: boolean;
-  /** The cell as read ('' for an empty cell). */
-  value: string;
-  emptyCell: boolean;
-  /** The server's (English) reason, with its first letter capitalised. */
-  reason: string;
-  kind: ReasonKind | null;
-  /** The server's full sentence (file, row, column, value, reason). */
-  message: string;
-}
-
-const capitalise = (text: string) => (text ? text.charAt(0).toUpperCase() + text.slice(1) : text);
-
-/**
- * The row errors of a preview as table lines: every error kept, ordered by sheet then row (the server's order
- * within a row is kept, so the columns stay in file order).
- */
-export function errorTableRows(errors: readonly ImportRowError[]): ErrorRow[] {
-  return errors
-    .map((e, index) => ({ e, index }))
-    .sort((a, b) => (a.e.sheet ?? '').localeCompare(b.e.sheet ?? '') || a.e.row - b.e.row || a.index - b.index)
-    .map(({ e, index }) => ({
-      key: `${index}:${e.sheet ?? ''}:${e.row}:${e.column}`,
-      row: e.row,
-      sheet: e.sheet,
-      column: e.column,
-      wholeRow: e.column === '' || e.field === 'row',
-      value: e.value,
-      emptyCell: e.value === '',
-      reason: capitalise(e.reason.trim()),
-      kind: reasonKind(e.reason),
-      message: e.message,
-    }));
-}
-
-/** Whether the table needs a sheet column: only when the errors come from more than one sheet. */
-export function needsSheetColumn(errors: readonly ImportRowError[]): boolean {
-  return new Set(errors.map((e) => e.sheet ?? '')).size > 1;
-}
+// Row errors.
 
 /** Distinct rows with at least one error (several cells of one row can be wrong). */
 export function rowsWithErrors(errors: readonly ImportRowError[]): number {
@@ -188,7 +105,7 @@ export function commitBlocker(preview: ImportReport | null): CommitBlocker | nul
 
 /**
  * The row errors of a refused commit (422 `import.rows`): the problem's `errors` carry the same fields as a
- * preview's, with `message` holding the reason and `path` the location. Null when they do not look like that.
+ * preview's (code and parameters included), with `path` the location. Null when they do not look like that.
  */
 export function rowErrorsFromProblem(errors: unknown): ImportRowError[] | null {
   if (!Array.isArray(errors) || errors.length === 0) return null;
@@ -196,8 +113,9 @@ export function rowErrorsFromProblem(errors: unknown): ImportRowError[] | null {
   for (const entry of errors as unknown[]) {
     if (typeof entry !== 'object' || entry === null) return null;
     const e = entry as Record<string, unknown>;
-    if (typeof e.row !== 'number' || typeof e.reason !== 'string') return null;
+    if (typeof e.row !== 'number' || typeof e.code !== 'string' || !e.code.startsWith('row.')) return null;
     const str = (v: unknown) => (typeof v === 'string' ? v : '');
+    const params = typeof e.params === 'object' && e.params !== null ? (e.params as ImportRowError['params']) : {};
     rows.push({
       file: str(e.file),
       sheet: typeof e.sheet === 'string' ? e.sheet : null,
@@ -205,8 +123,10 @@ export function rowErrorsFromProblem(errors: unknown): ImportRowError[] | null {
       column: str(e.column),
       field: (str(e.field) || 'value') as ImportRowError['field'],
       value: str(e.value),
-      reason: e.reason,
-      message: [str(e.path), e.reason].filter(Boolean).join(': '),
+      reason: str(e.reason),
+      code: e.code as ImportRowError['code'],
+      params,
+      message: str(e.message),
     });
   }
   return rows;

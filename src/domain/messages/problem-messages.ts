@@ -63,6 +63,7 @@ export const VIETNAMESE: Partial<Record<ErrorCode, Template>> = {
   'auth.sso_not_configured': () => 'Đăng nhập một lần (SSO) chưa được cấu hình trên máy chủ này',
   'import.multipart': () => 'Hãy gửi tệp dưới dạng multipart/form-data trong trường "file"',
   'import.no_file': () => 'Chưa có tệp nào được gửi: thêm trường "file"',
+  'import.rows': (p) => `Tệp ${p.file} có ${vi(p.count)} lỗi; chưa nhập gì. Lỗi đầu tiên: ${p.first}`,
   'boundaries.period': () => 'Hãy chọn kỳ báo cáo cùng với chỉ tiêu',
   'coverage.no_file': () => 'Chưa có tệp nào được gửi',
   'intake.empty': (p) => `Tệp ${p.file} trống`,

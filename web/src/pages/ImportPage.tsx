@@ -11,6 +11,7 @@ import { useCan } from '../session.js';
 import { resolveUnitCode } from '../units.js';
 import { TemplatePanel } from './import/TemplatePanel.js';
 import { UploadPanel } from './import/UploadPanel.js';
+import './import/import.css';
 
 const loadTree: Loader<UnitTreeNode> = (signal) => getUnitTree({ signal, lang: currentLang() });
 const loadIndicators: Loader<IndicatorInfo[]> = (signal) => getIndicators({ signal, lang: currentLang() });
