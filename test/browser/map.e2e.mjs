@@ -8,7 +8,7 @@
  * are drawn (the map canvas has the choropleth's colours, the names layer has text), a click on a commune opens a
  * popup with its name and a link to its profile, another indicator and period are taken into the URL, and on a
  * 360 px phone the map comes first and a tap opens the popup. Screenshots are kept in MAP_E2E_SCREENSHOTS
- * (default dist/test-artifacts/map).
+ * (default test-artifacts/map).
  *
  *   npm run build && npm run test:e2e -- map
  *
@@ -27,7 +27,7 @@ import { chromium } from 'playwright-core';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVER_ENTRY = join(ROOT, 'dist', 'src', 'cli', 'main.js');
 const WEB_INDEX = join(ROOT, 'dist', 'web', 'index.html');
-const SCREENSHOTS = resolve(process.env.MAP_E2E_SCREENSHOTS ?? join(ROOT, 'dist', 'test-artifacts', 'map'));
+const SCREENSHOTS = resolve(process.env.MAP_E2E_SCREENSHOTS ?? join(ROOT, 'test-artifacts', 'map'));
 
 const SERVER_READY_TIMEOUT_MS = 120_000; // first start loads the demo into a fresh database
 const WATCHDOG_MS = 240_000; // hard stop: never hang, whatever happens
