@@ -46,21 +46,22 @@ export function exportMatrix(input: ExportInput): Cell[][] {
   ];
 }
 
-function csvCell(cell: Cell, lang: Lang, decimals: number): string {
+function csvCell(cell: Cell, lang: Lang, decimals: number, separator: string): string {
   if (cell === null) return '';
   const text =
     typeof cell === 'number'
       ? // vi-VN CSV: decimal comma, no thousands separator, so the file opens as numbers in a Vietnamese Excel.
         cell.toFixed(decimals).replace('.', lang === 'vi' ? ',' : '.')
       : cell;
-  return /[",;\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const quoted = text.includes(separator) || /["\n\r]/.test(text);
+  return quoted ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** CSV with a BOM; separated by ';' in Vietnamese (the decimal comma is taken) and ',' in English. */
 export function toCsv(input: ExportInput): string {
   const separator = input.lang === 'vi' ? ';' : ',';
   const lines = exportMatrix(input).map((row) =>
-    row.map((cell) => csvCell(cell, input.lang, input.decimals)).join(separator),
+    row.map((cell) => csvCell(cell, input.lang, input.decimals, separator)).join(separator),
   );
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
