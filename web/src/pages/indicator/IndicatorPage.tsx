@@ -17,6 +17,7 @@ import { UnitTable } from './UnitTable.js';
 import { TableExport } from './TableExport.js';
 import { ValueHistoryPanel } from './ValueHistoryPanel.js';
 import { LoadError } from './LoadError.js';
+import { IndicatorMap } from './IndicatorMap.js';
 import './indicator.css';
 
 /** Without ?period=, the last full year: the newest year that can be complete and approved. */
@@ -108,6 +109,7 @@ export function IndicatorPage() {
                 />
               )}
             </section>
+            {unit && <IndicatorMap definition={definition.data} unit={unit} period={period} lang={lang} />}
             {historyRow && (
               <ValueHistoryPanel
                 code={code}
