@@ -22,6 +22,7 @@ import { orgUnitRoutes } from './org-units.js';
 import { indicatorRoutes } from './indicators.js';
 import { indicatorValueRoutes } from './indicator-values.js';
 import { agreementRoutes } from './agreements.js';
+import { indicatorTableRoutes } from './indicator-table.js';
 import { rollUpRoutes } from './roll-ups.js';
 import { approvalRoutes } from './approvals.js';
 import { dhis2Routes } from './dhis2.js';
@@ -184,6 +185,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(coverageRoutes, { outputDir: options.coverageOutputDir ?? join(tmpdir(), 'dx-compact-coverage') });
   await app.register(agreementRoutes);
   await app.register(mapConfigRoutes, { baseMap: options.baseMap ?? null });
+  await app.register(indicatorTableRoutes);
 
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
     // preCompressed: the build writes .br/.gz beside each asset (tools/precompress.mjs).
