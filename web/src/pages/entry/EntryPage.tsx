@@ -35,7 +35,12 @@ export function EntryPage() {
           </div>
         </div>
         {scope && session.state.user ? (
-          <EntryChooser scope={scope} user={session.state.user.username} assigned={session.state.user.units} />
+          <EntryChooser
+            scope={scope}
+            user={session.state.user.username}
+            party={session.state.user.party}
+            assigned={session.state.user.units}
+          />
         ) : (
           <p className="notice">{t('entry.noPermission')}</p>
         )}
@@ -47,10 +52,11 @@ export function EntryPage() {
 interface EntryChooserProps {
   scope: 'all' | 'assigned';
   user: string;
+  party: string | null;
   assigned: readonly string[];
 }
 
-function EntryChooser({ scope, user, assigned }: EntryChooserProps) {
+function EntryChooser({ scope, user, party, assigned }: EntryChooserProps) {
   const { t, i18n } = useTranslation();
   const lang = currentLang(i18n.resolvedLanguage);
   const id = useId();
@@ -103,6 +109,7 @@ function EntryChooser({ scope, user, assigned }: EntryChooserProps) {
       <EntryScreen
         key={`${unit.code}|${month}|${lang}`}
         user={user}
+        party={party}
         unit={unit.code}
         level={unit.level}
         month={month}

@@ -10,6 +10,7 @@ import { EntryForm } from './EntryForm.js';
 
 export interface EntryScreenProps {
   user: string;
+  party: string | null;
   unit: string;
   level: string;
   month: string;
@@ -17,10 +18,10 @@ export interface EntryScreenProps {
 }
 
 /** Loads what the form needs (the unit's indicators, their stored values, the approval state) and then shows it. */
-export function EntryScreen({ user, unit, level, month, lang }: EntryScreenProps) {
+export function EntryScreen({ user, party, unit, level, month, lang }: EntryScreenProps) {
   const { t } = useTranslation();
   const catalogue = useQuery(indicatorsQuery(lang));
-  const indicators = enterableIndicators((catalogue.data ?? []) as EntryIndicator[], level);
+  const indicators = enterableIndicators((catalogue.data ?? []) as EntryIndicator[], level, party);
   const values = useQueries({
     queries: indicators.map((indicator) => storedValueQuery(indicator.code, unit, periodFor(indicator, month))),
   });

@@ -5,6 +5,7 @@ import { FormField } from '../../components/FormField.js';
 import { formatDateTime } from '../../format-dates.js';
 import { formatNumber, formatPeriod } from '../../format.js';
 import type { StoredValue } from './entry-api.js';
+import { toInputText } from './number-input.js';
 import { boundsOf, type EntryIndicator } from './entry-model.js';
 
 export interface IndicatorFieldProps {
@@ -31,14 +32,15 @@ export function IndicatorField({
   const name = lang === 'en' ? indicator.nameEn : indicator.nameVi;
   const unit = lang === 'en' ? indicator.unitEn : indicator.unitVi;
   const number = (value: number) => formatNumber(value, indicator.decimals, lang);
+  const bound = (value: number) => toInputText(value, lang);
   const { min, max } = boundsOf(indicator);
   const range =
     min !== null && max !== null
-      ? t('entry.bounds', { min: number(min), max: number(max) })
+      ? t('entry.bounds', { min: bound(min), max: bound(max) })
       : min !== null
-        ? t('entry.boundMin', { min: number(min) })
+        ? t('entry.boundMin', { min: bound(min) })
         : max !== null
-          ? t('entry.boundMax', { max: number(max) })
+          ? t('entry.boundMax', { max: bound(max) })
           : null;
   const storedText =
     stored && stored.value !== null

@@ -5,8 +5,8 @@ import { parseLocalNumber } from './number-input.js';
 
 export type PeriodType = 'month' | 'quarter' | 'year';
 
-/** `/api/indicators` also says which period type values are collected at. */
-export type EntryIndicator = IndicatorInfo & { periodType?: PeriodType };
+/** `/api/indicators` also says which period type values are collected at, and which party reports them. */
+export type EntryIndicator = IndicatorInfo & { periodType?: PeriodType; reportingParty?: string | null };
 
 /** The period a value of the indicator is stored under, for the month the form is for ('2025-09'). */
 export function periodFor(indicator: EntryIndicator, month: string): string {
@@ -21,9 +21,21 @@ export function periodFor(indicator: EntryIndicator, month: string): string {
   }
 }
 
-/** Stored indicators (not computed ones) reported at the unit's level, in catalogue order. */
-export function enterableIndicators(indicators: readonly EntryIndicator[], level: string): EntryIndicator[] {
-  return indicators.filter((i) => i.formula === null && i.reportingLevel === level);
+/**
+ * Stored indicators (not computed ones) reported at the unit's level by the user's party, in catalogue order: a
+ * user of one agreement party does not report another party's indicators (the server refuses them too).
+ */
+export function enterableIndicators(
+  indicators: readonly EntryIndicator[],
+  level: string,
+  party: string | null,
+): EntryIndicator[] {
+  return indicators.filter(
+    (i) =>
+      i.formula === null &&
+      i.reportingLevel === level &&
+      (party === null || !i.reportingParty || i.reportingParty === party),
+  );
 }
 
 /** Lowest and highest allowed value: the definition's bounds, and 0–100 for a percent, 0–1 for yes/no. */
