@@ -17,6 +17,7 @@ export const vi = {
     bounds: 'Từ {{min}} đến {{max}}',
     boundMin: 'Không nhỏ hơn {{min}}',
     boundMax: 'Không lớn hơn {{max}}',
+    booleanHint: '1 = Có, 0 = Không',
     error: {
       notNumber: 'Không phải là số (ví dụ 6.500 hoặc 99,21)',
       whole: 'Phải là số nguyên',
@@ -81,6 +82,7 @@ export const en: typeof vi = {
     bounds: 'From {{min}} to {{max}}',
     boundMin: 'At least {{min}}',
     boundMax: 'At most {{max}}',
+    booleanHint: '1 = Yes, 0 = No',
     error: {
       notNumber: 'Not a number (for example 6,500 or 99.21)',
       whole: 'Must be a whole number',

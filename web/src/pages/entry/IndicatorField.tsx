@@ -35,13 +35,15 @@ export function IndicatorField({
   const bound = (value: number) => toInputText(value, lang);
   const { min, max } = boundsOf(indicator);
   const range =
-    min !== null && max !== null
-      ? t('entry.bounds', { min: bound(min), max: bound(max) })
-      : min !== null
-        ? t('entry.boundMin', { min: bound(min) })
-        : max !== null
-          ? t('entry.boundMax', { max: bound(max) })
-          : null;
+    indicator.valueType === 'boolean'
+      ? t('entry.booleanHint')
+      : min !== null && max !== null
+        ? t('entry.bounds', { min: bound(min), max: bound(max) })
+        : min !== null
+          ? t('entry.boundMin', { min: bound(min) })
+          : max !== null
+            ? t('entry.boundMax', { max: bound(max) })
+            : null;
   const storedText =
     stored && stored.value !== null
       ? t('entry.stored', {
