@@ -51,7 +51,7 @@ export function EntryForm({ user, unit, month, lang, indicators, stored, approva
   );
   const schema = useMemo(() => entrySchema(indicators, lang, t), [indicators, lang, t]);
   const form = useForm<EntryValues>({ resolver: zodResolver(schema), defaultValues: defaults, mode: 'onChange' });
-  const draft = useEntryDraft(form, indicators, { user, unit, period: month });
+  const draft = useEntryDraft(form, indicators, { user, unit, period: month }, lang);
   const changedCount = Object.keys(form.formState.dirtyFields).length;
   const blocker = useLeaveGuard(changedCount > 0 && !saving);
   const locked = approval.status === 'approved';

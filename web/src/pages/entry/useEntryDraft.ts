@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { clearDraft, draftKey, readDraft, writeDraft } from './entry-draft.js';
+import type { Lang } from '../../../../src/domain/overview-contract.js';
+import { parseLocalNumber, toInputText } from './number-input.js';
 import { fieldName, type EntryIndicator } from './entry-model.js';
 import type { EntryValues } from './entry-schema.js';
 
@@ -12,10 +14,11 @@ export function useEntryDraft(
   form: UseFormReturn<EntryValues>,
   indicators: readonly EntryIndicator[],
   key: { user: string; unit: string; period: string },
+  lang: Lang,
 ) {
   const storageKey = draftKey(key.user, key.unit, key.period);
   // Read once, when the form opens: later changes are the user's own.
-  const [restored] = useState(() => restorable(form, indicators, storageKey));
+  const [restored] = useState(() => restorable(form, indicators, storageKey, lang));
   const [restoredAt, setRestoredAt] = useState(restored?.savedAt ?? null);
   useEffect(() => {
     if (restored) form.reset(restored.values, { keepDefaultValues: true });
@@ -31,9 +34,9 @@ export function useEntryDraft(
       const typed = values[name] ?? '';
       if (typed !== (defaults[name] ?? '')) changed[indicator.code] = typed;
     });
-    if (Object.keys(changed).length > 0) writeDraft(storageKey, changed);
+    if (Object.keys(changed).length > 0) writeDraft(storageKey, changed, lang);
     else clearDraft(storageKey);
-  }, [form, indicators, storageKey]);
+  }, [form, indicators, storageKey, lang]);
 
   useEffect(() => {
     const subscription = form.watch(() => sync());
@@ -53,6 +56,7 @@ function restorable(
   form: UseFormReturn<EntryValues>,
   indicators: readonly EntryIndicator[],
   storageKey: string,
+  lang: Lang,
 ): { values: EntryValues; savedAt: string } | null {
   const draft = readDraft(storageKey);
   if (!draft) return null;
@@ -62,7 +66,7 @@ function restorable(
   indicators.forEach((indicator, index) => {
     const name = fieldName(index);
     const saved = defaults[name] ?? '';
-    const typed = draft.values[indicator.code];
+    const typed = retyped(draft.values[indicator.code], draft.lang, lang);
     values[name] = typed ?? saved;
     if (typed !== undefined && typed !== saved) differs = true;
   });
@@ -71,4 +75,11 @@ function restorable(
     return null;
   }
   return { values, savedAt: draft.savedAt };
+}
+
+/** Text typed in one language, as the other would write it (text that is not a number stays as it is). */
+function retyped(text: string | undefined, from: Lang, to: Lang): string | undefined {
+  if (text === undefined || from === to) return text;
+  const value = parseLocalNumber(text, from);
+  return typeof value === 'number' ? toInputText(value, to) : text;
 }
