@@ -147,7 +147,7 @@ export function EntryForm({ user, unit, month, lang, indicators, stored, approva
         {t('entry.status.label')}: <strong>{t(`entry.status.${approval.status}`)}</strong>
       </p>
       {locked && <p className="notice notice-warn">{t('entry.locked')}</p>}
-      {draft.restoredAt && (
+      {draft.restoredAt && changedCount > 0 && (
         <div className="notice entry-draft-notice" role="status">
           <p>{t('entry.draftRestored', { at: formatDateTime(draft.restoredAt, lang) })}</p>
           <button type="button" className="button button-secondary" onClick={draft.discard}>
@@ -167,7 +167,7 @@ export function EntryForm({ user, unit, month, lang, indicators, stored, approva
           <IndicatorField
             key={indicator.code}
             indicator={indicator}
-            period={periodFor(indicator, month)}
+            period={periodFor(indicator, month) === month ? null : periodFor(indicator, month)}
             stored={known[index] ?? null}
             registration={form.register(fieldName(index))}
             error={form.formState.errors[fieldName(index)]?.message}

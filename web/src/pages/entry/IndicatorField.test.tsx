@@ -48,7 +48,7 @@ function Harness({ indicators }: { indicators: EntryIndicator[] }) {
         <IndicatorField
           key={indicator.code}
           indicator={indicator}
-          period="2025-12"
+          period={null}
           stored={null}
           registration={form.register(fieldName(index))}
           error={form.formState.errors[fieldName(index)]?.message}

@@ -10,7 +10,8 @@ import { boundsOf, type EntryIndicator } from './entry-model.js';
 
 export interface IndicatorFieldProps {
   indicator: EntryIndicator;
-  period: string;
+  /** The period the value is stored under, when it is not the month the form is for (a quarter, a year). */
+  period: string | null;
   stored: StoredValue | null;
   registration: UseFormRegisterReturn;
   error: string | undefined;
@@ -64,7 +65,7 @@ export function IndicatorField({
       hint={
         <>
           {range && <span>{range}</span>}
-          <span>{t('entry.periodOf', { period: formatPeriod(period, lang) })}</span>
+          {period && <span>{t('entry.periodOf', { period: formatPeriod(period, lang) })}</span>}
           <span>{storedText}</span>
         </>
       }
