@@ -37,7 +37,8 @@ function shownParams(t: TFunction, lang: Lang, params: RowParams): Record<string
   for (const key of ['reportingLevel', 'unitLevel']) {
     const level = params[key];
     if (typeof level === 'string' && LEVELS.has(level))
-      shown[key] = t(`importPage.level.${level as 'commune' | 'province' | 'nation'}`);
+      // A plain key lookup: the typed form of this template key is too deep for the compiler.
+      shown[key] = (t as unknown as (key: string) => string)(`importPage.level.${level}`);
   }
   const operator = OPERATOR_KEYS[String(params.operator)];
   if (operator) shown.operator = t(`importPage.operator.${operator}`);
