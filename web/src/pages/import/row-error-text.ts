@@ -4,6 +4,10 @@ import type { RowErrorCode, RowParams } from '../../../../src/domain/messages/ro
 import type { ImportRowError } from '../../api/types.js';
 import type { Lang } from '../../../../src/domain/overview-contract.js';
 
+/** i18next's typed `t` over every key of the app is too deep for the compiler in this module: a plain signature. */
+type PlainT = (key: string, options?: Record<string, unknown>) => string;
+const plain = (t: TFunction) => t as unknown as PlainT;
+
 type TFunction = ReturnType<typeof useTranslation>['t'];
 
 export type RowErrorKey = RowErrorCode extends `row.${infer Key}` ? Key : never;
@@ -30,19 +34,19 @@ function formatPlain(value: number, lang: Lang): string {
 
 /** The parameters as the templates show them: numbers in the language's format, levels and operators in words. */
 function shownParams(t: TFunction, lang: Lang, params: RowParams): Record<string, string> {
+  // Plain key lookups: the typed form of these template keys is too deep for the compiler.
+  const lookup = t as unknown as (key: string) => string;
   const shown: Record<string, string> = {};
   for (const [key, value] of Object.entries(params)) {
     shown[key] = typeof value === 'number' && key !== 'firstRow' ? formatPlain(value, lang) : String(value);
   }
   for (const key of ['reportingLevel', 'unitLevel']) {
     const level = params[key];
-    if (typeof level === 'string' && LEVELS.has(level))
-      // A plain key lookup: the typed form of this template key is too deep for the compiler.
-      shown[key] = (t as unknown as (key: string) => string)(`importPage.level.${level}`);
+    if (typeof level === 'string' && LEVELS.has(level)) shown[key] = lookup(`importPage.level.${level}`);
   }
   const operator = OPERATOR_KEYS[String(params.operator)];
-  if (operator) shown.operator = t(`importPage.operator.${operator}`);
-  if (params.locale === 'vi' || params.locale === 'en') shown.locale = t(`importPage.localeName.${params.locale}`);
+  if (operator) shown.operator = lookup(`importPage.operator.${operator}`);
+  if (params.locale === 'vi' || params.locale === 'en') shown.locale = lookup(`importPage.localeName.${params.locale}`);
   shown.ruleName = String((lang === 'vi' ? params.ruleNameVi : params.ruleNameEn) ?? params.rule ?? '');
   shown.bigPlain = String(params.big ?? '');
   return shown;
@@ -60,13 +64,13 @@ export function rowErrorReason(t: TFunction, lang: Lang, error: Pick<ImportRowEr
 /** The whole sentence naming row, column and cell: `dòng 3, cột “Giá trị”: "abc" không phải là số`. */
 export function rowErrorSentence(t: TFunction, lang: Lang, error: ImportRowError): string {
   const where = error.column
-    ? t('importPage.rowAt', { row: error.row, column: error.column })
-    : t('importPage.rowOnly', { row: error.row });
+    ? plain(t)('importPage.rowAt', { row: error.row, column: error.column })
+    : plain(t)('importPage.rowOnly', { row: error.row });
   const subject =
     error.value !== ''
       ? `"${error.value}"`
       : error.field === 'row'
-        ? t('importPage.subjectRow')
-        : t('importPage.subjectCell');
-  return t('importPage.firstError', { where, subject, reason: rowErrorReason(t, lang, error) });
+        ? plain(t)('importPage.subjectRow')
+        : plain(t)('importPage.subjectCell');
+  return plain(t)('importPage.firstError', { where, subject, reason: rowErrorReason(t, lang, error) });
 }
