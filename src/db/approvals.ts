@@ -122,3 +122,37 @@ export async function approvedPeriodsAbove(db: Queryable, unitId: number): Promi
   const approvals = await approvedAbove(db, [unitId]);
   return (approvals.get(unitId) ?? []).map((a) => a.period);
 }
+
+export interface UnitApprovalRow {
+  code: string;
+  nameVi: string;
+  nameEn: string | null;
+  level: string;
+  status: ApprovalStatus | null;
+  reason: string | null;
+  updatedBy: string | null;
+  updatedAt: string | null;
+  submittedBy: string | null;
+  hasValues: boolean;
+}
+
+/** A unit and its children, each with its approval record for the period (if any) and whether it has values in it. */
+export async function approvalsOfUnitAndChildren(
+  db: Queryable,
+  unitId: number,
+  period: string,
+): Promise<UnitApprovalRow[]> {
+  return db.query<UnitApprovalRow>(
+    `select u.code, u.name_vi as "nameVi", u.name_en as "nameEn", u.level, a.status, a.reason,
+            a.updated_by as "updatedBy", a.submitted_by as "submittedBy",
+            to_char(a.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt",
+            exists (select 1 from indicator_value v join period vp on vp.id = v.period_id
+                     where v.org_unit_id = u.id and vp.start_date >= p.start_date and vp.end_date <= p.end_date) as "hasValues"
+       from org_unit u
+       left join period p on p.code = $2
+       left join approval a on a.org_unit_id = u.id and a.period_id = p.id
+      where u.id = $1 or u.parent_id = $1
+      order by (u.id = $1) desc, u.name_vi`,
+    [unitId, period],
+  );
+}

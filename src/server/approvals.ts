@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { APPROVAL_PERMISSION, approvalStatus, changeApprovalAs } from '../application/change-approval.js';
 import { APPROVAL_ACTIONS } from '../domain/approval/approval-workflow.js';
+import { approvalOverview } from '../application/approval-overview.js';
 import { PeriodCode, UnitCode } from './params.js';
 
 const STEP_SUMMARIES = {
@@ -27,6 +28,18 @@ export const approvalRoutes: FastifyPluginAsyncZod<ApprovalRouteOptions> = async
       },
     },
     (request) => approvalStatus(app.db, request.query.unit, request.query.period),
+  );
+  app.get(
+    '/api/approvals/overview',
+    {
+      config: { permission: 'data.read' },
+      schema: {
+        summary: 'For a period, a unit and every unit below it with its approval state, and the counts per state',
+        tags: ['approval'],
+        querystring: z.object({ unit: UnitCode, period: PeriodCode }),
+      },
+    },
+    (request) => approvalOverview(app.db, request.query.unit, request.query.period),
   );
   for (const action of APPROVAL_ACTIONS) {
     app.post(

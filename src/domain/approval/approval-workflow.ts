@@ -61,3 +61,22 @@ export interface RecordedApproval {
 export function lockingApproval(approvals: readonly RecordedApproval[], period: Period): RecordedApproval | undefined {
   return approvals.find((approval) => isLocked(approval.status) && contains(approval.period, period));
 }
+
+/** The steps the workflow allows from `status` (who may take them is the permission table's business). */
+export function allowedApprovalActions(status: ApprovalStatus): ApprovalAction[] {
+  return APPROVAL_ACTIONS.filter((action) => TRANSITIONS[action].from.includes(status));
+}
+
+/** What the approval screen shows: a unit without an approval record and without values has not started. */
+export type ApprovalScreenState = 'not_started' | 'draft' | 'submitted' | 'approved' | 'returned' | 'reopened';
+
+export function approvalScreenState(
+  status: ApprovalStatus | null,
+  hasValues: boolean,
+  reason: string | null,
+): ApprovalScreenState {
+  if (status === null) return hasValues ? 'draft' : 'not_started';
+  // Returning sends a period back to draft with a reason: the screen says it was returned.
+  if (status === 'draft' && reason) return 'returned';
+  return status;
+}
