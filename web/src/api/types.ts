@@ -41,7 +41,13 @@ export interface Agreement {
   areas: AgreementArea[];
 }
 
-export type { DiffRow, DiffStatus, ImportReport, ImportRowError, WriteSummary } from '../../../src/intake/import-report.js';
+export type {
+  DiffRow,
+  DiffStatus,
+  ImportReport,
+  ImportRowError,
+  WriteSummary,
+} from '../../../src/intake/import-report.js';
 
 export type Importance = 'high' | 'medium' | 'low';
 export type ViolationKind = 'rule' | 'bounds' | 'outlier';

@@ -1,4 +1,60 @@
-/** The approval screen's words (filled in as the screen is built). */
-export const vi = {};
+/** The approval screen's words. */
+export const vi = {
+  approvalPage: {
+    pageTitle: 'Phê duyệt số liệu · DX Compact',
+    title: 'Phê duyệt số liệu',
+    intro: 'Trạng thái của từng đơn vị trong kỳ, và các bước bạn được phép làm.',
+    period: 'Kỳ (tháng)',
+    unit: 'Đơn vị',
+    all: 'Tất cả',
+    loading: 'Đang tải trạng thái phê duyệt…',
+    empty: 'Không có đơn vị nào ở trạng thái này.',
+    updatedBy: '{{who}}, {{when}}',
+    reasonShown: 'Lý do: {{reason}}',
+    state: {
+      not_started: 'Chưa bắt đầu',
+      draft: 'Nháp',
+      submitted: 'Đã gửi duyệt',
+      approved: 'Đã phê duyệt',
+      returned: 'Bị trả lại',
+      reopened: 'Mở lại',
+    },
+    action: { submit: 'Gửi duyệt', approve: 'Phê duyệt', return: 'Trả lại', reopen: 'Mở lại' },
+    reasonLabel: 'Lý do {{action}} ({{unit}})',
+    reasonRequired: 'Cần ghi lý do.',
+    confirm: 'Xác nhận',
+    cancel: 'Hủy',
+    done: '{{unit}}: {{state}}.',
+    columns: { unit: 'Đơn vị', state: 'Trạng thái', changed: 'Cập nhật', actions: 'Thao tác' },
+  },
+};
 
-export const en: typeof vi = {};
+export const en: typeof vi = {
+  approvalPage: {
+    pageTitle: 'Data approval · DX Compact',
+    title: 'Data approval',
+    intro: 'Each unit’s state for the period, and the steps you may take.',
+    period: 'Period (month)',
+    unit: 'Unit',
+    all: 'All',
+    loading: 'Loading approval states…',
+    empty: 'No unit is in this state.',
+    updatedBy: '{{who}}, {{when}}',
+    reasonShown: 'Reason: {{reason}}',
+    state: {
+      not_started: 'Not started',
+      draft: 'Draft',
+      submitted: 'Submitted',
+      approved: 'Approved',
+      returned: 'Returned',
+      reopened: 'Reopened',
+    },
+    action: { submit: 'Submit', approve: 'Approve', return: 'Return', reopen: 'Reopen' },
+    reasonLabel: 'Reason to {{action}} ({{unit}})',
+    reasonRequired: 'A reason is required.',
+    confirm: 'Confirm',
+    cancel: 'Cancel',
+    done: '{{unit}}: {{state}}.',
+    columns: { unit: 'Unit', state: 'State', changed: 'Last change', actions: 'Actions' },
+  },
+};
