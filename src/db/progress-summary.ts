@@ -8,7 +8,8 @@ import {
   reportingShare,
   type YearChoice,
 } from '../domain/reporting/default-period.js';
-import { findIndicator, findTargets, listIndicators, type Indicator } from './indicators.js';
+import { findIndicator, listIndicators, type Indicator } from './indicators.js';
+import { effectiveTargets } from './unit-targets.js';
 import { rollUp, rollUpSeries } from './roll-ups.js';
 import { attainment } from '../domain/indicators/progress.js';
 import { LEVEL_DEPTH } from '../domain/indicators/indicator-rule.js';
@@ -37,7 +38,7 @@ async function indicatorProgress(
   const series = reportable
     ? await rollUpSeries(db, indicator, unit, { from: yearPeriod(year - 1), to: yearPeriod(year), bucket: 'month' })
     : [];
-  const targets = await findTargets(db, indicator.id, unit.id);
+  const { targets, source: targetSource } = await effectiveTargets(db, indicator, unit);
   const baseline = targets.filter((t) => t.kind === 'baseline' && t.year <= year).at(-1) ?? null;
   const target = targets.filter((t) => t.kind === 'target').at(-1) ?? null;
   const track = trackProgress(indicator, current.value, series, baseline, targets);
@@ -62,6 +63,7 @@ async function indicatorProgress(
     coverage: { reported: current.reported, expected: current.expected },
     baseline: baseline && { year: baseline.year, value: baseline.value },
     target: target && { year: target.year, value: target.value },
+    ...(targetSource === 'none' ? {} : { targetSource }),
     attainment: attainment(current.value, target?.value ?? null, indicator.direction),
     series: series.map((point) => ({ period: point.period, value: point.value })),
     status: track.status,

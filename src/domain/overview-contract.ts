@@ -45,6 +45,8 @@ export interface IndicatorProgress {
   coverage: { reported: number; expected: number };
   baseline: { year: number; value: number } | null;
   target: { year: number; value: number } | null; // the 2030 (final-year) target
+  /** Whose baseline and target these are: the unit's own, or the province's passed down (rates as they are, amounts by population). */
+  targetSource?: 'own' | 'split_from_province';
   /** 0–1: share of the target reached (current ÷ target, or target ÷ current when lower is better), capped at 1. */
   attainment: number | null;
   series: SeriesPoint[]; // monthly, oldest first, for the sparkline
