@@ -67,3 +67,20 @@ it('shows the reported and the computed figure side by side, with the note', asy
   // Without a computed figure there is no comparison line.
   expect(render(createElement(IndicatorCard, { indicator: base, lang: 'en' }))).not.toContain('card-compare');
 });
+
+it('notes under the target when it is the province’s, split down to the commune', async () => {
+  const base = area('A2').indicators[0]!;
+  const split = { ...base, targetSource: 'split_from_province' as const };
+  expect(render(createElement(IndicatorCard, { indicator: split, lang: 'vi' }))).toContain('Phân bổ từ chỉ tiêu tỉnh');
+  const own = render(
+    createElement(IndicatorCard, { indicator: { ...base, targetSource: 'own' as const }, lang: 'vi' }),
+  );
+  expect(own).not.toContain('Phân bổ');
+  // No target, no note.
+  const none = render(createElement(IndicatorCard, { indicator: { ...split, target: null }, lang: 'vi' }));
+  expect(none).not.toContain('Phân bổ');
+  await i18n.changeLanguage('en');
+  expect(render(createElement(IndicatorCard, { indicator: split, lang: 'en' }))).toContain(
+    'Split from the province’s target',
+  );
+});

@@ -169,6 +169,9 @@ export function IndicatorCard({ indicator, lang, statusRule, href }: IndicatorCa
             {target ? t('card.target', { year: target.year, value: fmt(target.value) }) : t('card.noTarget')}
           </span>
         </div>
+        {target && indicator.targetSource === 'split_from_province' && (
+          <p className="card-compare-note card-target-source">{t('overviewTargets.splitFromProvince')}</p>
+        )}
         {help && (
           <p id={`${id}-help`} className="help-text" hidden={!showHelp}>
             {help}
