@@ -105,7 +105,16 @@ describe('reading', () => {
     expect(invoices.current).toBeNull();
     const sites = summary.areas.flatMap((a) => a.indicators).find((i) => i.code === 'SITES_5G')!;
     expect(sites.coverage).toEqual({ reported: 1, expected: 1 });
-    expect(sites.status).toBe('no_target'); // targets are set for the province, not split to communes yet
+    // The demo sets targets for the province only: the commune sees them passed down, never "no target".
+    expect(invoices).toMatchObject({ target: null, status: 'no_target' }); // reported by the province alone
+    expect(sites.targetSource).toBe('split_from_province');
+    expect(sites.target).toMatchObject({ year: 2030, value: expect.any(Number) });
+    expect(sites.status).not.toBe('no_target');
+    const coverage = summary.areas.flatMap((a) => a.indicators).find((i) => i.code === 'POP_COV_4G')!;
+    const province = (await get('/api/progress?unit=24&year=2025')).json<ProgressSummary>();
+    const provinceCoverage = province.areas.flatMap((a) => a.indicators).find((i) => i.code === 'POP_COV_4G')!;
+    expect(coverage.target).toEqual(provinceCoverage.target); // a percentage applies as it is
+    expect(['on_track', 'at_risk', 'off_track']).toContain(coverage.status);
   });
 
   it('documents the API', async () => {
