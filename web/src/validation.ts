@@ -1,27 +1,4 @@
-/** Pure helpers of the validation screen: grouping violations and reading an outlier's statistics. */
-import type { Violation, ViolationKind } from './api/types.js';
-
-/** Rules first (a relation between indicators is broken), then bounds, then outliers (worth a second look). */
-export const KIND_ORDER: readonly ViolationKind[] = ['rule', 'bounds', 'outlier'];
-
-export interface ViolationGroup {
-  kind: ViolationKind;
-  items: Violation[];
-}
-
-/** Violations by kind, in KIND_ORDER, each group in the server's order; empty groups are left out. */
-export function groupViolations(violations: readonly Violation[]): ViolationGroup[] {
-  return KIND_ORDER.map((kind) => ({ kind, items: violations.filter((v) => v.kind === kind) })).filter(
-    (g) => g.items.length > 0,
-  );
-}
-
-export function countByKind(violations: readonly Violation[]): Record<ViolationKind, number> {
-  const counts: Record<ViolationKind, number> = { rule: 0, bounds: 0, outlier: 0 };
-  for (const v of violations) counts[v.kind] += 1;
-  return counts;
-}
-
+/** Pure helper of the data checks screen: reading an outlier's statistics from its message. */
 export interface OutlierStats {
   median: number;
   /** Infinity when the unit's history never varied (the median absolute deviation is 0). */

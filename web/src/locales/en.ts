@@ -236,21 +236,9 @@ export const en: Messages = {
       bounds: 'Values out of bounds',
       outlier: 'Unusual values',
     },
-    kindHelp: {
-      rule: 'A relation between indicators does not hold, e.g. more teachers with a digital signature than teachers.',
-      bounds:
-        'A value of the wrong type (a percent outside 0–100, a count that is not whole) or outside the indicator’s minimum/maximum.',
-      outlier:
-        'Far from the unit’s own values over the previous 24 months: the robust z-score (distance from the median, divided by the median absolute deviation) is above 3.5. Not necessarily wrong — check it against the records.',
-    },
-    zInfinite: 'z = ∞: the value never changed over the previous 24 months, so any change is flagged.',
-    count_one: '{{count}} problem',
-    count_other: '{{count}} problems',
-    value: 'Value',
     median: 'Median of the previous 24 months: {{value}}',
     z: 'robust z: {{value}}',
     unknownUnit: 'Unit {{code}}',
-    serverMessage: 'Original message',
   },
   status: {
     on_track: 'On track',

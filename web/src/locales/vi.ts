@@ -234,21 +234,9 @@ export const vi = {
       bounds: 'Giá trị ngoài giới hạn',
       outlier: 'Giá trị bất thường',
     },
-    kindHelp: {
-      rule: 'Quan hệ giữa các chỉ tiêu không thỏa, ví dụ số giáo viên có chữ ký số lớn hơn tổng số giáo viên.',
-      bounds:
-        'Giá trị sai kiểu (tỷ lệ ngoài 0–100 %, số lượng không nguyên) hoặc ngoài mức tối thiểu/tối đa của chỉ tiêu.',
-      outlier:
-        'Giá trị khác xa mức thường thấy của chính đơn vị đó trong 24 tháng trước: điểm z bền vững (so với trung vị, chia cho độ lệch tuyệt đối trung vị) vượt quá 3,5. Không nhất thiết là sai — hãy đối chiếu lại với sổ sách.',
-    },
-    zInfinite: 'z = ∞: trong 24 tháng trước giá trị luôn bằng nhau, nên mọi thay đổi đều bị đánh dấu.',
-    count_one: '{{count}} vấn đề',
-    count_other: '{{count}} vấn đề',
-    value: 'Giá trị',
     median: 'Trung vị 24 tháng trước: {{value}}',
     z: 'z bền vững: {{value}}',
     unknownUnit: 'Đơn vị {{code}}',
-    serverMessage: 'Thông báo gốc',
   },
   status: {
     on_track: 'Đúng tiến độ',

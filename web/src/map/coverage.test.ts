@@ -9,15 +9,12 @@ import {
   isDemoRun,
   isMapPeriod,
   latestSucceededRun,
-  mapIndicatorOptions,
-  pickIndicator,
   pickPeriod,
   runMonthFor,
   runProgressPercent,
   runThreshold,
   sortHotspots,
   uncoveredPeople,
-  yearsWithData,
 } from './coverage.js';
 
 function run(partial: Partial<CoverageRun> = {}): CoverageRun {
@@ -43,26 +40,6 @@ function run(partial: Partial<CoverageRun> = {}): CoverageRun {
     ...partial,
   };
 }
-
-describe('indicator options', () => {
-  it('offers computed 4G, 2G, 5G then reported 4G, 2G after a run', () => {
-    expect(mapIndicatorOptions(run()).map((o) => o.code)).toEqual([
-      'POP_COV_4G_COMPUTED',
-      'POP_COV_2G_COMPUTED',
-      'POP_COV_5G_COMPUTED',
-      'POP_COV_4G',
-      'POP_COV_2G',
-    ]);
-  });
-
-  it('offers only the reported coverage without a run', () => {
-    const options = mapIndicatorOptions(null);
-    expect(options.map((o) => o.code)).toEqual(['POP_COV_4G', 'POP_COV_2G']);
-    expect(pickIndicator(options, null).code).toBe('POP_COV_4G');
-    expect(pickIndicator(options, 'POP_COV_5G_COMPUTED').code).toBe('POP_COV_4G');
-    expect(pickIndicator(options, 'POP_COV_2G').code).toBe('POP_COV_2G');
-  });
-});
 
 describe('runs', () => {
   it('picks the newest successful run of the province', () => {
@@ -156,20 +133,9 @@ describe('periods', () => {
     expect(runMonthFor('2025-07')).toBe('2025-07');
   });
 
-  it('lists years with data, newest first', () => {
-    expect(
-      yearsWithData([
-        { period: '2023', value: null },
-        { period: '2024', value: 98.9 },
-        { period: '2025', value: 99.2 },
-        { period: '2025-01', value: 1 },
-      ]),
-    ).toEqual(['2025', '2024']);
-  });
-
   it('chooses the URL period, else the run year for computed values, else the latest year with data', () => {
-    const computed = mapIndicatorOptions(run())[0]!;
-    const reported = mapIndicatorOptions(null)[0]!;
+    const computed = { kind: 'computed' } as const;
+    const reported = { kind: 'reported' } as const;
     expect(pickPeriod('2024', computed, run(), ['2025'])).toBe('2024');
     expect(pickPeriod('bad', computed, run(), undefined)).toBe('2025');
     expect(pickPeriod(null, reported, run(), ['2025', '2024'])).toBe('2025');

@@ -1,5 +1,5 @@
 /**
- * Coverage-model helpers for the map page: which runs and indicators to show, hot spots, progress and periods.
+ * Coverage-model helpers for the map page: which runs to show, hot spots, progress and periods.
  * Pure functions (no MapLibre, no DOM) so they are easy to test.
  */
 import type { CoverageHotspot, CoverageRun, RunStatus, Technology } from '../api/types.js';
@@ -13,32 +13,8 @@ export const REPORTED_TECHNOLOGIES: readonly Technology[] = ['4G', '2G'];
 export const reportedCode = (tech: Technology) => `POP_COV_${tech}`;
 export const computedCode = (tech: Technology) => `POP_COV_${tech}_COMPUTED`;
 
-export interface MapIndicatorOption {
-  code: string;
-  technology: Technology;
-  kind: 'computed' | 'reported';
-}
-
-/**
- * The indicators the map offers: the model's computed coverage for each technology of the run (4G first) when a
- * run has succeeded, then the reported 4G and 2G coverage. All are percentages of the population.
- */
-export function mapIndicatorOptions(run: CoverageRun | null | undefined): MapIndicatorOption[] {
-  const options: MapIndicatorOption[] = [];
-  const computed = run?.result?.technologies ?? [];
-  for (const technology of ['4G', '2G', '5G'] as const) {
-    if (computed.includes(technology)) options.push({ code: computedCode(technology), technology, kind: 'computed' });
-  }
-  for (const technology of REPORTED_TECHNOLOGIES) {
-    options.push({ code: reportedCode(technology), technology, kind: 'reported' });
-  }
-  return options;
-}
-
-/** The option for `?indicator=` when the map offers it, else the first (computed 4G after a run, else reported 4G). */
-export function pickIndicator(options: readonly MapIndicatorOption[], wanted: string | null): MapIndicatorOption {
-  return options.find((o) => o.code === wanted) ?? options[0]!;
-}
+/** Whether a map indicator is the model's computed coverage or the hand-reported one. */
+export type MapIndicatorKind = 'computed' | 'reported';
 
 const ACTIVE: readonly RunStatus[] = ['queued', 'running'];
 
@@ -155,21 +131,13 @@ export function runMonthFor(period: string): string {
   return period;
 }
 
-/** Years with a value, newest first, from a yearly roll-up. */
-export function yearsWithData(values: readonly { period: string; value: number | null }[] | undefined): string[] {
-  return (values ?? [])
-    .filter((v) => /^\d{4}$/.test(v.period) && v.value !== null && Number.isFinite(v.value))
-    .map((v) => v.period)
-    .sort((a, b) => b.localeCompare(a));
-}
-
 /**
  * The period the map shows: `?period=` when valid; else the run's year for a computed indicator; else the
  * latest year with data; null while that is not known.
  */
 export function pickPeriod(
   wanted: string | null,
-  option: Pick<MapIndicatorOption, 'kind'>,
+  option: { kind: MapIndicatorKind },
   run: Pick<CoverageRun, 'period'> | null,
   years: readonly string[] | undefined,
 ): string | null {

@@ -2,9 +2,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AreaProgress, Lang, ProgressSummary, UnitTreeNode } from '../../../src/domain/overview-contract.js';
-import { ApiError } from '../api/client.js';
 import { progressQuery, unitTreeQuery } from '../api/queries.js';
 import { IndicatorCard } from '../components/IndicatorCard.js';
+import { LoadErrorPanel } from '../components/LoadErrorPanel.js';
 import { AppHeader } from '../components/AppHeader.js';
 import { UnitSelector } from '../components/UnitSelector.js';
 import { useUrlSearch } from '../hooks.js';
@@ -89,7 +89,7 @@ export function OverviewPage() {
 
       <main id="main" className="main" tabIndex={-1} aria-busy={progress.loading}>
         {blockingError ? (
-          <ErrorPanel error={blockingError} onRetry={retry} />
+          <LoadErrorPanel error={blockingError} onRetry={retry} />
         ) : summary ? (
           <Summary summary={summary} tree={tree.data} lang={lang} updating={progress.loading} onYear={selectYear} />
         ) : (
@@ -99,20 +99,6 @@ export function OverviewPage() {
           </div>
         )}
       </main>
-    </div>
-  );
-}
-
-function ErrorPanel({ error, onRetry }: { error: Error; onRetry: () => void }) {
-  const { t } = useTranslation();
-  const detail = error instanceof ApiError && error.isNetworkError ? t('error.network') : error.message;
-  return (
-    <div className="state-panel state-error" role="alert">
-      <h2 className="state-title">{t('error.title')}</h2>
-      <p className="state-detail">{detail}</p>
-      <button type="button" className="button" onClick={onRetry}>
-        {t('error.retry')}
-      </button>
     </div>
   );
 }

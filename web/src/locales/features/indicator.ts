@@ -74,7 +74,6 @@ export const vi = {
     mapLegend: 'Chú giải bản đồ',
     mapAll: 'Tất cả',
     errorTitle: 'Không tải được số liệu',
-    retry: 'Thử lại',
   },
 };
 
@@ -153,6 +152,5 @@ export const en: typeof vi = {
     mapLegend: 'Map legend',
     mapAll: 'All',
     errorTitle: 'Could not load the figures',
-    retry: 'Try again',
   },
 };

@@ -16,7 +16,7 @@ import { IndicatorTrend } from './IndicatorTrend.js';
 import { UnitTable } from './UnitTable.js';
 import { TableExport } from './TableExport.js';
 import { ValueHistoryPanel } from './ValueHistoryPanel.js';
-import { LoadError } from './LoadError.js';
+import { LoadErrorPanel } from '../../components/LoadErrorPanel.js';
 import { IndicatorMap } from './IndicatorMap.js';
 import './indicator.css';
 
@@ -59,7 +59,13 @@ export function IndicatorPage() {
       <AppHeader />
       <main id="main" className="main" tabIndex={-1}>
         {definition.isPending && <p role="status">{t('indicatorPage.loading')}</p>}
-        {definition.error && <LoadError error={definition.error} onRetry={() => void definition.refetch()} />}
+        {definition.error && (
+          <LoadErrorPanel
+            title={t('indicatorPage.errorTitle')}
+            error={definition.error}
+            onRetry={() => void definition.refetch()}
+          />
+        )}
         {definition.data && (
           <>
             <IndicatorHeader definition={definition.data} table={table.data} lang={lang} />
@@ -96,7 +102,13 @@ export function IndicatorPage() {
                 )}
               </div>
               {table.isPending && <p role="status">{t('indicatorPage.loading')}</p>}
-              {table.error && <LoadError error={table.error} onRetry={() => void table.refetch()} />}
+              {table.error && (
+                <LoadErrorPanel
+                  title={t('indicatorPage.errorTitle')}
+                  error={table.error}
+                  onRetry={() => void table.refetch()}
+                />
+              )}
               {table.data && (
                 <UnitTable
                   rows={table.data.rows}
