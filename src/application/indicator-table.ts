@@ -1,7 +1,8 @@
 import type { Database } from '../db/database.js';
 import { listChildren, unitIdsByCode, findUnit, type StoredUnit } from '../db/org-units.js';
 import { rollUpEach } from '../db/roll-ups.js';
-import { approvalStates, lastChanges, targetsOfUnits } from '../db/indicator-table.js';
+import { approvalStates, lastChanges } from '../db/indicator-table.js';
+import { effectiveTargetsOfUnits } from '../db/unit-targets.js';
 import { auditHistory } from '../db/audit-log.js';
 import { findStoredValue } from '../db/indicator-values.js';
 import { monthsOf, parsePeriod } from '../domain/periods.js';
@@ -9,7 +10,10 @@ import { reportingTotals, targetForYear, unitPeriodStatus } from '../domain/indi
 import type { Actor } from '../domain/auth/actor.js';
 import { publishedFilters, readableIndicator, seesAllData } from './published-view.js';
 
-/** One commune's row of the indicator page's table; values of unpublished periods are withheld from the public. */
+/**
+ * One commune's row of the indicator page's table; values of unpublished periods are withheld from the public.
+ * A commune without its own targets is measured against the province's, passed down (as on the overview).
+ */
 export async function indicatorUnitTable(
   db: Database,
   actor: Actor,
@@ -28,7 +32,7 @@ export async function indicatorUnitTable(
   const units: StoredUnit[] = summaries.map((s) => ({ ...s, id: ids.get(s.code)! }));
   const unitIds = units.map((u) => u.id);
   const months = monthsOf(period);
-  const [values, published, approvals, changes, targetRows] = await Promise.all([
+  const [values, published, approvals, changes, targetsByUnit] = await Promise.all([
     rollUpEach(db, indicator, units, period.code),
     publishedFilters(db, actor, unitIds),
     approvalStates(db, unitIds, period.code),
@@ -38,17 +42,17 @@ export async function indicatorUnitTable(
       fromDate: months[0]!.startDate,
       toDate: months.at(-1)!.endDate,
     }),
-    targetsOfUnits(db, indicator.id, unitIds),
+    effectiveTargetsOfUnits(db, indicator, units),
   ]);
   const everything = seesAllData(actor);
   const rows = units.map((unit) => {
     const visible = published(unit.id, period.code);
     const rolled = values.get(unit.id);
     const value = visible ? (rolled?.value ?? null) : null;
-    const own = targetRows.filter((t) => t.unitId === unit.id);
-    const baselineRow = own.filter((t) => t.kind === 'baseline' && t.year <= period.year).at(-1);
+    const { targets: effective, source: targetSource } = targetsByUnit.get(unit.id)!;
+    const baselineRow = effective.filter((t) => t.kind === 'baseline' && t.year <= period.year).at(-1);
     const baseline = baselineRow ? { year: baselineRow.year, value: baselineRow.value } : null;
-    const yearly = own.filter((t) => t.kind === 'target').map((t) => ({ year: t.year, value: t.value }));
+    const yearly = effective.filter((t) => t.kind === 'target').map((t) => ({ year: t.year, value: t.value }));
     const change = changes.get(unit.id);
     return {
       code: unit.code,
@@ -56,6 +60,7 @@ export async function indicatorUnitTable(
       nameEn: unit.nameEn,
       value,
       target: targetForYear(yearly, period.year),
+      targetSource,
       status: visible
         ? unitPeriodStatus(value, period, { baseline, targets: yearly }, indicator)
         : ('not_published' as const),

@@ -40,24 +40,3 @@ export async function approvalStates(
   );
   return new Map(rows.map((row) => [row.unitId, row.status]));
 }
-
-export interface UnitTargetRow {
-  unitId: number;
-  year: number;
-  kind: 'baseline' | 'target';
-  value: number;
-}
-
-/** Baselines and targets of an indicator for several units at once, by year. */
-export async function targetsOfUnits(
-  db: Queryable,
-  indicatorId: number,
-  unitIds: readonly number[],
-): Promise<UnitTargetRow[]> {
-  if (unitIds.length === 0) return [];
-  return db.query<UnitTargetRow & Record<string, unknown>>(
-    `select org_unit_id as "unitId", year, kind, value from indicator_target
-     where indicator_id = $1 and org_unit_id = any($2::int[]) order by org_unit_id, year, kind`,
-    [indicatorId, unitIds],
-  );
-}

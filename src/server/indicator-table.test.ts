@@ -34,6 +34,22 @@ describe('the indicator page’s table and history', () => {
     expect(table.rows[0]).toHaveProperty('approval');
   });
 
+  it('measures each commune against the province’s target passed down, as the overview does', async () => {
+    const coverage = (await testApp.inject('/api/indicators/POP_COV_4G/units?unit=24&period=2025')).json();
+    const province = (await testApp.inject('/api/progress?unit=24&year=2025')).json();
+    const provinceTarget = province.areas
+      .flatMap((a: { indicators: { code: string }[] }) => a.indicators)
+      .find((i: { code: string }) => i.code === 'POP_COV_4G').target;
+    const iaO = coverage.rows.find((r: { code: string }) => r.code === IA_O);
+    // A percentage applies as it is; the demo sets targets for the province only.
+    expect(iaO).toMatchObject({ targetSource: 'split_from_province', target: expect.any(Number) });
+    expect(iaO.status).not.toBe('no_target');
+    expect(provinceTarget.value).toBeGreaterThanOrEqual(iaO.target);
+    const sites = (await testApp.inject('/api/indicators/SITES_5G/units?unit=24&period=2025')).json();
+    const split = sites.rows.filter((r: { targetSource: string }) => r.targetSource === 'split_from_province');
+    expect(split.length).toBeGreaterThan(100);
+  });
+
   it('counts a draft for a signed-in reader and withholds it from the public', async () => {
     const signedIn = (await testApp.inject('/api/indicators/POP_COV_4G/units?unit=24&period=2026-01')).json();
     const iaO = signedIn.rows.find((r: { code: string }) => r.code === IA_O);

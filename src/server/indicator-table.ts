@@ -12,7 +12,13 @@ const UnitRow = z.object({
   nameVi: z.string(),
   nameEn: z.string().nullable(),
   value: z.number().nullable().describe('null: not reported, or not published'),
-  target: z.number().nullable().describe('the unit’s own target for the period’s year (or the next one set)'),
+  target: z
+    .number()
+    .nullable()
+    .describe('the unit’s target for the period’s year (or the next one set): its own, or the province’s passed down'),
+  targetSource: z
+    .enum(['own', 'split_from_province', 'none'])
+    .describe('own: set for the unit; split_from_province: the province’s, rates as they are, amounts by population'),
   status: Status,
   reported: z.boolean(),
   approval: Approval.nullable().describe('null in the public view'),

@@ -51,3 +51,12 @@ it('finds communes without typing diacritics', () => {
   fireEvent.change(search, { target: { value: 'không có' } });
   expect(screen.getByText(/Không có xã, phường nào khớp/)).toBeTruthy();
 });
+
+it('marks a target passed down from the province and explains the mark under the table', () => {
+  renderTable();
+  const grai = screen.getByRole('row', { name: /Xã Ia Grai/ });
+  expect(within(grai).getByText('(Phân bổ từ chỉ tiêu tỉnh)', { exact: false })).toBeTruthy();
+  const own = screen.getByRole('row', { name: /Xã Ia O\b/ });
+  expect(within(own).queryByText(/Phân bổ/)).toBeNull();
+  expect(screen.getByText('Phân bổ từ chỉ tiêu tỉnh', { selector: '.indicator-table-note' })).toBeTruthy();
+});

@@ -70,7 +70,19 @@ export function UnitTable({ rows, lang, valueType, decimals, showApproval, onSho
         accessorFn: (row) => row.target ?? undefined,
         sortUndefined: 'last',
         header: t('indicatorPage.columns.target'),
-        cell: ({ row }) => formatValue(row.original.target, valueType, decimals, lang),
+        cell: ({ row }) => (
+          <>
+            {formatValue(row.original.target, valueType, decimals, lang)}
+            {row.original.targetSource === 'split_from_province' && row.original.target !== null && (
+              <>
+                <sup className="target-split-mark" aria-hidden="true">
+                  *
+                </sup>
+                <span className="visually-hidden"> ({t('overviewTargets.splitFromProvince')})</span>
+              </>
+            )}
+          </>
+        ),
       },
       {
         id: 'status',
@@ -184,6 +196,12 @@ export function UnitTable({ rows, lang, valueType, decimals, showApproval, onSho
               ))}
             </tbody>
           </table>
+          {shown.some((row) => row.targetSource === 'split_from_province' && row.target !== null) && (
+            <p className="indicator-table-note">
+              <span aria-hidden="true">* </span>
+              {t('overviewTargets.splitFromProvince')}
+            </p>
+          )}
         </div>
       )}
     </div>

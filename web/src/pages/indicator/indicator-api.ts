@@ -29,6 +29,8 @@ export interface UnitRow {
   nameEn: string | null;
   value: number | null;
   target: number | null;
+  /** own: set for the commune; split_from_province: the province's passed down (as on the overview). */
+  targetSource: 'own' | 'split_from_province' | 'none';
   status: UnitStatus;
   reported: boolean;
   approval: ApprovalState | null;
