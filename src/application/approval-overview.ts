@@ -1,9 +1,10 @@
 import type { Database } from '../db/database.js';
-import { approvalsOfUnitAndChildren } from '../db/approvals.js';
+import { approvalsOfUnitAndChildren, approvedAbove } from '../db/approvals.js';
 import { findUnit } from '../db/org-units.js';
 import {
   allowedApprovalActions,
   approvalScreenState,
+  lockingApproval,
   type ApprovalAction,
   type ApprovalScreenState,
 } from '../domain/approval/approval-workflow.js';
@@ -18,6 +19,11 @@ export interface UnitApproval {
   reason: string | null;
   updatedBy: string | null;
   updatedAt: string | null;
+  /**
+   * An approval of a longer period or of a unit above (the year, the province) that locks this unit's values in
+   * the period whatever its own state; none of its steps can unlock them, so it offers none.
+   */
+  lockedBy: { unit: string; period: string } | null;
   /** The steps the workflow allows from this state; the permission table decides who may take them. */
   actions: ApprovalAction[];
 }
@@ -32,8 +38,13 @@ export interface ApprovalOverview {
 /** For a period, a unit and each unit below it with its approval state, and the counts per state. */
 export async function approvalOverview(db: Database, unitCode: string, period: string): Promise<ApprovalOverview> {
   const unit = await findUnit(db, unitCode);
-  const code = parsePeriod(period).code;
+  const parsed = parsePeriod(period);
+  const code = parsed.code;
   const rows = await approvalsOfUnitAndChildren(db, unit.id, code);
+  const above = await approvedAbove(
+    db,
+    rows.map((row) => row.id),
+  );
   const counts: Record<ApprovalScreenState, number> = {
     not_started: 0,
     draft: 0,
@@ -45,6 +56,9 @@ export async function approvalOverview(db: Database, unitCode: string, period: s
   const units = rows.map((row) => {
     const state = approvalScreenState(row.status, row.hasValues, row.reason);
     counts[state] += 1;
+    const others = (above.get(row.id) ?? []).filter((a) => a.unitCode !== row.code || a.period.code !== code);
+    const lock = lockingApproval(others, parsed);
+    const lockedBy = lock ? { unit: lock.unitCode, period: lock.period.code } : null;
     return {
       code: row.code,
       nameVi: row.nameVi,
@@ -54,7 +68,8 @@ export async function approvalOverview(db: Database, unitCode: string, period: s
       reason: row.reason,
       updatedBy: row.updatedBy,
       updatedAt: row.updatedAt,
-      actions: state === 'not_started' ? [] : allowedApprovalActions(row.status ?? 'draft'),
+      lockedBy,
+      actions: state === 'not_started' || lockedBy ? [] : allowedApprovalActions(row.status ?? 'draft'),
     };
   });
   return { unit: unit.code, period: code, units, counts };

@@ -124,6 +124,7 @@ export async function approvedPeriodsAbove(db: Queryable, unitId: number): Promi
 }
 
 export interface UnitApprovalRow {
+  id: number;
   code: string;
   nameVi: string;
   nameEn: string | null;
@@ -143,7 +144,7 @@ export async function approvalsOfUnitAndChildren(
   period: string,
 ): Promise<UnitApprovalRow[]> {
   return db.query<UnitApprovalRow>(
-    `select u.code, u.name_vi as "nameVi", u.name_en as "nameEn", u.level, a.status, a.reason,
+    `select u.id, u.code, u.name_vi as "nameVi", u.name_en as "nameEn", u.level, a.status, a.reason,
             a.updated_by as "updatedBy", a.submitted_by as "submittedBy",
             to_char(a.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt",
             exists (select 1 from indicator_value v join period vp on vp.id = v.period_id

@@ -58,3 +58,35 @@ it('tells a draft with values from one not started', () => {
   expect(approvalScreenState(null, false, null)).toBe('not_started');
   expect(approvalScreenState('approved', true, null)).toBe('approved');
 });
+
+it('shows a month locked by its year’s approval, with no step offered for it', async () => {
+  const put = await testApp.inject({
+    method: 'PUT',
+    url: '/api/indicator-values',
+    headers: officer,
+    payload: { indicator: 'SITES', unit: 'C3', period: '2025-03', value: 2 },
+  });
+  expect(put.statusCode).toBeLessThan(300);
+  const approver = await testApp.as({ username: 'lanh.dao.nam', role: 'province_officer', units: ['P1'] });
+  const step = (action: string, headers: Record<string, string>) =>
+    testApp.inject({
+      method: 'POST',
+      url: `/api/approvals/${action}`,
+      headers,
+      payload: { unit: 'C3', period: '2025' },
+    });
+  expect((await step('submit', officer)).statusCode).toBe(200);
+  expect((await step('approve', approver)).statusCode).toBe(200);
+  const body = (
+    await testApp.inject({ url: '/api/approvals/overview?unit=P1&period=2025-06', headers: officer })
+  ).json();
+  const byCode = Object.fromEntries(body.units.map((u: { code: string }) => [u.code, u]));
+  expect(byCode.C3).toMatchObject({ lockedBy: { unit: 'C3', period: '2025' }, actions: [] });
+  expect(byCode.C1).toMatchObject({ lockedBy: null, actions: ['approve', 'return'] });
+  // The year's own row is not "locked by" itself.
+  const year = (await testApp.inject({ url: '/api/approvals/overview?unit=P1&period=2025', headers: officer })).json();
+  expect(year.units.find((u: { code: string }) => u.code === 'C3')).toMatchObject({
+    state: 'approved',
+    lockedBy: null,
+  });
+});

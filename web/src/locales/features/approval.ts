@@ -11,6 +11,8 @@ export const vi = {
     empty: 'Không có đơn vị nào ở trạng thái này.',
     updatedBy: '{{who}}, {{when}}',
     reasonShown: 'Lý do: {{reason}}',
+    lockedBy: 'Đã khóa: {{period}} đã được phê duyệt',
+    lockedByUnit: 'Đã khóa: {{period}} của {{unit}} đã được phê duyệt',
     state: {
       not_started: 'Chưa bắt đầu',
       draft: 'Nháp',
@@ -41,6 +43,8 @@ export const en: typeof vi = {
     empty: 'No unit is in this state.',
     updatedBy: '{{who}}, {{when}}',
     reasonShown: 'Reason: {{reason}}',
+    lockedBy: 'Locked: {{period}} is approved',
+    lockedByUnit: 'Locked: {{period}} of {{unit}} is approved',
     state: {
       not_started: 'Not started',
       draft: 'Draft',

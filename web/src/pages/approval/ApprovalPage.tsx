@@ -10,9 +10,9 @@ import { currentLang } from '../../i18n.js';
 import { isMonth } from '../../importing.js';
 import { can } from '../../permissions.js';
 import { useSession } from '../../session.js';
-import { resolveUnitCode } from '../../units.js';
+import { resolveUnitCode, unitName } from '../../units.js';
 import { lastMonth } from '../entry/entry-units.js';
-import { approvalOverviewQuery, changeApproval, type ApprovalAction } from './approval-api.js';
+import { approvalOverviewQuery, changeApproval, type ApprovalAction, type UnitApproval } from './approval-api.js';
 import { ApprovalRow } from './ApprovalRow.js';
 import './approval.css';
 
@@ -55,6 +55,11 @@ export function ApprovalPage() {
   const allowed = (actions: ApprovalAction[]) => actions.filter((action) => can(session.state, PERMISSION[action]));
   const units = overview.data?.units.filter((u) => filter === null || u.state === filter) ?? [];
 
+  const lockerName = (u: UnitApproval) => {
+    const locker =
+      u.lockedBy && u.lockedBy.unit !== u.code ? overview.data?.units.find((o) => o.code === u.lockedBy!.unit) : null;
+    return locker ? unitName({ nameVi: locker.nameVi, nameEn: locker.nameEn ?? locker.nameVi }, lang) : undefined;
+  };
   return (
     <div className="app">
       <AppHeader />
@@ -112,6 +117,7 @@ export function ApprovalPage() {
                 key={u.code}
                 unit={u}
                 lang={lang}
+                lockedByName={lockerName(u)}
                 actions={allowed(u.actions)}
                 busy={step.isPending}
                 onAction={(action, reason) =>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../src/domain/overview-contract.js';
 import { ApprovalBadge } from '../../components/ApprovalBadge.js';
 import { FormField } from '../../components/FormField.js';
+import { formatPeriod } from '../../format.js';
 import { formatDateTime } from '../../format-dates.js';
 import { unitName } from '../../units.js';
 import { NEEDS_REASON, type ApprovalAction, type UnitApproval } from './approval-api.js';
@@ -10,6 +11,8 @@ import { NEEDS_REASON, type ApprovalAction, type UnitApproval } from './approval
 export interface ApprovalRowProps {
   unit: UnitApproval;
   lang: Lang;
+  /** The name of the unit whose approval locks this one, when another unit's (the province's). */
+  lockedByName?: string;
   /** The steps the signed-in user may take (the workflow's, filtered by the permission table). */
   actions: ApprovalAction[];
   busy: boolean;
@@ -17,7 +20,7 @@ export interface ApprovalRowProps {
 }
 
 /** One unit: its state, who changed it last, and its action buttons; returning or reopening asks for a reason. */
-export function ApprovalRow({ unit, lang, actions, busy, onAction }: ApprovalRowProps) {
+export function ApprovalRow({ unit, lang, lockedByName, actions, busy, onAction }: ApprovalRowProps) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState<ApprovalAction | null>(null);
   const [reason, setReason] = useState('');
@@ -44,6 +47,16 @@ export function ApprovalRow({ unit, lang, actions, busy, onAction }: ApprovalRow
       )}
       {unit.reason && (unit.state === 'returned' || unit.state === 'reopened') && (
         <p className="approval-meta">{t('approvalPage.reasonShown', { reason: unit.reason })}</p>
+      )}
+      {unit.lockedBy && (
+        <p className="approval-meta approval-locked">
+          {unit.lockedBy.unit === unit.code
+            ? t('approvalPage.lockedBy', { period: formatPeriod(unit.lockedBy.period, lang) })
+            : t('approvalPage.lockedByUnit', {
+                period: formatPeriod(unit.lockedBy.period, lang),
+                unit: lockedByName ?? unit.lockedBy.unit,
+              })}
+        </p>
       )}
       {actions.length > 0 && !asking && (
         <div className="approval-actions">

@@ -13,6 +13,8 @@ export interface UnitApproval {
   reason: string | null;
   updatedBy: string | null;
   updatedAt: string | null;
+  /** An approval of a longer period or a unit above that locks this unit's values in the period. */
+  lockedBy: { unit: string; period: string } | null;
   actions: ApprovalAction[];
 }
 
