@@ -151,9 +151,14 @@ export function launchBrowser() {
 
 /**
  * One test run: a server, a browser, the checks' results and the problems pages reported (console errors, page
- * errors, failed requests, same-origin HTTP errors other than the ones a test expects).
+ * errors, failed requests, same-origin HTTP errors other than the ones a test expects). With
+ * `abortedRequestsAreProblems`, a cancelled request counts too: for a run that waits for the network to settle
+ * before it leaves a page, an aborted request means the app dropped work it started.
  */
-export async function startRun(name, { watchdogMs = 300_000, serverEnv = {} } = {}) {
+export async function startRun(
+  name,
+  { watchdogMs = 300_000, serverEnv = {}, abortedRequestsAreProblems = false } = {},
+) {
   const started = Date.now();
   const results = [];
   const problems = [];
@@ -223,8 +228,9 @@ export async function startRun(name, { watchdogMs = 300_000, serverEnv = {} } = 
     page.on('pageerror', (error) => report(`page error: ${error.message}`));
     page.on('requestfailed', (request) => {
       const failure = request.failure()?.errorText ?? '';
-      // A request the app itself cancelled (navigation, a newer query) is not a problem.
-      if (!/ERR_ABORTED/.test(failure)) report(`request failed: ${request.method()} ${request.url()} (${failure})`);
+      // A request the app itself cancelled (navigation, a newer query) is not a problem, unless the run says so.
+      if (abortedRequestsAreProblems || !/ERR_ABORTED/.test(failure))
+        report(`request failed: ${request.method()} ${request.url()} (${failure})`);
     });
     page.on('response', (response) => {
       if (response.status() >= 400 && new URL(response.url()).origin === origin) {
