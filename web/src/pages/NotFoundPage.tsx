@@ -1,16 +1,18 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../components/AppHeader.js';
 import { Link } from '../components/Link.js';
-import { loadAgreement, useResource } from '../hooks.js';
+import { agreementQuery } from '../api/queries.js';
+import { currentLang } from '../i18n.js';
 import { useLocation } from '../navigation.js';
 import { routeHref } from '../routes.js';
 
 /** Any path the route table does not know. */
 export function NotFoundPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { pathname, search } = useLocation();
-  const agreement = useResource(loadAgreement);
+  const agreement = useQuery(agreementQuery(currentLang(i18n.resolvedLanguage)));
   useEffect(() => {
     document.title = t('pageTitle.notFound');
   }, [t]);

@@ -1,7 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../components/AppHeader.js';
-import { loadAgreement, useResource, useUrlSearch } from '../hooks.js';
+import { agreementQuery } from '../api/queries.js';
+import { useUrlSearch } from '../hooks.js';
+import { currentLang } from '../i18n.js';
 import { navigate } from '../navigation.js';
 import { NEXT_PARAM, safeNext } from '../routes.js';
 import { useSession } from '../session.js';
@@ -18,13 +21,13 @@ import { SignedInStep } from './sign-in/SignedInStep.js';
  * while signed in, it shows the account and lets the user change their password.
  */
 export function SignInPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { state } = useSession();
   const [search] = useUrlSearch();
   const next = safeNext(search.get(NEXT_PARAM));
   // The single sign-on comes back with ?error=<code> when it was refused.
   const ssoError = search.get('error');
-  const agreement = useResource(loadAgreement);
+  const agreement = useQuery(agreementQuery(currentLang(i18n.resolvedLanguage)));
   const [recoveryCodes, setRecoveryCodes] = useState<readonly string[] | null>(null);
   const step = signInStep(state, recoveryCodes !== null);
 

@@ -1,27 +1,23 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnitTreeNode } from '../../../src/domain/overview-contract.js';
-import { getIndicators, getUnitTree, getValidation, getValidationRules } from '../api/client.js';
-import type { IndicatorInfo, ValidationResult, ValidationRule } from '../api/types.js';
+import { agreementQuery, indicatorsQuery, unitTreeQuery } from '../api/queries.js';
 import { AppHeader } from '../components/AppHeader.js';
 import { PermissionGate } from '../components/PermissionGate.js';
 import { ProblemNotice } from '../components/ProblemNotice.js';
 import { UnitSelector } from '../components/UnitSelector.js';
-import { loadAgreement, useResource, useUrlSearch, type Loader } from '../hooks.js';
+import { useUrlSearch } from '../hooks.js';
 import { currentLang } from '../i18n.js';
 import { isMonth } from '../importing.js';
 import { useCan } from '../session.js';
 import { resolveUnitCode } from '../units.js';
 import { Findings, type Lookups } from './validation/Findings.js';
 import { readFilters } from './validation/finding-filters.js';
+import { validationQuery, validationRulesQuery } from './validation/validation-queries.js';
 import './validation/validation.css';
 
 /** The month checked when the URL names none: the last month of the demo data. */
 export const DEFAULT_VALIDATION_PERIOD = '2025-12';
-
-const loadTree: Loader<UnitTreeNode> = (signal) => getUnitTree({ signal, lang: currentLang() });
-const loadIndicators: Loader<IndicatorInfo[]> = (signal) => getIndicators({ signal, lang: currentLang() });
-const loadRules: Loader<ValidationRule[]> = (signal) => getValidationRules({ signal, lang: currentLang() });
 
 /**
  * The validation screen: rule, bounds and outlier findings for a unit and the units below it, for one month. It
@@ -33,8 +29,8 @@ export function ValidationPage() {
 }
 
 function ValidationGate() {
-  const { t } = useTranslation();
-  const agreement = useResource(loadAgreement);
+  const { t, i18n } = useTranslation();
+  const agreement = useQuery(agreementQuery(currentLang(i18n.resolvedLanguage)));
   useEffect(() => {
     document.title = t('pageTitle.validation');
   }, [t]);
@@ -64,10 +60,10 @@ function ValidationChecks() {
   const period = isMonth(periodParam) ? periodParam : DEFAULT_VALIDATION_PERIOD;
   const filters = useMemo(() => readFilters(search), [search]);
 
-  const tree = useResource(loadTree);
-  const indicators = useResource(loadIndicators);
-  const rules = useResource(loadRules);
-  const agreement = useResource(loadAgreement);
+  const tree = useQuery(unitTreeQuery(lang));
+  const indicators = useQuery(indicatorsQuery(lang));
+  const rules = useQuery(validationRulesQuery(lang));
+  const agreement = useQuery(agreementQuery(lang));
   const unitCode = useMemo(() => resolveUnitCode(tree.data, unitParam), [tree.data, unitParam]);
 
   // The month field is edited freely; only a complete month goes to the URL (and starts a check).
@@ -78,12 +74,15 @@ function ValidationChecks() {
     setDraft(period);
   }
 
-  const loadResult = useMemo<Loader<ValidationResult> | null>(
-    () => (unitCode ? (signal) => getValidation(unitCode, period, { signal, lang: currentLang() }) : null),
-    [unitCode, period],
-  );
-  const result = useResource(loadResult);
-  const shown = result.data ?? (result.loading ? result.previous : undefined);
+  // The previous month's findings stay on screen (marked as updating) while the next month's are checked.
+  const result = useQuery({
+    ...validationQuery(unitCode ?? '', period, lang),
+    enabled: unitCode !== null,
+    placeholderData: keepPreviousData,
+  });
+  const shown = result.data;
+  const retryResult = useCallback(() => void result.refetch(), [result]);
+  const retryTree = useCallback(() => void tree.refetch(), [tree]);
 
   const selectUnit = useCallback((code: string) => setSearch({ unit: code }), [setSearch]);
 
@@ -107,12 +106,12 @@ function ValidationChecks() {
     (tree.data || tree.error) && (indicators.data || indicators.error) && (rules.data || rules.error) ? true : false;
 
   const blockingError = !unitCode && tree.error ? tree.error : result.error;
-  const retry = !unitCode && tree.error ? tree.retry : result.retry;
+  const retry = !unitCode && tree.error ? retryTree : retryResult;
 
   return (
     <div className="app">
       <AppHeader agreement={agreement.data} />
-      <main id="main" className="main page-narrow" tabIndex={-1} aria-busy={result.loading}>
+      <main id="main" className="main page-narrow" tabIndex={-1} aria-busy={result.isFetching}>
         <div className="page-head">
           <div>
             <h1 className="page-title">{t('validationPage.title')}</h1>
@@ -128,7 +127,7 @@ function ValidationChecks() {
                 value={unitCode}
                 onChange={selectUnit}
                 lang={lang}
-                onRetry={tree.error ? tree.retry : undefined}
+                onRetry={tree.error ? retryTree : undefined}
               />
             </div>
             <div className="field">
@@ -166,10 +165,10 @@ function ValidationChecks() {
           <Findings
             result={shown}
             lookups={lookups}
-            updating={result.loading}
+            updating={result.isFetching}
             filters={filters}
             onFiltersChange={setSearch}
-            onChanged={result.retry}
+            onChanged={retryResult}
           />
         ) : (
           <div className="state-panel" role="status">

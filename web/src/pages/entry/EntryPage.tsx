@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { unitTreeQuery } from '../../api/queries.js';
+import { agreementQuery, unitTreeQuery } from '../../api/queries.js';
 import { AppHeader } from '../../components/AppHeader.js';
 import { FormField } from '../../components/FormField.js';
 import { ProblemNotice } from '../../components/ProblemNotice.js';
-import { loadAgreement, useResource, useUrlSearch } from '../../hooks.js';
+import { useUrlSearch } from '../../hooks.js';
 import { currentLang } from '../../i18n.js';
 import { isMonth } from '../../importing.js';
 import { scopeFor } from '../../permissions.js';
@@ -17,9 +17,9 @@ import './entry.css';
 
 /** The data entry screen: pick one of your units and a month, then enter, save and submit its figures. */
 export function EntryPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
-  const agreement = useResource(loadAgreement);
+  const agreement = useQuery(agreementQuery(currentLang(i18n.resolvedLanguage)));
   const scope = scopeFor(session.state, 'value.write');
   useEffect(() => {
     document.title = t('entry.pageTitle');

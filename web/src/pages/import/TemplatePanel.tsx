@@ -1,3 +1,4 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang, UnitTreeNode } from '../../../../src/domain/overview-contract.js';
@@ -5,7 +6,6 @@ import { getImportTemplate } from '../../api/client.js';
 import type { Agreement, IndicatorInfo } from '../../api/types.js';
 import { ProblemNotice } from '../../components/ProblemNotice.js';
 import { UnitSelector } from '../../components/UnitSelector.js';
-import type { Resource } from '../../hooks.js';
 import {
   ALL_COMMUNE_INDICATORS,
   isMonth,
@@ -19,11 +19,11 @@ import { findUnit } from '../../units.js';
 import { asError, isAbort, type Action } from './import-action.js';
 
 export interface TemplatePanelProps {
-  tree: Resource<UnitTreeNode>;
+  tree: UseQueryResult<UnitTreeNode>;
   unitCode: string | null;
   onUnitChange: (code: string) => void;
-  agreement: Resource<Agreement>;
-  indicators: Resource<IndicatorInfo[]>;
+  agreement: UseQueryResult<Agreement>;
+  indicators: UseQueryResult<IndicatorInfo[]>;
   lang: Lang;
 }
 
@@ -117,7 +117,7 @@ export function TemplatePanel({ tree, unitCode, onUnitChange, agreement, indicat
             value={unitCode}
             onChange={onUnitChange}
             lang={lang}
-            onRetry={tree.error ? tree.retry : undefined}
+            onRetry={tree.error ? () => void tree.refetch() : undefined}
           />
         </div>
 
@@ -168,7 +168,7 @@ export function TemplatePanel({ tree, unitCode, onUnitChange, agreement, indicat
               {agreement.error && (
                 <p className="field-error">
                   {t('importPage.template.areasFailed')}{' '}
-                  <button type="button" className="link-button" onClick={agreement.retry}>
+                  <button type="button" className="link-button" onClick={() => void agreement.refetch()}>
                     {t('error.retry')}
                   </button>
                 </p>
@@ -176,7 +176,7 @@ export function TemplatePanel({ tree, unitCode, onUnitChange, agreement, indicat
               {indicators.error && (
                 <p className="field-error">
                   {t('importPage.template.indicatorsFailed')}{' '}
-                  <button type="button" className="link-button" onClick={indicators.retry}>
+                  <button type="button" className="link-button" onClick={() => void indicators.refetch()}>
                     {t('error.retry')}
                   </button>
                 </p>

@@ -1,16 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLE_NAMES } from '../../../../src/domain/auth/permissions.js';
-import type { UnitTreeNode } from '../../../../src/domain/overview-contract.js';
-import { getUnitTree } from '../../api/client.js';
+import { unitTreeQuery } from '../../api/queries.js';
 import { Link } from '../../components/Link.js';
-import { useResource, type Loader } from '../../hooks.js';
 import { currentLang } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { findUnit, unitName } from '../../units.js';
 import { PasswordStep } from './PasswordStep.js';
-
-const loadTree: Loader<UnitTreeNode> = (signal) => getUnitTree({ signal, lang: currentLang() });
 
 /** The sign-in page opened while signed in: who, with which role and units; a way on; a password change. */
 export function SignedInStep({ next }: { next: string }) {
@@ -18,7 +15,7 @@ export function SignedInStep({ next }: { next: string }) {
   const lang = currentLang(i18n.resolvedLanguage);
   const id = useId();
   const user = useSession().state.user;
-  const tree = useResource(loadTree);
+  const tree = useQuery(unitTreeQuery(lang));
   if (!user) return null;
   // The units by name once the tree is here (by code meanwhile, or if it fails).
   const units = user.units.map((code) => {
