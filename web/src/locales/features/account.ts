@@ -3,7 +3,6 @@ export const vi = {
   // Not `account`: the core already has that namespace (the header's account corner), and keys merge shallowly.
   accountPage: {
     title: 'Tài khoản của tôi',
-    loading: 'Đang tải…',
     signInReason: 'Trang tài khoản cho biết vai trò, đơn vị được phân công và cho đổi mật khẩu. Hãy đăng nhập.',
     details: 'Thông tin tài khoản',
     displayName: 'Họ tên',
@@ -49,7 +48,6 @@ export const vi = {
 export const en: typeof vi = {
   accountPage: {
     title: 'My account',
-    loading: 'Loading…',
     signInReason: 'The account page shows your role and assigned units and lets you change your password. Sign in.',
     details: 'Account details',
     displayName: 'Name',

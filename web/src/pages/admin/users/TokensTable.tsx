@@ -16,8 +16,14 @@ function tokenState(token: ApiToken, now: number): 'active' | 'revoked' | 'expir
   return Date.parse(token.expiresAt) <= now ? 'expired' : 'active';
 }
 
+export interface TokensTableProps {
+  tokens: ApiToken[];
+  /** When the list was read: a token past its expiry then shows as expired. */
+  now: number;
+}
+
 /** The partner systems' tokens: name and prefix, units, permissions, expiry, last use, state; revoke per row. */
-export function TokensTable({ tokens, now }: { tokens: ApiToken[]; /** When the list was read. */ now: number }) {
+export function TokensTable({ tokens, now }: TokensTableProps) {
   const { t, i18n } = useTranslation();
   const lang = currentLang(i18n.resolvedLanguage);
   const unitNames = useUnitNames();
