@@ -92,7 +92,7 @@ function buildUrl(path: string, query: Record<string, string | number | undefine
 }
 
 interface SendOptions extends RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, string | number | undefined>;
   headers?: Record<string, string>;
   /** A multipart form, or JSON text (sent as application/json). */
@@ -207,6 +207,12 @@ export async function apiPostJson<T>(path: string, body: unknown, options: Reque
 /** PUTs a JSON body and reads the JSON answer. */
 export async function apiPutJson<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
   const res = await send(path, { ...options, method: 'PUT', body: JSON.stringify(body) });
+  return readJson<T>(res, path, options.signal);
+}
+
+/** PATCHes a JSON body (the fields to change) and reads the JSON answer. */
+export async function apiPatchJson<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+  const res = await send(path, { ...options, method: 'PATCH', body: JSON.stringify(body) });
   return readJson<T>(res, path, options.signal);
 }
 

@@ -1,12 +1,11 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLE_NAMES } from '../../../src/domain/auth/permissions.js';
-import { sessionStore } from '../api/session.js';
 import { currentLang } from '../i18n.js';
 import { useLocation } from '../navigation.js';
 import { matchRoute, routeHref, signInHref } from '../routes.js';
 import { useSession } from '../session.js';
 import { Link } from './Link.js';
+import { useSignOut } from './use-sign-out.js';
 
 /**
  * The header's account corner: "Đăng nhập" for the public; the user's name, role and "Đăng xuất" once signed
@@ -17,8 +16,7 @@ export function AccountMenu() {
   const lang = currentLang(i18n.resolvedLanguage);
   const { pathname, search } = useLocation();
   const { status, state } = useSession();
-  const [signingOut, setSigningOut] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const { signOut, signingOut, failed } = useSignOut();
 
   if (status === 'loading') return <div className="account account-pending" aria-hidden="true" />;
 
@@ -37,30 +35,24 @@ export function AccountMenu() {
 
   const { user } = state;
   const role = ROLE_NAMES[user.role][lang];
-  const signOut = async () => {
-    setSigningOut(true);
-    setFailed(false);
-    try {
-      await sessionStore.signOut({ lang });
-    } catch {
-      setFailed(true);
-    } finally {
-      setSigningOut(false);
-    }
-  };
 
   return (
     <div className="account" role="group" aria-label={t('account.label')}>
-      <span className="account-user" title={t('account.signedInAs', { name: user.displayName, role })}>
+      {/* The name leads to the account page: details, units, password change. */}
+      <Link
+        className="account-user"
+        href={routeHref('account', search)}
+        title={t('account.signedInAs', { name: user.displayName, role })}
+      >
         <span className="account-name">{user.displayName}</span>
         <span className="account-role">{role}</span>
-      </span>
+      </Link>
       {user.mustChangePassword && !onSignInPage && (
         <Link className="account-warning" href={routeHref('signIn', search)}>
           {t('account.changePassword')}
         </Link>
       )}
-      <button type="button" className="button button-header" onClick={signOut} disabled={signingOut}>
+      <button type="button" className="button button-header" onClick={() => void signOut()} disabled={signingOut}>
         {signingOut ? t('account.signingOut') : t('account.signOut')}
       </button>
       {failed && (

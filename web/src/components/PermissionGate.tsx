@@ -8,9 +8,10 @@ import { Link } from './Link.js';
 
 /**
  * Stands in for a screen the actor may not use: the public is asked to sign in (and comes back here after), a
- * signed-in user is told their role does not allow it. The screen behind it requests nothing meanwhile.
+ * signed-in user is told their role does not allow it. The screen behind it requests nothing meanwhile. A screen
+ * whose reason is not among the core's gives its own words (`reason`).
  */
-export function PermissionGate({ route }: { route: 'import' | 'validation' }) {
+export function PermissionGate(props: { route: 'import' | 'validation' } | { reason: string }) {
   const { t, i18n } = useTranslation();
   const lang = currentLang(i18n.resolvedLanguage);
   const { pathname, search } = useLocation();
@@ -21,7 +22,7 @@ export function PermissionGate({ route }: { route: 'import' | 'validation' }) {
       {role === null ? (
         <>
           <h2 className="state-title">{t('gate.signInTitle')}</h2>
-          <p className="state-detail">{t(`gate.why.${route}`)}</p>
+          <p className="state-detail">{'reason' in props ? props.reason : t(`gate.why.${props.route}`)}</p>
           <Link className="button" href={signInHref(pathname, search)}>
             {t('account.signIn')}
           </Link>

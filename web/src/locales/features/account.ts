@@ -1,4 +1,92 @@
-/** The account screen's words (filled in as the screen is built). */
-export const vi = {};
+/** The account screen's words (/tai-khoan): one's own details, password change and sign-out. */
+export const vi = {
+  // Not `account`: the core already has that namespace (the header's account corner), and keys merge shallowly.
+  accountPage: {
+    title: 'Tài khoản của tôi',
+    signInReason: 'Trang tài khoản cho biết vai trò, đơn vị được phân công và cho đổi mật khẩu. Hãy đăng nhập.',
+    details: 'Thông tin tài khoản',
+    displayName: 'Họ tên',
+    username: 'Tên đăng nhập',
+    role: 'Vai trò',
+    party: 'Bên báo cáo',
+    noParty: 'Không thuộc bên nào',
+    units: 'Đơn vị được phân công',
+    noUnits: 'Chưa được phân công đơn vị nào',
+    unitsLoadFailed: 'Không tải được tên đơn vị; đang hiện mã.',
+    demo: 'Tài khoản trình diễn',
+    twoFactor: 'Đăng nhập hai bước',
+    twoFactorOn: 'Đang bật (mã từ ứng dụng xác thực)',
+    twoFactorOff: 'Chưa bật',
+    twoFactorHint: 'Mất điện thoại? Hãy nhờ quản trị viên gỡ thiết lập; bạn thiết lập lại ở lần đăng nhập sau.',
+    password: {
+      heading: 'Đổi mật khẩu',
+      mustChange: 'Mật khẩu hiện tại do quản trị viên cấp. Hãy đặt mật khẩu của riêng bạn.',
+      current: 'Mật khẩu hiện tại',
+      new: 'Mật khẩu mới',
+      repeat: 'Nhập lại mật khẩu mới',
+      hint: 'Ít nhất 12 ký tự, không chứa tên đăng nhập; một câu dễ nhớ là tốt nhất.',
+      submit: 'Đổi mật khẩu',
+      submitting: 'Đang đổi mật khẩu…',
+      done: 'Đã đổi mật khẩu. Các phiên đăng nhập khác của tài khoản đã kết thúc.',
+      issue: {
+        noCurrent: 'Nhập mật khẩu hiện tại.',
+        too_short: 'Mật khẩu mới cần ít nhất 12 ký tự.',
+        too_long: 'Mật khẩu mới dài quá 200 ký tự.',
+        contains_username: 'Mật khẩu mới không được chứa tên đăng nhập.',
+        too_common: 'Mật khẩu mới quá dễ đoán.',
+        unchanged: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+        mismatch: 'Hai lần nhập mật khẩu mới không khớp.',
+      },
+    },
+    signOut: {
+      heading: 'Đăng xuất',
+      hint: 'Kết thúc phiên trên thiết bị này. Trên máy dùng chung, hãy luôn đăng xuất khi xong việc.',
+    },
+  },
+};
 
-export const en: typeof vi = {};
+export const en: typeof vi = {
+  accountPage: {
+    title: 'My account',
+    signInReason: 'The account page shows your role and assigned units and lets you change your password. Sign in.',
+    details: 'Account details',
+    displayName: 'Name',
+    username: 'Username',
+    role: 'Role',
+    party: 'Reporting party',
+    noParty: 'No party',
+    units: 'Assigned units',
+    noUnits: 'No unit assigned yet',
+    unitsLoadFailed: 'Could not load the unit names; showing codes.',
+    demo: 'Demo account',
+    twoFactor: 'Two-factor sign-in',
+    twoFactorOn: 'On (codes from an authenticator app)',
+    twoFactorOff: 'Off',
+    twoFactorHint:
+      'Lost your phone? Ask an administrator to remove the set-up; you set it up again at your next sign-in.',
+    password: {
+      heading: 'Change password',
+      mustChange: 'Your current password was given by an administrator. Choose one of your own.',
+      current: 'Current password',
+      new: 'New password',
+      repeat: 'New password again',
+      hint: 'At least 12 characters, not containing the username; a sentence you remember works well.',
+      submit: 'Change password',
+      submitting: 'Changing the password…',
+      done: 'Password changed. The account’s other sessions have ended.',
+      issue: {
+        noCurrent: 'Enter the current password.',
+        too_short: 'The new password needs at least 12 characters.',
+        too_long: 'The new password is longer than 200 characters.',
+        contains_username: 'The new password may not contain the username.',
+        too_common: 'The new password is too easy to guess.',
+        unchanged: 'The new password must differ from the current one.',
+        mismatch: 'The two new passwords do not match.',
+      },
+    },
+    signOut: {
+      heading: 'Sign out',
+      hint: 'Ends the session on this device. On a shared computer, always sign out when done.',
+    },
+  },
+};

@@ -2,40 +2,41 @@ import { useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../../components/AppHeader.js';
 import { useUrlSearch } from '../../hooks.js';
+import { can, type Action } from '../../permissions.js';
+import { useSession } from '../../session.js';
 import { IndicatorsAdmin } from './IndicatorsAdmin.js';
 import { TargetsAdmin } from './TargetsAdmin.js';
 import { UnitsAdmin } from './UnitsAdmin.js';
 import { UsersAdmin } from './UsersAdmin.js';
 
-const TABS: readonly { id: AdminTab; Panel: ComponentType }[] = [
+/** `anyOf`: the tab is shown only to who may take one of these actions (the others need only the screen's). */
+const TABS: readonly { id: AdminTab; Panel: ComponentType; anyOf?: readonly Action[] }[] = [
   { id: 'indicators', Panel: IndicatorsAdmin },
   { id: 'targets', Panel: TargetsAdmin },
   { id: 'units', Panel: UnitsAdmin },
-  { id: 'users', Panel: UsersAdmin },
+  { id: 'users', Panel: UsersAdmin, anyOf: ['user.manage', 'token.manage'] },
 ];
 export type AdminTab = 'indicators' | 'targets' | 'units' | 'users';
-
-function isTab(value: string | null): value is AdminTab {
-  return TABS.some((tab) => tab.id === value);
-}
 
 /** Administration: indicators, targets and their split, units, users and roles; one tab per concern (?tab=). */
 export function AdminPage() {
   const { t } = useTranslation();
   const [search, navigate] = useUrlSearch();
+  const { state } = useSession();
+  const tabs = TABS.filter((tab) => !tab.anyOf || tab.anyOf.some((action) => can(state, action)));
   const raw = search.get('tab');
-  const current: AdminTab = isTab(raw) ? raw : 'indicators';
+  const current: AdminTab = tabs.find((tab) => tab.id === raw)?.id ?? 'indicators';
   useEffect(() => {
     document.title = `${t('nav.admin')} · ${t('app.documentTitle')}`;
   }, [t]);
-  const Panel = TABS.find((tab) => tab.id === current)?.Panel ?? IndicatorsAdmin;
+  const Panel = tabs.find((tab) => tab.id === current)?.Panel ?? IndicatorsAdmin;
   return (
     <div className="app">
       <AppHeader />
       <main id="main" className="page admin-page" tabIndex={-1}>
         <h1>{t('nav.admin')}</h1>
         <div role="tablist" className="tabs" aria-label={t('nav.admin')}>
-          {TABS.map((tab) => (
+          {tabs.map((tab) => (
             <button
               key={tab.id}
               type="button"
