@@ -181,6 +181,17 @@ export async function apiGet<T>(
   return readJson<T>(res, path, options.signal);
 }
 
+/** GETs JSON with the version its ETag names ("12" or W/"12"), for a write to send back; null without one. */
+export async function apiGetVersioned<T>(
+  path: string,
+  query: Record<string, string | number | undefined> = {},
+  options: RequestOptions = {},
+): Promise<{ body: T; version: number | null }> {
+  const res = await send(path, { ...options, query });
+  const tag = /^\s*(?:W\/)?"(\d{1,15})"\s*$/.exec(res.headers.get('etag') ?? '');
+  return { body: await readJson<T>(res, path, options.signal), version: tag ? Number(tag[1]) : null };
+}
+
 /** POSTs a multipart form and reads the JSON answer. */
 export async function apiPostForm<T>(
   path: string,

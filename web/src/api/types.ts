@@ -31,14 +31,41 @@ export interface AgreementArea {
   nameEn: string;
 }
 
-/** `GET /api/agreements/{code}`, the fields the web app reads. */
+export interface AgreementParty {
+  code: string;
+  role: 'province' | 'partner';
+  nameVi: string;
+  nameEn: string;
+}
+
+export type CommitmentStatus = 'planned' | 'in_progress' | 'done' | 'cancelled';
+
+export interface Commitment {
+  id: number;
+  /** Null for a commitment that spans the whole agreement. */
+  areaCode: string | null;
+  /** The code of the party that owns it. */
+  ownerParty: string;
+  textVi: string;
+  textEn: string;
+  /** ISO date (2030-12-31), or null. */
+  dueDate: string | null;
+  status: CommitmentStatus;
+}
+
+/** `GET /api/agreements/{code}` (src/db/agreements.ts). */
 export interface Agreement {
   code: string;
   titleVi: string;
   titleEn: string;
+  signedOn: string | null;
   periodFrom: number;
   periodTo: number;
+  provinceCode: string | null;
+  source: string | null;
+  parties: AgreementParty[];
   areas: AgreementArea[];
+  commitments: Commitment[];
 }
 
 export type {
