@@ -21,8 +21,8 @@ export function AccountPage() {
   return (
     <div className="app">
       <AppHeader />
-      <main id="main" className="page account-page" tabIndex={-1}>
-        <h1>{t('accountPage.title')}</h1>
+      <main id="main" className="main page-narrow account-page" tabIndex={-1}>
+        <h1 className="page-title">{t('accountPage.title')}</h1>
         {user ? (
           <div className="account-sections">
             <AccountDetails user={user} />
