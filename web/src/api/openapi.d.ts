@@ -19,6 +19,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AgreementSummary'][];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -93,6 +102,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AgreementDetail'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -187,6 +205,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApprovalState'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -291,6 +318,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApprovalState'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -392,6 +428,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApprovalOverview'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -496,6 +541,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApprovalState'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -607,6 +661,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApprovalState'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -718,6 +781,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApprovalState'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -2951,6 +3023,23 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description The database engine in use
+               * @enum {string}
+               */
+              engine: 'pglite' | 'postgres';
+              /** @enum {string} */
+              status: 'ok';
+            };
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -5244,6 +5333,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['UnitSummary'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -5336,6 +5434,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/geo+json': components['schemas']['UnitFeature'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -5428,6 +5535,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['UnitSummary'][];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -5524,6 +5640,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/geo+json': components['schemas']['BoundaryCollection'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -5626,6 +5751,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['UnitTreeNode'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -5720,6 +5854,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProgressSummary'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -5819,6 +5962,25 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description The database engine in use
+               * @enum {string}
+               */
+              engine: 'pglite' | 'postgres';
+              /** @description The latest migration applied */
+              migration: string | null;
+              /** @enum {string} */
+              status: 'ready';
+            };
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -5894,6 +6056,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RollUp'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -7284,6 +7455,378 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AgreementDetail: {
+      areas: {
+        code: string;
+        nameEn: string;
+        nameVi: string;
+        position: number;
+      }[];
+      code: string;
+      commitments: {
+        areaCode: string | null;
+        /** @description YYYY-MM-DD */
+        dueDate: string | null;
+        id: number;
+        ownerParty: string;
+        /** @enum {string} */
+        status: 'planned' | 'in_progress' | 'done' | 'cancelled';
+        textEn: string;
+        textVi: string;
+      }[];
+      parties: {
+        code: string;
+        nameEn: string;
+        nameVi: string;
+        /** @enum {string} */
+        role: 'province' | 'partner';
+      }[];
+      periodFrom: number;
+      periodTo: number;
+      provinceCode: string | null;
+      /** @description YYYY-MM-DD */
+      signedOn: string | null;
+      source: string | null;
+      titleEn: string;
+      titleVi: string;
+    };
+    AgreementDetailInput: {
+      areas: {
+        code: string;
+        nameEn: string;
+        nameVi: string;
+        position: number;
+      }[];
+      code: string;
+      commitments: {
+        areaCode: string | null;
+        /** @description YYYY-MM-DD */
+        dueDate: string | null;
+        id: number;
+        ownerParty: string;
+        /** @enum {string} */
+        status: 'planned' | 'in_progress' | 'done' | 'cancelled';
+        textEn: string;
+        textVi: string;
+      }[];
+      parties: {
+        code: string;
+        nameEn: string;
+        nameVi: string;
+        /** @enum {string} */
+        role: 'province' | 'partner';
+      }[];
+      periodFrom: number;
+      periodTo: number;
+      provinceCode: string | null;
+      /** @description YYYY-MM-DD */
+      signedOn: string | null;
+      source: string | null;
+      titleEn: string;
+      titleVi: string;
+    };
+    AgreementSummary: {
+      code: string;
+      id: number;
+      periodFrom: number;
+      periodTo: number;
+      provinceCode: string | null;
+      /** @description YYYY-MM-DD */
+      signedOn: string | null;
+      source: string | null;
+      titleEn: string;
+      titleVi: string;
+    };
+    AgreementSummaryInput: {
+      code: string;
+      id: number;
+      periodFrom: number;
+      periodTo: number;
+      provinceCode: string | null;
+      /** @description YYYY-MM-DD */
+      signedOn: string | null;
+      source: string | null;
+      titleEn: string;
+      titleVi: string;
+    };
+    ApprovalOverview: {
+      counts: {
+        approved: number;
+        draft: number;
+        not_started: number;
+        reopened: number;
+        returned: number;
+        submitted: number;
+      };
+      period: string;
+      unit: string;
+      units: {
+        /** @description The steps the workflow allows from this state; the permission table decides who may take them */
+        actions: ('submit' | 'approve' | 'return' | 'reopen')[];
+        code: string;
+        level: string;
+        nameEn: string | null;
+        nameVi: string;
+        reason: string | null;
+        /** @enum {string} */
+        state: 'not_started' | 'draft' | 'submitted' | 'approved' | 'returned' | 'reopened';
+        updatedAt: string | null;
+        updatedBy: string | null;
+      }[];
+    };
+    ApprovalOverviewInput: {
+      counts: {
+        approved: number;
+        draft: number;
+        not_started: number;
+        reopened: number;
+        returned: number;
+        submitted: number;
+      };
+      period: string;
+      unit: string;
+      units: {
+        /** @description The steps the workflow allows from this state; the permission table decides who may take them */
+        actions: ('submit' | 'approve' | 'return' | 'reopen')[];
+        code: string;
+        level: string;
+        nameEn: string | null;
+        nameVi: string;
+        reason: string | null;
+        /** @enum {string} */
+        state: 'not_started' | 'draft' | 'submitted' | 'approved' | 'returned' | 'reopened';
+        updatedAt: string | null;
+        updatedBy: string | null;
+      }[];
+    };
+    ApprovalState: {
+      period: string;
+      reason: string | null;
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'approved' | 'reopened';
+      /** @description Who last submitted it: they may not approve it (separation of duties) */
+      submittedBy: string | null;
+      unit: string;
+      updatedAt: string | null;
+      updatedBy: string | null;
+    };
+    ApprovalStateInput: {
+      period: string;
+      reason: string | null;
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'approved' | 'reopened';
+      /** @description Who last submitted it: they may not approve it (separation of duties) */
+      submittedBy: string | null;
+      unit: string;
+      updatedAt: string | null;
+      updatedBy: string | null;
+    };
+    BoundaryCollection: {
+      features: components['schemas']['BoundaryFeature'][];
+      /** @enum {string} */
+      type: 'FeatureCollection';
+    };
+    BoundaryCollectionInput: {
+      features: components['schemas']['BoundaryFeatureInput'][];
+      /** @enum {string} */
+      type: 'FeatureCollection';
+    };
+    BoundaryFeature: {
+      geometry: components['schemas']['PolygonGeometry'] | null;
+      /** @description The unit’s code */
+      id: string;
+      properties: components['schemas']['BoundaryProperties'];
+      /** @enum {string} */
+      type: 'Feature';
+    };
+    BoundaryFeatureInput: {
+      geometry: components['schemas']['PolygonGeometryInput'] | null;
+      /** @description The unit’s code */
+      id: string;
+      properties: components['schemas']['BoundaryPropertiesInput'];
+      /** @enum {string} */
+      type: 'Feature';
+    };
+    BoundaryProperties: {
+      areaKm2: number | null;
+      code: string;
+      /** @description Present when the request named an indicator */
+      indicator?: string;
+      isBorder: boolean;
+      isDemo: boolean;
+      isEconomicZone: boolean;
+      /** @enum {string} */
+      level: 'nation' | 'province' | 'commune';
+      nameEn: string | null;
+      nameVi: string;
+      parentCode: string | null;
+      period?: string;
+      population: number | null;
+      /** @enum {string} */
+      unitType: 'nation' | 'province' | 'city' | 'commune' | 'ward' | 'special_zone';
+      /** @description The indicator rolled up to this unit for the period; null when there is no data or it is not published */
+      value?: number | null;
+    };
+    BoundaryPropertiesInput: {
+      areaKm2: number | null;
+      code: string;
+      /** @description Present when the request named an indicator */
+      indicator?: string;
+      isBorder: boolean;
+      isDemo: boolean;
+      isEconomicZone: boolean;
+      /** @enum {string} */
+      level: 'nation' | 'province' | 'commune';
+      nameEn: string | null;
+      nameVi: string;
+      parentCode: string | null;
+      period?: string;
+      population: number | null;
+      /** @enum {string} */
+      unitType: 'nation' | 'province' | 'city' | 'commune' | 'ward' | 'special_zone';
+      /** @description The indicator rolled up to this unit for the period; null when there is no data or it is not published */
+      value?: number | null;
+    };
+    IndicatorProgress: {
+      /** @description 0–1: share of the target reached (current ÷ target, or target ÷ current when lower is better), capped at 1 */
+      attainment: number | null;
+      baseline: {
+        value: number;
+        year: number;
+      } | null;
+      code: string;
+      /** @description The coverage engine’s figure for the same unit and year, shown beside the reported one */
+      computed: {
+        code: string;
+        value: number;
+      } | null;
+      coverage: {
+        expected: number;
+        reported: number;
+      };
+      current: number | null;
+      /** @description digits to show */
+      decimals: number;
+      /** @enum {string} */
+      direction: 'higher' | 'lower';
+      /** @description The value the trajectory expects at the time of the latest report */
+      expected: number | null;
+      isDemo: boolean;
+      nameEn: string;
+      nameVi: string;
+      /** @description Period the current value is for, e.g. '2025' */
+      period: string;
+      /** @description monthly, oldest first, for the sparkline */
+      series: {
+        /** @description '2025-09' */
+        period: string;
+        /** @description null: no unit reported in that period */
+        value: number | null;
+      }[];
+      /**
+       * @description Against the straight-line trajectory from the baseline through the yearly targets (rule in statusRule); not_published: the public view, for a period not yet approved whole
+       * @enum {string}
+       */
+      status: 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'no_target' | 'not_published';
+      /** @description the 2030 (final-year) target */
+      target: {
+        value: number;
+        year: number;
+      } | null;
+      /**
+       * @description Whose baseline and target these are: the unit's own, or the province's passed down (rates as they are, amounts by population)
+       * @enum {string}
+       */
+      targetSource?: 'own' | 'split_from_province';
+      /** @description '% of population' */
+      unitEn: string;
+      /** @description '% dân số' */
+      unitVi: string;
+      /** @enum {string} */
+      valueType: 'number' | 'percent' | 'count' | 'boolean';
+    };
+    IndicatorProgressInput: {
+      /** @description 0–1: share of the target reached (current ÷ target, or target ÷ current when lower is better), capped at 1 */
+      attainment: number | null;
+      baseline: {
+        value: number;
+        year: number;
+      } | null;
+      code: string;
+      /** @description The coverage engine’s figure for the same unit and year, shown beside the reported one */
+      computed: {
+        code: string;
+        value: number;
+      } | null;
+      coverage: {
+        expected: number;
+        reported: number;
+      };
+      current: number | null;
+      /** @description digits to show */
+      decimals: number;
+      /** @enum {string} */
+      direction: 'higher' | 'lower';
+      /** @description The value the trajectory expects at the time of the latest report */
+      expected: number | null;
+      isDemo: boolean;
+      nameEn: string;
+      nameVi: string;
+      /** @description Period the current value is for, e.g. '2025' */
+      period: string;
+      /** @description monthly, oldest first, for the sparkline */
+      series: {
+        /** @description '2025-09' */
+        period: string;
+        /** @description null: no unit reported in that period */
+        value: number | null;
+      }[];
+      /**
+       * @description Against the straight-line trajectory from the baseline through the yearly targets (rule in statusRule); not_published: the public view, for a period not yet approved whole
+       * @enum {string}
+       */
+      status: 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'no_target' | 'not_published';
+      /** @description the 2030 (final-year) target */
+      target: {
+        value: number;
+        year: number;
+      } | null;
+      /**
+       * @description Whose baseline and target these are: the unit's own, or the province's passed down (rates as they are, amounts by population)
+       * @enum {string}
+       */
+      targetSource?: 'own' | 'split_from_province';
+      /** @description '% of population' */
+      unitEn: string;
+      /** @description '% dân số' */
+      unitVi: string;
+      /** @enum {string} */
+      valueType: 'number' | 'percent' | 'count' | 'boolean';
+    };
+    /** @description A GeoJSON Polygon or MultiPolygon, longitude before latitude */
+    PolygonGeometry:
+      | {
+          coordinates: number[][][];
+          /** @enum {string} */
+          type: 'Polygon';
+        }
+      | {
+          coordinates: number[][][][];
+          /** @enum {string} */
+          type: 'MultiPolygon';
+        };
+    /** @description A GeoJSON Polygon or MultiPolygon, longitude before latitude */
+    PolygonGeometryInput:
+      | {
+          coordinates: number[][][];
+          /** @enum {string} */
+          type: 'Polygon';
+        }
+      | {
+          coordinates: number[][][][];
+          /** @enum {string} */
+          type: 'MultiPolygon';
+        };
     Problem: {
       /**
        * @description Stable code: word the problem from it rather than from `detail`
@@ -7649,6 +8192,198 @@ export interface components {
       status: number;
       title: string;
       type: string;
+    };
+    ProgressSummary: {
+      agreement: {
+        code: string;
+        periodFrom: number;
+        periodTo: number;
+        titleEn: string;
+        titleVi: string;
+      };
+      areas: {
+        /** @description 'A2' */
+        code: string;
+        indicators: components['schemas']['IndicatorProgress'][];
+        nameEn: string;
+        nameVi: string;
+      }[];
+      /** @description The year the overview opens on without ?year= (the rule’s choice) */
+      defaultYear?: number;
+      /** @description any value shown is demo data */
+      isDemo: boolean;
+      minReportingShare?: number;
+      statusRule: {
+        en: string;
+        vi: string;
+      };
+      unit: components['schemas']['UnitSummary'];
+      /**
+       * @description 'published': the public's view (approved figures of public indicators only); 'all': a signed-in reader's
+       * @enum {string}
+       */
+      view?: 'published' | 'all';
+      year: number;
+      /**
+       * @description Why this year: asked for, the latest complete enough (minReportingShare of units reporting), or a fallback
+       * @enum {string}
+       */
+      yearChoice?: 'requested' | 'complete_enough' | 'latest_with_data' | 'published';
+      /** @description Every year with values, with how many units reported in it: the period picker’s choices */
+      years?: {
+        expected: number;
+        reporting: number;
+        share: number;
+        year: number;
+      }[];
+    };
+    ProgressSummaryInput: {
+      agreement: {
+        code: string;
+        periodFrom: number;
+        periodTo: number;
+        titleEn: string;
+        titleVi: string;
+      };
+      areas: {
+        /** @description 'A2' */
+        code: string;
+        indicators: components['schemas']['IndicatorProgressInput'][];
+        nameEn: string;
+        nameVi: string;
+      }[];
+      /** @description The year the overview opens on without ?year= (the rule’s choice) */
+      defaultYear?: number;
+      /** @description any value shown is demo data */
+      isDemo: boolean;
+      minReportingShare?: number;
+      statusRule: {
+        en: string;
+        vi: string;
+      };
+      unit: components['schemas']['UnitSummaryInput'];
+      /**
+       * @description 'published': the public's view (approved figures of public indicators only); 'all': a signed-in reader's
+       * @enum {string}
+       */
+      view?: 'published' | 'all';
+      year: number;
+      /**
+       * @description Why this year: asked for, the latest complete enough (minReportingShare of units reporting), or a fallback
+       * @enum {string}
+       */
+      yearChoice?: 'requested' | 'complete_enough' | 'latest_with_data' | 'published';
+      /** @description Every year with values, with how many units reported in it: the period picker’s choices */
+      years?: {
+        expected: number;
+        reporting: number;
+        share: number;
+        year: number;
+      }[];
+    };
+    RollUp: {
+      indicator: string;
+      unit: string;
+      values: {
+        expected: number;
+        period: string;
+        /** @description Given without sign-in: false when the figure is withheld */
+        published?: boolean;
+        /** @description Units that reported: "112 of 135 communes reported" */
+        reported: number;
+        /** @description null: no unit reported, or (without sign-in) not published */
+        value: number | null;
+      }[];
+    };
+    RollUpInput: {
+      indicator: string;
+      unit: string;
+      values: {
+        expected: number;
+        period: string;
+        /** @description Given without sign-in: false when the figure is withheld */
+        published?: boolean;
+        /** @description Units that reported: "112 of 135 communes reported" */
+        reported: number;
+        /** @description null: no unit reported, or (without sign-in) not published */
+        value: number | null;
+      }[];
+    };
+    UnitFeature: {
+      geometry: components['schemas']['PolygonGeometry'] | null;
+      id: string;
+      properties: components['schemas']['UnitSummary'];
+      /** @enum {string} */
+      type: 'Feature';
+    };
+    UnitFeatureInput: {
+      geometry: components['schemas']['PolygonGeometryInput'] | null;
+      id: string;
+      properties: components['schemas']['UnitSummaryInput'];
+      /** @enum {string} */
+      type: 'Feature';
+    };
+    UnitSummary: {
+      areaKm2: number | null;
+      code: string;
+      isBorder: boolean;
+      isDemo: boolean;
+      isEconomicZone: boolean;
+      /** @enum {string} */
+      level: 'nation' | 'province' | 'commune';
+      nameEn: string | null;
+      nameVi: string;
+      parentCode: string | null;
+      population: number | null;
+      /** @enum {string} */
+      unitType: 'nation' | 'province' | 'city' | 'commune' | 'ward' | 'special_zone';
+    };
+    UnitSummaryInput: {
+      areaKm2: number | null;
+      code: string;
+      isBorder: boolean;
+      isDemo: boolean;
+      isEconomicZone: boolean;
+      /** @enum {string} */
+      level: 'nation' | 'province' | 'commune';
+      nameEn: string | null;
+      nameVi: string;
+      parentCode: string | null;
+      population: number | null;
+      /** @enum {string} */
+      unitType: 'nation' | 'province' | 'city' | 'commune' | 'ward' | 'special_zone';
+    };
+    UnitTreeNode: {
+      areaKm2: number | null;
+      children: components['schemas']['UnitTreeNode'][];
+      code: string;
+      isBorder: boolean;
+      isDemo: boolean;
+      isEconomicZone: boolean;
+      /** @enum {string} */
+      level: 'nation' | 'province' | 'commune';
+      nameEn: string | null;
+      nameVi: string;
+      parentCode: string | null;
+      population: number | null;
+      /** @enum {string} */
+      unitType: 'nation' | 'province' | 'city' | 'commune' | 'ward' | 'special_zone';
+    };
+    UnitTreeNodeInput: {
+      areaKm2: number | null;
+      children: components['schemas']['UnitTreeNodeInput'][];
+      code: string;
+      isBorder: boolean;
+      isDemo: boolean;
+      isEconomicZone: boolean;
+      /** @enum {string} */
+      level: 'nation' | 'province' | 'commune';
+      nameEn: string | null;
+      nameVi: string;
+      parentCode: string | null;
+      population: number | null;
+      /** @enum {string} */
+      unitType: 'nation' | 'province' | 'city' | 'commune' | 'ward' | 'special_zone';
     };
   };
   responses: never;
