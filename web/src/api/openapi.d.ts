@@ -3109,12 +3109,7 @@ export interface paths {
           content: {
             'application/json': {
               batchId: number | null;
-              changes: {
-                deleted: number;
-                inserted: number;
-                unchanged: number;
-                updated: number;
-              } | null;
+              changes: components['schemas']['WriteSummary'] | null;
               committed: boolean;
               /** @description The first 500 values of each kind against the stored ones; the counts are in `changes` */
               diff: {
@@ -3275,12 +3270,7 @@ export interface paths {
           content: {
             'application/json': {
               batchId: number | null;
-              changes: {
-                deleted: number;
-                inserted: number;
-                unchanged: number;
-                updated: number;
-              } | null;
+              changes: components['schemas']['WriteSummary'] | null;
               committed: boolean;
               /** @description The first 500 values of each kind against the stored ones; the counts are in `changes` */
               diff: {
@@ -3668,6 +3658,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StoredValue'][];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -3766,6 +3765,24 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ValueWrite'];
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ValueWrite'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -3902,6 +3919,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['BatchWrite'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -4013,6 +4039,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuditEntry'][];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -4108,6 +4143,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StoredValue'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -4201,6 +4245,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Indicator'][];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -4333,6 +4386,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Indicator'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -4432,6 +4494,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Indicator'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -4564,6 +4635,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Indicator'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -4793,6 +4873,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TargetPoints'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -4890,6 +4979,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TargetRows'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -5016,6 +5114,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TargetSplit'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -6836,6 +6943,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ValidationResult'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -6935,6 +7051,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ValidationRule'][];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -7009,6 +7134,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ValidationRule'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -7110,6 +7244,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ValidationRule'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -7240,16 +7383,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              comment: string;
-              /** @description ISO 8601, UTC */
-              explainedAt: string;
-              explainedBy: string;
-              indicator: string | null;
-              period: string;
-              ruleCode: string;
-              unit: string;
-            };
+            'application/json': components['schemas']['FindingExplanation'];
           };
         };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
@@ -7621,6 +7755,58 @@ export interface components {
       updatedAt: string | null;
       updatedBy: string | null;
     };
+    AuditEntry: {
+      /** @description 'value.insert', 'value.update', 'approval.approve', … */
+      action: string;
+      actor: string;
+      /** @description ISO 8601 UTC with milliseconds */
+      at: string;
+      entity: string;
+      entityKey: {
+        [key: string]: unknown;
+      };
+      hash: string;
+      newValue: unknown;
+      oldValue: unknown;
+      prevHash: string;
+      reason: string | null;
+      requestId: string | null;
+      seq: number;
+    };
+    AuditEntryInput: {
+      /** @description 'value.insert', 'value.update', 'approval.approve', … */
+      action: string;
+      actor: string;
+      /** @description ISO 8601 UTC with milliseconds */
+      at: string;
+      entity: string;
+      entityKey: {
+        [key: string]: unknown;
+      };
+      hash: string;
+      newValue: unknown;
+      oldValue: unknown;
+      prevHash: string;
+      reason: string | null;
+      requestId: string | null;
+      seq: number;
+    };
+    BatchWrite: {
+      deleted: number;
+      inserted: number;
+      /** @description How many values the request held */
+      received: number;
+      unchanged: number;
+      updated: number;
+    };
+    BatchWriteInput: {
+      deleted: number;
+      inserted: number;
+      /** @description How many values the request held */
+      received: number;
+      unchanged: number;
+      updated: number;
+    };
     BoundaryCollection: {
       features: components['schemas']['BoundaryFeature'][];
       /** @enum {string} */
@@ -7686,6 +7872,120 @@ export interface components {
       unitType: 'nation' | 'province' | 'city' | 'commune' | 'ward' | 'special_zone';
       /** @description The indicator rolled up to this unit for the period; null when there is no data or it is not published */
       value?: number | null;
+    };
+    FindingExplanation: {
+      comment: string;
+      /** @description ISO 8601, UTC */
+      explainedAt: string;
+      explainedBy: string;
+      indicator: string | null;
+      period: string;
+      ruleCode: string;
+      unit: string;
+    };
+    FindingExplanationInput: {
+      comment: string;
+      /** @description ISO 8601, UTC */
+      explainedAt: string;
+      explainedBy: string;
+      indicator: string | null;
+      period: string;
+      ruleCode: string;
+      unit: string;
+    };
+    Indicator: {
+      areaCode: string | null;
+      code: string;
+      /** @description The indicator the coverage engine computes for this reported one */
+      computedCode: string | null;
+      decimals: number;
+      /** @enum {string} */
+      direction: 'higher' | 'lower';
+      /** @description Expression over other indicators; a formula indicator has no stored values */
+      formula: string | null;
+      id: number;
+      isDemo: boolean;
+      /** @description Approved figures are shown to everyone, signed in or not */
+      isPublic: boolean;
+      maxValue: number | null;
+      minValue: number | null;
+      nameEn: string;
+      nameVi: string;
+      /**
+       * @description The period type values are collected at
+       * @enum {string}
+       */
+      periodType: 'year' | 'quarter' | 'month';
+      pillar: string | null;
+      /** @enum {string} */
+      reportingLevel: 'nation' | 'province' | 'commune';
+      /** @description The agreement party whose staff report it (null: anyone) */
+      reportingParty: string | null;
+      threshold: number | null;
+      /**
+       * @description Flows sum over time; stocks take the last value
+       * @enum {string}
+       */
+      timeAggregation: 'sum' | 'last';
+      /**
+       * @description weighted_average weighs each unit by its population; share_meeting: percent of units ≥ threshold
+       * @enum {string}
+       */
+      unitAggregation: 'sum' | 'average' | 'weighted_average' | 'min' | 'max' | 'share_meeting';
+      unitEn: string;
+      unitVi: string;
+      updatedBy: string | null;
+      /** @enum {string} */
+      valueType: 'number' | 'percent' | 'count' | 'boolean';
+      /** @description Raised on every change to the definition: what If-Match compares */
+      version: number;
+    };
+    IndicatorInput: {
+      areaCode: string | null;
+      code: string;
+      /** @description The indicator the coverage engine computes for this reported one */
+      computedCode: string | null;
+      decimals: number;
+      /** @enum {string} */
+      direction: 'higher' | 'lower';
+      /** @description Expression over other indicators; a formula indicator has no stored values */
+      formula: string | null;
+      id: number;
+      isDemo: boolean;
+      /** @description Approved figures are shown to everyone, signed in or not */
+      isPublic: boolean;
+      maxValue: number | null;
+      minValue: number | null;
+      nameEn: string;
+      nameVi: string;
+      /**
+       * @description The period type values are collected at
+       * @enum {string}
+       */
+      periodType: 'year' | 'quarter' | 'month';
+      pillar: string | null;
+      /** @enum {string} */
+      reportingLevel: 'nation' | 'province' | 'commune';
+      /** @description The agreement party whose staff report it (null: anyone) */
+      reportingParty: string | null;
+      threshold: number | null;
+      /**
+       * @description Flows sum over time; stocks take the last value
+       * @enum {string}
+       */
+      timeAggregation: 'sum' | 'last';
+      /**
+       * @description weighted_average weighs each unit by its population; share_meeting: percent of units ≥ threshold
+       * @enum {string}
+       */
+      unitAggregation: 'sum' | 'average' | 'weighted_average' | 'min' | 'max' | 'share_meeting';
+      unitEn: string;
+      unitVi: string;
+      updatedBy: string | null;
+      /** @enum {string} */
+      valueType: 'number' | 'percent' | 'count' | 'boolean';
+      /** @description Raised on every change to the definition: what If-Match compares */
+      version: number;
     };
     IndicatorProgress: {
       /** @description 0–1: share of the target reached (current ÷ target, or target ÷ current when lower is better), capped at 1 */
@@ -8309,6 +8609,84 @@ export interface components {
         value: number | null;
       }[];
     };
+    StoredValue: {
+      comment: string | null;
+      indicator: string;
+      isDemo: boolean;
+      period: string;
+      source: string;
+      unit: string;
+      /** @description ISO 8601, UTC */
+      updatedAt: string;
+      updatedBy: string;
+      value: number;
+      /** @description What If-Match names to change it */
+      version: number;
+    };
+    StoredValueInput: {
+      comment: string | null;
+      indicator: string;
+      isDemo: boolean;
+      period: string;
+      source: string;
+      unit: string;
+      /** @description ISO 8601, UTC */
+      updatedAt: string;
+      updatedBy: string;
+      value: number;
+      /** @description What If-Match names to change it */
+      version: number;
+    };
+    TargetPoints: {
+      isDemo: boolean;
+      /** @enum {string} */
+      kind: 'baseline' | 'target';
+      updatedBy: string | null;
+      value: number;
+      version: number;
+      year: number;
+    }[];
+    TargetPointsInput: {
+      isDemo: boolean;
+      /** @enum {string} */
+      kind: 'baseline' | 'target';
+      updatedBy: string | null;
+      value: number;
+      version: number;
+      year: number;
+    }[];
+    TargetRows: {
+      /** @enum {string} */
+      kind: 'baseline' | 'target';
+      value: number;
+      year: number;
+    }[];
+    TargetRowsInput: {
+      /** @enum {string} */
+      kind: 'baseline' | 'target';
+      value: number;
+      year: number;
+    }[];
+    /** @description Each unit below with the baseline and targets it was given */
+    TargetSplit: {
+      targets: {
+        /** @enum {string} */
+        kind: 'baseline' | 'target';
+        value: number;
+        year: number;
+      }[];
+      unit: string;
+    }[];
+    /** @description Each unit below with the baseline and targets it was given */
+    TargetSplitInput: {
+      targets: {
+        /** @enum {string} */
+        kind: 'baseline' | 'target';
+        value: number;
+        year: number;
+      }[];
+      unit: string;
+    }[];
     UnitFeature: {
       geometry: components['schemas']['PolygonGeometry'] | null;
       id: string;
@@ -8384,6 +8762,128 @@ export interface components {
       population: number | null;
       /** @enum {string} */
       unitType: 'nation' | 'province' | 'city' | 'commune' | 'ward' | 'special_zone';
+    };
+    ValidationResult: {
+      period: string;
+      unit: string;
+      violations: components['schemas']['Violation'][];
+    };
+    ValidationResultInput: {
+      period: string;
+      unit: string;
+      violations: components['schemas']['ViolationInput'][];
+    };
+    ValidationRule: {
+      code: string;
+      /** @enum {string} */
+      importance: 'high' | 'medium' | 'low';
+      /** @description Formula text, e.g. 'POP_COVERED' or 'TEACHERS_SIGNED + TEACHERS_PENDING' */
+      left: string;
+      nameEn: string;
+      nameVi: string;
+      /** @enum {string} */
+      operator: '<' | '<=' | '==' | '!=' | '>=' | '>';
+      right: string;
+      /** @description Absolute slack for == and != */
+      tolerance?: number;
+      updatedBy: string | null;
+      version: number;
+    };
+    ValidationRuleInput: {
+      code: string;
+      /** @enum {string} */
+      importance: 'high' | 'medium' | 'low';
+      /** @description Formula text, e.g. 'POP_COVERED' or 'TEACHERS_SIGNED + TEACHERS_PENDING' */
+      left: string;
+      nameEn: string;
+      nameVi: string;
+      /** @enum {string} */
+      operator: '<' | '<=' | '==' | '!=' | '>=' | '>';
+      right: string;
+      /** @description Absolute slack for == and != */
+      tolerance?: number;
+      updatedBy: string | null;
+      version: number;
+    };
+    ValueWrite: {
+      deleted: number;
+      indicator: string;
+      inserted: number;
+      period: string;
+      unchanged: number;
+      unit: string;
+      updated: number;
+      value: number | null;
+      /** @description The stored value’s version after the write; null once deleted */
+      version: number | null;
+    };
+    ValueWriteInput: {
+      deleted: number;
+      indicator: string;
+      inserted: number;
+      period: string;
+      unchanged: number;
+      unit: string;
+      updated: number;
+      value: number | null;
+      /** @description The stored value’s version after the write; null once deleted */
+      version: number | null;
+    };
+    Violation: {
+      /** @description Set when a reviewer has marked the finding explained */
+      explanation: {
+        comment: string;
+        /** @description ISO 8601, UTC */
+        explainedAt: string;
+        explainedBy: string;
+      } | null;
+      /** @enum {string} */
+      importance: 'high' | 'medium' | 'low';
+      /** @description Null for a rule spanning several indicators */
+      indicator: string | null;
+      /** @enum {string} */
+      kind: 'bounds' | 'rule' | 'outlier';
+      /** @description In English */
+      message: string;
+      period: string;
+      /** @description The rule's code, or 'bounds' / 'outlier' for the built-in checks */
+      ruleCode: string;
+      unit: string;
+      value: number | null;
+    };
+    ViolationInput: {
+      /** @description Set when a reviewer has marked the finding explained */
+      explanation: {
+        comment: string;
+        /** @description ISO 8601, UTC */
+        explainedAt: string;
+        explainedBy: string;
+      } | null;
+      /** @enum {string} */
+      importance: 'high' | 'medium' | 'low';
+      /** @description Null for a rule spanning several indicators */
+      indicator: string | null;
+      /** @enum {string} */
+      kind: 'bounds' | 'rule' | 'outlier';
+      /** @description In English */
+      message: string;
+      period: string;
+      /** @description The rule's code, or 'bounds' / 'outlier' for the built-in checks */
+      ruleCode: string;
+      unit: string;
+      value: number | null;
+    };
+    WriteSummary: {
+      deleted: number;
+      inserted: number;
+      unchanged: number;
+      updated: number;
+    };
+    WriteSummaryInput: {
+      deleted: number;
+      inserted: number;
+      unchanged: number;
+      updated: number;
     };
   };
   responses: never;
