@@ -899,6 +899,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SessionState'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -989,6 +998,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SessionState'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -1077,6 +1095,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SessionState'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -1131,6 +1158,13 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Into the app, or to the sign-in page with ?error=<code> */
+        302: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -1187,6 +1221,13 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description To the provider’s sign-in page (Location) */
+        302: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -1268,6 +1309,18 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              changed: true;
+            };
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -1377,6 +1430,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SessionState'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -1476,6 +1538,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Enrolment'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -1582,6 +1653,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EnrolmentConfirmed'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -6271,6 +6351,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiTokenInfo'][];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -6346,6 +6435,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CreatedApiToken'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -6447,6 +6545,18 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              revoked: true;
+            };
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -6544,6 +6654,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Account'][];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -6616,6 +6735,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CreatedAccount'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -6733,6 +6861,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Account'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -6839,6 +6976,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PasswordReset'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -7589,6 +7735,38 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    Account: {
+      disabled: boolean;
+      displayName: string;
+      id: number;
+      isDemo: boolean;
+      mustChangePassword: boolean;
+      oidcSubject: string | null;
+      partyCode: string | null;
+      /** @enum {string} */
+      role: 'admin' | 'province_officer' | 'partner_officer' | 'commune_officer' | 'viewer';
+      totpEnabled: boolean;
+      unitIds: number[];
+      /** @description Codes of the units assigned */
+      units: string[];
+      username: string;
+    };
+    AccountInput: {
+      disabled: boolean;
+      displayName: string;
+      id: number;
+      isDemo: boolean;
+      mustChangePassword: boolean;
+      oidcSubject: string | null;
+      partyCode: string | null;
+      /** @enum {string} */
+      role: 'admin' | 'province_officer' | 'partner_officer' | 'commune_officer' | 'viewer';
+      totpEnabled: boolean;
+      unitIds: number[];
+      /** @description Codes of the units assigned */
+      units: string[];
+      username: string;
+    };
     AgreementDetail: {
       areas: {
         code: string;
@@ -7682,6 +7860,70 @@ export interface components {
       source: string | null;
       titleEn: string;
       titleVi: string;
+    };
+    ApiTokenInfo: {
+      createdAt: string;
+      createdBy: string;
+      expiresAt: string;
+      id: number;
+      lastUsedAddress: string | null;
+      lastUsedAt: string | null;
+      name: string;
+      partyCode: string | null;
+      permissions: (
+        | 'published.read'
+        | 'data.read'
+        | 'value.write'
+        | 'value.import'
+        | 'approval.submit'
+        | 'approval.approve'
+        | 'approval.reopen'
+        | 'target.write'
+        | 'indicator.define'
+        | 'validation_rule.define'
+        | 'dhis2_mapping.write'
+        | 'coverage.sites_write'
+        | 'coverage.run'
+        | 'user.manage'
+        | 'token.manage'
+        | 'account.self'
+      )[];
+      prefix: string;
+      revokedAt: string | null;
+      unitIds: number[];
+      units: string[];
+    };
+    ApiTokenInfoInput: {
+      createdAt: string;
+      createdBy: string;
+      expiresAt: string;
+      id: number;
+      lastUsedAddress: string | null;
+      lastUsedAt: string | null;
+      name: string;
+      partyCode: string | null;
+      permissions: (
+        | 'published.read'
+        | 'data.read'
+        | 'value.write'
+        | 'value.import'
+        | 'approval.submit'
+        | 'approval.approve'
+        | 'approval.reopen'
+        | 'target.write'
+        | 'indicator.define'
+        | 'validation_rule.define'
+        | 'dhis2_mapping.write'
+        | 'coverage.sites_write'
+        | 'coverage.run'
+        | 'user.manage'
+        | 'token.manage'
+        | 'account.self'
+      )[];
+      prefix: string;
+      revokedAt: string | null;
+      unitIds: number[];
+      units: string[];
     };
     ApprovalOverview: {
       counts: {
@@ -7872,6 +8114,48 @@ export interface components {
       unitType: 'nation' | 'province' | 'city' | 'commune' | 'ward' | 'special_zone';
       /** @description The indicator rolled up to this unit for the period; null when there is no data or it is not published */
       value?: number | null;
+    };
+    CreatedAccount: {
+      account: components['schemas']['Account'];
+      /** @description The generated password, shown once; null when one was given */
+      password: string | null;
+    };
+    CreatedAccountInput: {
+      account: components['schemas']['AccountInput'];
+      /** @description The generated password, shown once; null when one was given */
+      password: string | null;
+    };
+    CreatedApiToken: {
+      info: components['schemas']['ApiTokenInfo'];
+      /** @description The token, shown once (stored hashed) */
+      token: string;
+    };
+    CreatedApiTokenInput: {
+      info: components['schemas']['ApiTokenInfoInput'];
+      /** @description The token, shown once (stored hashed) */
+      token: string;
+    };
+    Enrolment: {
+      /** @description Base32, for typing into the authenticator app */
+      secret: string;
+      /** @description otpauth:// URI, for a QR code */
+      uri: string;
+    };
+    EnrolmentConfirmed: {
+      /** @description Ten one-time codes, shown once */
+      recoveryCodes: string[];
+      state: components['schemas']['SessionState'];
+    };
+    EnrolmentConfirmedInput: {
+      /** @description Ten one-time codes, shown once */
+      recoveryCodes: string[];
+      state: components['schemas']['SessionStateInput'];
+    };
+    EnrolmentInput: {
+      /** @description Base32, for typing into the authenticator app */
+      secret: string;
+      /** @description otpauth:// URI, for a QR code */
+      uri: string;
     };
     FindingExplanation: {
       comment: string;
@@ -8102,6 +8386,14 @@ export interface components {
       unitVi: string;
       /** @enum {string} */
       valueType: 'number' | 'percent' | 'count' | 'boolean';
+    };
+    PasswordReset: {
+      /** @description The new password, shown once */
+      password: string;
+    };
+    PasswordResetInput: {
+      /** @description The new password, shown once */
+      password: string;
     };
     /** @description A GeoJSON Polygon or MultiPolygon, longitude before latitude */
     PolygonGeometry:
@@ -8608,6 +8900,102 @@ export interface components {
         /** @description null: no unit reported, or (without sign-in) not published */
         value: number | null;
       }[];
+    };
+    SessionState: {
+      /** @description Sent back in the X-CSRF-Token header with every write */
+      csrfToken: string | null;
+      /** @description From the permission table: the web app shows only what these allow */
+      permissions: {
+        /** @enum {string} */
+        action:
+          | 'published.read'
+          | 'data.read'
+          | 'value.write'
+          | 'value.import'
+          | 'approval.submit'
+          | 'approval.approve'
+          | 'approval.reopen'
+          | 'target.write'
+          | 'indicator.define'
+          | 'validation_rule.define'
+          | 'dhis2_mapping.write'
+          | 'coverage.sites_write'
+          | 'coverage.run'
+          | 'user.manage'
+          | 'token.manage'
+          | 'account.self';
+        /** @enum {string} */
+        scope: 'all' | 'assigned';
+      }[];
+      signedIn: boolean;
+      /**
+       * @description Signed in with a password, still owing the second factor (or its set-up, for an admin without one)
+       * @enum {string|null}
+       */
+      signingIn: 'second_factor_required' | 'enrolment_required' | null;
+      /** @description A provincial single sign-on, when one is configured */
+      sso: {
+        label: string;
+      } | null;
+      user: {
+        displayName: string;
+        isDemo: boolean;
+        mustChangePassword: boolean;
+        party: string | null;
+        /** @enum {string} */
+        role: 'admin' | 'province_officer' | 'partner_officer' | 'commune_officer' | 'viewer';
+        totpEnabled: boolean;
+        units: string[];
+        username: string;
+      } | null;
+    };
+    SessionStateInput: {
+      /** @description Sent back in the X-CSRF-Token header with every write */
+      csrfToken: string | null;
+      /** @description From the permission table: the web app shows only what these allow */
+      permissions: {
+        /** @enum {string} */
+        action:
+          | 'published.read'
+          | 'data.read'
+          | 'value.write'
+          | 'value.import'
+          | 'approval.submit'
+          | 'approval.approve'
+          | 'approval.reopen'
+          | 'target.write'
+          | 'indicator.define'
+          | 'validation_rule.define'
+          | 'dhis2_mapping.write'
+          | 'coverage.sites_write'
+          | 'coverage.run'
+          | 'user.manage'
+          | 'token.manage'
+          | 'account.self';
+        /** @enum {string} */
+        scope: 'all' | 'assigned';
+      }[];
+      signedIn: boolean;
+      /**
+       * @description Signed in with a password, still owing the second factor (or its set-up, for an admin without one)
+       * @enum {string|null}
+       */
+      signingIn: 'second_factor_required' | 'enrolment_required' | null;
+      /** @description A provincial single sign-on, when one is configured */
+      sso: {
+        label: string;
+      } | null;
+      user: {
+        displayName: string;
+        isDemo: boolean;
+        mustChangePassword: boolean;
+        party: string | null;
+        /** @enum {string} */
+        role: 'admin' | 'province_officer' | 'partner_officer' | 'commune_officer' | 'viewer';
+        totpEnabled: boolean;
+        units: string[];
+        username: string;
+      } | null;
     };
     StoredValue: {
       comment: string | null;
