@@ -2611,6 +2611,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Dhis2DataValueSet'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -2713,6 +2722,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Dhis2ImportSummary'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -2749,12 +2767,13 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description Conflicts with what is stored (already exists, locked by approval, wrong state) */
+        /** @description Nothing was imported: every conflict of the set, or a problem */
         409: {
           headers: {
             [name: string]: unknown;
           };
           content: {
+            'application/json': components['schemas']['Dhis2ImportSummary'];
             'application/problem+json': components['schemas']['Problem'];
           };
         };
@@ -2819,6 +2838,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Dhis2Mapping'][];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -2885,6 +2913,15 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Dhis2Mapping'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -2998,6 +3035,13 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description removed */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -8134,6 +8178,86 @@ export interface components {
       info: components['schemas']['ApiTokenInfoInput'];
       /** @description The token, shown once (stored hashed) */
       token: string;
+    };
+    Dhis2DataValueSet: {
+      dataValues: {
+        categoryOptionCombo: string;
+        comment?: string;
+        dataElement: string;
+        lastUpdated: string;
+        orgUnit: string;
+        /** @description 2025, 2025Q3 or 202509 */
+        period: string;
+        storedBy: string;
+        value: string;
+      }[];
+    };
+    Dhis2DataValueSetInput: {
+      dataValues: {
+        categoryOptionCombo: string;
+        comment?: string;
+        dataElement: string;
+        lastUpdated: string;
+        orgUnit: string;
+        /** @description 2025, 2025Q3 or 202509 */
+        period: string;
+        storedBy: string;
+        value: string;
+      }[];
+    };
+    Dhis2ImportSummary: {
+      conflicts: {
+        errorCode: string;
+        /** @description Positions in dataValues */
+        indexes: number[];
+        object: string;
+        value: string;
+      }[];
+      description: string;
+      dryRun: boolean;
+      importCount: {
+        deleted: number;
+        ignored: number;
+        imported: number;
+        updated: number;
+      };
+      /** @enum {string} */
+      responseType: 'ImportSummary';
+      /** @enum {string} */
+      status: 'SUCCESS' | 'ERROR';
+    };
+    Dhis2ImportSummaryInput: {
+      conflicts: {
+        errorCode: string;
+        /** @description Positions in dataValues */
+        indexes: number[];
+        object: string;
+        value: string;
+      }[];
+      description: string;
+      dryRun: boolean;
+      importCount: {
+        deleted: number;
+        ignored: number;
+        imported: number;
+        updated: number;
+      };
+      /** @enum {string} */
+      responseType: 'ImportSummary';
+      /** @enum {string} */
+      status: 'SUCCESS' | 'ERROR';
+    };
+    Dhis2Mapping: {
+      code: string;
+      dhis2Id: string;
+      /** @enum {string} */
+      kind: 'data_element' | 'org_unit';
+    };
+    Dhis2MappingInput: {
+      code: string;
+      dhis2Id: string;
+      /** @enum {string} */
+      kind: 'data_element' | 'org_unit';
     };
     Enrolment: {
       /** @description Base32, for typing into the authenticator app */
