@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { ERROR_CODES } from './error-codes.js';
 
-export const FieldErrorSchema = z.object({
+/** Loose: an upload's bad rows carry more (file, row, column, code, params) than every error has. */
+export const FieldErrorSchema = z.looseObject({
   path: z.string().describe('Where: a query field, a JSON path, or a file’s row and column'),
   message: z.string(),
 });

@@ -1759,6 +1759,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SignalClass'][];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -1831,6 +1840,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CoverageRun'][];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -1892,6 +1910,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Queued; Location names the run to poll */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CoverageRun'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -2018,6 +2045,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CoverageRun'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -2112,6 +2148,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CoverageRun'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -2212,6 +2257,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description The GeoTIFF, as an attachment */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/tiff': string;
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -2305,6 +2359,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description The layer, transparent where there is no signal */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/png': string;
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -2397,6 +2460,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CellSite'][];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -2478,6 +2550,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteSummary'];
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -3682,6 +3763,16 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description The template, as an attachment */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+            'text/csv': string;
+          };
+        };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
           headers: {
@@ -8159,6 +8250,138 @@ export interface components {
       /** @description The indicator rolled up to this unit for the period; null when there is no data or it is not published */
       value?: number | null;
     };
+    CellSite: {
+      antennaGainDbi: number;
+      antennaHeightM: number;
+      /** @description Degrees clockwise from north; null = omni */
+      azimuthDeg: number | null;
+      bandMhz: number;
+      cableLossDb: number;
+      electricalTiltDeg: number;
+      /** @enum {string} */
+      environment: 'urban' | 'suburban' | 'rural';
+      hBeamwidthDeg: number | null;
+      isDemo: boolean;
+      lat: number;
+      lon: number;
+      mechanicalTiltDeg: number;
+      /** @description '' when the file has no sector column or the cell is blank */
+      sector: string;
+      siteCode: string;
+      /** @enum {string} */
+      technology: '2G' | '3G' | '4G' | '5G';
+      txPowerDbm: number;
+      vBeamwidthDeg: number;
+    };
+    CellSiteInput: {
+      antennaGainDbi: number;
+      antennaHeightM: number;
+      /** @description Degrees clockwise from north; null = omni */
+      azimuthDeg: number | null;
+      bandMhz: number;
+      cableLossDb: number;
+      electricalTiltDeg: number;
+      /** @enum {string} */
+      environment: 'urban' | 'suburban' | 'rural';
+      hBeamwidthDeg: number | null;
+      isDemo: boolean;
+      lat: number;
+      lon: number;
+      mechanicalTiltDeg: number;
+      /** @description '' when the file has no sector column or the cell is blank */
+      sector: string;
+      siteCode: string;
+      /** @enum {string} */
+      technology: '2G' | '3G' | '4G' | '5G';
+      txPowerDbm: number;
+      vBeamwidthDeg: number;
+    };
+    CoverageResult: {
+      /** @description WGS 84 corners of the output rasters (top-left, top-right, bottom-right, bottom-left) */
+      corners?: number[][];
+      /** @description Where uncovered people live, per technology (largest first) */
+      hotspots?: {
+        [key: string]: {
+          lat: number;
+          lon: number;
+          people: number;
+          /** @description The unit it lies in */
+          unit: string;
+        }[];
+      };
+      technologies: ('2G' | '3G' | '4G' | '5G')[];
+      /** @description The root unit’s totals, the same sums over its units */
+      total: components['schemas']['UnitCoverage'];
+      units: components['schemas']['UnitCoverage'][];
+    } & {
+      [key: string]: unknown;
+    };
+    CoverageResultInput: {
+      /** @description WGS 84 corners of the output rasters (top-left, top-right, bottom-right, bottom-left) */
+      corners?: number[][];
+      /** @description Where uncovered people live, per technology (largest first) */
+      hotspots?: {
+        [key: string]: {
+          lat: number;
+          lon: number;
+          people: number;
+          /** @description The unit it lies in */
+          unit: string;
+        }[];
+      };
+      technologies: ('2G' | '3G' | '4G' | '5G')[];
+      /** @description The root unit’s totals, the same sums over its units */
+      total: components['schemas']['UnitCoverageInput'];
+      units: components['schemas']['UnitCoverageInput'][];
+    } & {
+      [key: string]: unknown;
+    };
+    CoverageRun: {
+      createdAt: string;
+      createdBy: string;
+      error: string | null;
+      finishedAt: string | null;
+      id: string;
+      /** @description Input fingerprints; the demo scenario's start with 'demo:' */
+      inputs: {
+        [key: string]: string;
+      };
+      params: {
+        [key: string]: unknown;
+      };
+      /** @description The month the computed values are written for, e.g. '2025-12' */
+      period: string;
+      result: components['schemas']['CoverageResult'] | null;
+      rootUnit: string;
+      startedAt: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+      tilesDone: number;
+      tilesTotal: number;
+    };
+    CoverageRunInput: {
+      createdAt: string;
+      createdBy: string;
+      error: string | null;
+      finishedAt: string | null;
+      id: string;
+      /** @description Input fingerprints; the demo scenario's start with 'demo:' */
+      inputs: {
+        [key: string]: string;
+      };
+      params: {
+        [key: string]: unknown;
+      };
+      /** @description The month the computed values are written for, e.g. '2025-12' */
+      period: string;
+      result: components['schemas']['CoverageResultInput'] | null;
+      rootUnit: string;
+      startedAt: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+      tilesDone: number;
+      tilesTotal: number;
+    };
     CreatedAccount: {
       account: components['schemas']['Account'];
       /** @description The generated password, shown once; null when one was given */
@@ -8715,11 +8938,13 @@ export interface components {
       current?: unknown;
       /** @description In the language of Accept-Language (vi or en) */
       detail: string;
-      errors?: {
+      errors?: ({
         message: string;
         /** @description Where: a query field, a JSON path, or a file’s row and column */
         path: string;
-      }[];
+      } & {
+        [key: string]: unknown;
+      })[];
       instance?: string;
       requestId?: string;
       status: number;
@@ -8898,11 +9123,13 @@ export interface components {
       current?: unknown;
       /** @description In the language of Accept-Language (vi or en) */
       detail: string;
-      errors?: {
+      errors?: ({
         message: string;
         /** @description Where: a query field, a JSON path, or a file’s row and column */
         path: string;
-      }[];
+      } & {
+        [key: string]: unknown;
+      })[];
       instance?: string;
       requestId?: string;
       status: number;
@@ -9121,6 +9348,24 @@ export interface components {
         username: string;
       } | null;
     };
+    SignalClass: {
+      /** @description Lowest level in the class, as dB above the threshold */
+      fromDbAboveThreshold: number;
+      /** @enum {string} */
+      key: 'strong' | 'good' | 'covered' | 'weak';
+      labelEn: string;
+      labelVi: string;
+      rgba: number[];
+    };
+    SignalClassInput: {
+      /** @description Lowest level in the class, as dB above the threshold */
+      fromDbAboveThreshold: number;
+      /** @enum {string} */
+      key: 'strong' | 'good' | 'covered' | 'weak';
+      labelEn: string;
+      labelVi: string;
+      rgba: number[];
+    };
     StoredValue: {
       comment: string | null;
       indicator: string;
@@ -9199,6 +9444,24 @@ export interface components {
       }[];
       unit: string;
     }[];
+    UnitCoverage: {
+      /** @description Per technology, how many of them are covered */
+      covered: {
+        [key: string]: number;
+      };
+      /** @description People on the model’s grid */
+      population: number;
+      unit: string;
+    };
+    UnitCoverageInput: {
+      /** @description Per technology, how many of them are covered */
+      covered: {
+        [key: string]: number;
+      };
+      /** @description People on the model’s grid */
+      population: number;
+      unit: string;
+    };
     UnitFeature: {
       geometry: components['schemas']['PolygonGeometry'] | null;
       id: string;
