@@ -12,7 +12,6 @@ import multipart from '@fastify/multipart';
 import cookie from '@fastify/cookie';
 import {
   jsonSchemaTransform,
-  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -20,6 +19,7 @@ import {
 import type { Database } from '../db/database.js';
 import { notFoundHandler, problemHandler } from './problem.js';
 import { addProblemResponses } from './problem-responses.js';
+import { componentsTransform } from './openapi-components.js';
 import { orgUnitRoutes } from './org-units.js';
 import { indicatorRoutes } from './indicators.js';
 import { indicatorValueRoutes } from './indicator-values.js';
@@ -165,7 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
     // Schemas registered with an id (ProblemSchema, the contract modules' shapes) become components/schemas.
-    transformObject: jsonSchemaTransformObject,
+    transformObject: componentsTransform,
   });
   // Before the work limits: an answer from the cache (or a 304) takes no slot of the computed reads.
   await app.register(figuresCachePlugin, { maxBytes: options.figuresCacheBytes });

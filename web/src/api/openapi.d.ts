@@ -6562,9 +6562,10 @@ export interface paths {
             name: string;
             /** @default null */
             party?: string | null;
-            permissions: (
-              'published.read' | 'data.read' | 'value.import' | 'approval.submit' | 'coverage.sites_write'
-            )[];
+            permissions: [
+              'published.read' | 'data.read' | 'value.import' | 'approval.submit' | 'coverage.sites_write',
+              ...('published.read' | 'data.read' | 'value.import' | 'approval.submit' | 'coverage.sites_write')[],
+            ];
             units: string[];
           };
         };
@@ -7886,58 +7887,7 @@ export interface components {
       units: string[];
       username: string;
     };
-    AccountInput: {
-      disabled: boolean;
-      displayName: string;
-      id: number;
-      isDemo: boolean;
-      mustChangePassword: boolean;
-      oidcSubject: string | null;
-      partyCode: string | null;
-      /** @enum {string} */
-      role: 'admin' | 'province_officer' | 'partner_officer' | 'commune_officer' | 'viewer';
-      totpEnabled: boolean;
-      unitIds: number[];
-      /** @description Codes of the units assigned */
-      units: string[];
-      username: string;
-    };
     AgreementDetail: {
-      areas: {
-        code: string;
-        nameEn: string;
-        nameVi: string;
-        position: number;
-      }[];
-      code: string;
-      commitments: {
-        areaCode: string | null;
-        /** @description YYYY-MM-DD */
-        dueDate: string | null;
-        id: number;
-        ownerParty: string;
-        /** @enum {string} */
-        status: 'planned' | 'in_progress' | 'done' | 'cancelled';
-        textEn: string;
-        textVi: string;
-      }[];
-      parties: {
-        code: string;
-        nameEn: string;
-        nameVi: string;
-        /** @enum {string} */
-        role: 'province' | 'partner';
-      }[];
-      periodFrom: number;
-      periodTo: number;
-      provinceCode: string | null;
-      /** @description YYYY-MM-DD */
-      signedOn: string | null;
-      source: string | null;
-      titleEn: string;
-      titleVi: string;
-    };
-    AgreementDetailInput: {
       areas: {
         code: string;
         nameEn: string;
@@ -7984,51 +7934,7 @@ export interface components {
       titleEn: string;
       titleVi: string;
     };
-    AgreementSummaryInput: {
-      code: string;
-      id: number;
-      periodFrom: number;
-      periodTo: number;
-      provinceCode: string | null;
-      /** @description YYYY-MM-DD */
-      signedOn: string | null;
-      source: string | null;
-      titleEn: string;
-      titleVi: string;
-    };
     ApiTokenInfo: {
-      createdAt: string;
-      createdBy: string;
-      expiresAt: string;
-      id: number;
-      lastUsedAddress: string | null;
-      lastUsedAt: string | null;
-      name: string;
-      partyCode: string | null;
-      permissions: (
-        | 'published.read'
-        | 'data.read'
-        | 'value.write'
-        | 'value.import'
-        | 'approval.submit'
-        | 'approval.approve'
-        | 'approval.reopen'
-        | 'target.write'
-        | 'indicator.define'
-        | 'validation_rule.define'
-        | 'dhis2_mapping.write'
-        | 'coverage.sites_write'
-        | 'coverage.run'
-        | 'user.manage'
-        | 'token.manage'
-        | 'account.self'
-      )[];
-      prefix: string;
-      revokedAt: string | null;
-      unitIds: number[];
-      units: string[];
-    };
-    ApiTokenInfoInput: {
       createdAt: string;
       createdBy: string;
       expiresAt: string;
@@ -8085,43 +7991,7 @@ export interface components {
         updatedBy: string | null;
       }[];
     };
-    ApprovalOverviewInput: {
-      counts: {
-        approved: number;
-        draft: number;
-        not_started: number;
-        reopened: number;
-        returned: number;
-        submitted: number;
-      };
-      period: string;
-      unit: string;
-      units: {
-        /** @description The steps the workflow allows from this state; the permission table decides who may take them */
-        actions: ('submit' | 'approve' | 'return' | 'reopen')[];
-        code: string;
-        level: string;
-        nameEn: string | null;
-        nameVi: string;
-        reason: string | null;
-        /** @enum {string} */
-        state: 'not_started' | 'draft' | 'submitted' | 'approved' | 'returned' | 'reopened';
-        updatedAt: string | null;
-        updatedBy: string | null;
-      }[];
-    };
     ApprovalState: {
-      period: string;
-      reason: string | null;
-      /** @enum {string} */
-      status: 'draft' | 'submitted' | 'approved' | 'reopened';
-      /** @description Who last submitted it: they may not approve it (separation of duties) */
-      submittedBy: string | null;
-      unit: string;
-      updatedAt: string | null;
-      updatedBy: string | null;
-    };
-    ApprovalStateInput: {
       period: string;
       reason: string | null;
       /** @enum {string} */
@@ -8150,33 +8020,7 @@ export interface components {
       requestId: string | null;
       seq: number;
     };
-    AuditEntryInput: {
-      /** @description 'value.insert', 'value.update', 'approval.approve', … */
-      action: string;
-      actor: string;
-      /** @description ISO 8601 UTC with milliseconds */
-      at: string;
-      entity: string;
-      entityKey: {
-        [key: string]: unknown;
-      };
-      hash: string;
-      newValue: unknown;
-      oldValue: unknown;
-      prevHash: string;
-      reason: string | null;
-      requestId: string | null;
-      seq: number;
-    };
     BatchWrite: {
-      deleted: number;
-      inserted: number;
-      /** @description How many values the request held */
-      received: number;
-      unchanged: number;
-      updated: number;
-    };
-    BatchWriteInput: {
       deleted: number;
       inserted: number;
       /** @description How many values the request held */
@@ -8189,11 +8033,6 @@ export interface components {
       /** @enum {string} */
       type: 'FeatureCollection';
     };
-    BoundaryCollectionInput: {
-      features: components['schemas']['BoundaryFeatureInput'][];
-      /** @enum {string} */
-      type: 'FeatureCollection';
-    };
     BoundaryFeature: {
       geometry: components['schemas']['PolygonGeometry'] | null;
       /** @description The unit’s code */
@@ -8202,35 +8041,7 @@ export interface components {
       /** @enum {string} */
       type: 'Feature';
     };
-    BoundaryFeatureInput: {
-      geometry: components['schemas']['PolygonGeometryInput'] | null;
-      /** @description The unit’s code */
-      id: string;
-      properties: components['schemas']['BoundaryPropertiesInput'];
-      /** @enum {string} */
-      type: 'Feature';
-    };
     BoundaryProperties: {
-      areaKm2: number | null;
-      code: string;
-      /** @description Present when the request named an indicator */
-      indicator?: string;
-      isBorder: boolean;
-      isDemo: boolean;
-      isEconomicZone: boolean;
-      /** @enum {string} */
-      level: 'nation' | 'province' | 'commune';
-      nameEn: string | null;
-      nameVi: string;
-      parentCode: string | null;
-      period?: string;
-      population: number | null;
-      /** @enum {string} */
-      unitType: 'nation' | 'province' | 'city' | 'commune' | 'ward' | 'special_zone';
-      /** @description The indicator rolled up to this unit for the period; null when there is no data or it is not published */
-      value?: number | null;
-    };
-    BoundaryPropertiesInput: {
       areaKm2: number | null;
       code: string;
       /** @description Present when the request named an indicator */
@@ -8273,32 +8084,9 @@ export interface components {
       txPowerDbm: number;
       vBeamwidthDeg: number;
     };
-    CellSiteInput: {
-      antennaGainDbi: number;
-      antennaHeightM: number;
-      /** @description Degrees clockwise from north; null = omni */
-      azimuthDeg: number | null;
-      bandMhz: number;
-      cableLossDb: number;
-      electricalTiltDeg: number;
-      /** @enum {string} */
-      environment: 'urban' | 'suburban' | 'rural';
-      hBeamwidthDeg: number | null;
-      isDemo: boolean;
-      lat: number;
-      lon: number;
-      mechanicalTiltDeg: number;
-      /** @description '' when the file has no sector column or the cell is blank */
-      sector: string;
-      siteCode: string;
-      /** @enum {string} */
-      technology: '2G' | '3G' | '4G' | '5G';
-      txPowerDbm: number;
-      vBeamwidthDeg: number;
-    };
     CoverageResult: {
       /** @description WGS 84 corners of the output rasters (top-left, top-right, bottom-right, bottom-left) */
-      corners?: number[][];
+      corners?: [number, number][];
       /** @description Where uncovered people live, per technology (largest first) */
       hotspots?: {
         [key: string]: {
@@ -8313,26 +8101,6 @@ export interface components {
       /** @description The root unit’s totals, the same sums over its units */
       total: components['schemas']['UnitCoverage'];
       units: components['schemas']['UnitCoverage'][];
-    } & {
-      [key: string]: unknown;
-    };
-    CoverageResultInput: {
-      /** @description WGS 84 corners of the output rasters (top-left, top-right, bottom-right, bottom-left) */
-      corners?: number[][];
-      /** @description Where uncovered people live, per technology (largest first) */
-      hotspots?: {
-        [key: string]: {
-          lat: number;
-          lon: number;
-          people: number;
-          /** @description The unit it lies in */
-          unit: string;
-        }[];
-      };
-      technologies: ('2G' | '3G' | '4G' | '5G')[];
-      /** @description The root unit’s totals, the same sums over its units */
-      total: components['schemas']['UnitCoverageInput'];
-      units: components['schemas']['UnitCoverageInput'][];
     } & {
       [key: string]: unknown;
     };
@@ -8359,36 +8127,8 @@ export interface components {
       tilesDone: number;
       tilesTotal: number;
     };
-    CoverageRunInput: {
-      createdAt: string;
-      createdBy: string;
-      error: string | null;
-      finishedAt: string | null;
-      id: string;
-      /** @description Input fingerprints; the demo scenario's start with 'demo:' */
-      inputs: {
-        [key: string]: string;
-      };
-      params: {
-        [key: string]: unknown;
-      };
-      /** @description The month the computed values are written for, e.g. '2025-12' */
-      period: string;
-      result: components['schemas']['CoverageResultInput'] | null;
-      rootUnit: string;
-      startedAt: string | null;
-      /** @enum {string} */
-      status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-      tilesDone: number;
-      tilesTotal: number;
-    };
     CreatedAccount: {
       account: components['schemas']['Account'];
-      /** @description The generated password, shown once; null when one was given */
-      password: string | null;
-    };
-    CreatedAccountInput: {
-      account: components['schemas']['AccountInput'];
       /** @description The generated password, shown once; null when one was given */
       password: string | null;
     };
@@ -8397,25 +8137,7 @@ export interface components {
       /** @description The token, shown once (stored hashed) */
       token: string;
     };
-    CreatedApiTokenInput: {
-      info: components['schemas']['ApiTokenInfoInput'];
-      /** @description The token, shown once (stored hashed) */
-      token: string;
-    };
     Dhis2DataValueSet: {
-      dataValues: {
-        categoryOptionCombo: string;
-        comment?: string;
-        dataElement: string;
-        lastUpdated: string;
-        orgUnit: string;
-        /** @description 2025, 2025Q3 or 202509 */
-        period: string;
-        storedBy: string;
-        value: string;
-      }[];
-    };
-    Dhis2DataValueSetInput: {
       dataValues: {
         categoryOptionCombo: string;
         comment?: string;
@@ -8449,34 +8171,7 @@ export interface components {
       /** @enum {string} */
       status: 'SUCCESS' | 'ERROR';
     };
-    Dhis2ImportSummaryInput: {
-      conflicts: {
-        errorCode: string;
-        /** @description Positions in dataValues */
-        indexes: number[];
-        object: string;
-        value: string;
-      }[];
-      description: string;
-      dryRun: boolean;
-      importCount: {
-        deleted: number;
-        ignored: number;
-        imported: number;
-        updated: number;
-      };
-      /** @enum {string} */
-      responseType: 'ImportSummary';
-      /** @enum {string} */
-      status: 'SUCCESS' | 'ERROR';
-    };
     Dhis2Mapping: {
-      code: string;
-      dhis2Id: string;
-      /** @enum {string} */
-      kind: 'data_element' | 'org_unit';
-    };
-    Dhis2MappingInput: {
       code: string;
       dhis2Id: string;
       /** @enum {string} */
@@ -8493,17 +8188,6 @@ export interface components {
       recoveryCodes: string[];
       state: components['schemas']['SessionState'];
     };
-    EnrolmentConfirmedInput: {
-      /** @description Ten one-time codes, shown once */
-      recoveryCodes: string[];
-      state: components['schemas']['SessionStateInput'];
-    };
-    EnrolmentInput: {
-      /** @description Base32, for typing into the authenticator app */
-      secret: string;
-      /** @description otpauth:// URI, for a QR code */
-      uri: string;
-    };
     FindingExplanation: {
       comment: string;
       /** @description ISO 8601, UTC */
@@ -8514,64 +8198,7 @@ export interface components {
       ruleCode: string;
       unit: string;
     };
-    FindingExplanationInput: {
-      comment: string;
-      /** @description ISO 8601, UTC */
-      explainedAt: string;
-      explainedBy: string;
-      indicator: string | null;
-      period: string;
-      ruleCode: string;
-      unit: string;
-    };
     Indicator: {
-      areaCode: string | null;
-      code: string;
-      /** @description The indicator the coverage engine computes for this reported one */
-      computedCode: string | null;
-      decimals: number;
-      /** @enum {string} */
-      direction: 'higher' | 'lower';
-      /** @description Expression over other indicators; a formula indicator has no stored values */
-      formula: string | null;
-      id: number;
-      isDemo: boolean;
-      /** @description Approved figures are shown to everyone, signed in or not */
-      isPublic: boolean;
-      maxValue: number | null;
-      minValue: number | null;
-      nameEn: string;
-      nameVi: string;
-      /**
-       * @description The period type values are collected at
-       * @enum {string}
-       */
-      periodType: 'year' | 'quarter' | 'month';
-      pillar: string | null;
-      /** @enum {string} */
-      reportingLevel: 'nation' | 'province' | 'commune';
-      /** @description The agreement party whose staff report it (null: anyone) */
-      reportingParty: string | null;
-      threshold: number | null;
-      /**
-       * @description Flows sum over time; stocks take the last value
-       * @enum {string}
-       */
-      timeAggregation: 'sum' | 'last';
-      /**
-       * @description weighted_average weighs each unit by its population; share_meeting: percent of units ≥ threshold
-       * @enum {string}
-       */
-      unitAggregation: 'sum' | 'average' | 'weighted_average' | 'min' | 'max' | 'share_meeting';
-      unitEn: string;
-      unitVi: string;
-      updatedBy: string | null;
-      /** @enum {string} */
-      valueType: 'number' | 'percent' | 'count' | 'boolean';
-      /** @description Raised on every change to the definition: what If-Match compares */
-      version: number;
-    };
-    IndicatorInput: {
       areaCode: string | null;
       code: string;
       /** @description The indicator the coverage engine computes for this reported one */
@@ -8676,282 +8303,23 @@ export interface components {
       /** @enum {string} */
       valueType: 'number' | 'percent' | 'count' | 'boolean';
     };
-    IndicatorProgressInput: {
-      /** @description 0–1: share of the target reached (current ÷ target, or target ÷ current when lower is better), capped at 1 */
-      attainment: number | null;
-      baseline: {
-        value: number;
-        year: number;
-      } | null;
-      code: string;
-      /** @description The coverage engine’s figure for the same unit and year, shown beside the reported one */
-      computed: {
-        code: string;
-        value: number;
-      } | null;
-      coverage: {
-        expected: number;
-        reported: number;
-      };
-      current: number | null;
-      /** @description digits to show */
-      decimals: number;
-      /** @enum {string} */
-      direction: 'higher' | 'lower';
-      /** @description The value the trajectory expects at the time of the latest report */
-      expected: number | null;
-      isDemo: boolean;
-      nameEn: string;
-      nameVi: string;
-      /** @description Period the current value is for, e.g. '2025' */
-      period: string;
-      /** @description monthly, oldest first, for the sparkline */
-      series: {
-        /** @description '2025-09' */
-        period: string;
-        /** @description null: no unit reported in that period */
-        value: number | null;
-      }[];
-      /**
-       * @description Against the straight-line trajectory from the baseline through the yearly targets (rule in statusRule); not_published: the public view, for a period not yet approved whole
-       * @enum {string}
-       */
-      status: 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'no_target' | 'not_published';
-      /** @description the 2030 (final-year) target */
-      target: {
-        value: number;
-        year: number;
-      } | null;
-      /**
-       * @description Whose baseline and target these are: the unit's own, or the province's passed down (rates as they are, amounts by population)
-       * @enum {string}
-       */
-      targetSource?: 'own' | 'split_from_province';
-      /** @description '% of population' */
-      unitEn: string;
-      /** @description '% dân số' */
-      unitVi: string;
-      /** @enum {string} */
-      valueType: 'number' | 'percent' | 'count' | 'boolean';
-    };
     PasswordReset: {
-      /** @description The new password, shown once */
-      password: string;
-    };
-    PasswordResetInput: {
       /** @description The new password, shown once */
       password: string;
     };
     /** @description A GeoJSON Polygon or MultiPolygon, longitude before latitude */
     PolygonGeometry:
       | {
-          coordinates: number[][][];
+          coordinates: [number, number][][];
           /** @enum {string} */
           type: 'Polygon';
         }
       | {
-          coordinates: number[][][][];
-          /** @enum {string} */
-          type: 'MultiPolygon';
-        };
-    /** @description A GeoJSON Polygon or MultiPolygon, longitude before latitude */
-    PolygonGeometryInput:
-      | {
-          coordinates: number[][][];
-          /** @enum {string} */
-          type: 'Polygon';
-        }
-      | {
-          coordinates: number[][][][];
+          coordinates: [number, number][][][];
           /** @enum {string} */
           type: 'MultiPolygon';
         };
     Problem: {
-      /**
-       * @description Stable code: word the problem from it rather than from `detail`
-       * @enum {string}
-       */
-      code:
-        | 'request.invalid'
-        | 'request.malformed_json'
-        | 'request.malformed_multipart'
-        | 'request.body_too_large'
-        | 'request.unsupported_media_type'
-        | 'request.headers_too_large'
-        | 'request.rate_limited'
-        | 'request.forbidden_character'
-        | 'request.busy'
-        | 'request.cancelled'
-        | 'route.not_found'
-        | 'service.database'
-        | 'service.migrations'
-        | 'internal'
-        | 'auth.required'
-        | 'auth.forbidden'
-        | 'auth.unit_scope'
-        | 'auth.party_scope'
-        | 'auth.csrf'
-        | 'auth.cross_site'
-        | 'auth.credentials'
-        | 'auth.locked'
-        | 'auth.address_blocked'
-        | 'auth.second_factor_required'
-        | 'auth.second_factor_invalid'
-        | 'auth.second_factor_replayed'
-        | 'auth.enrolment_required'
-        | 'auth.password_change_required'
-        | 'auth.password_policy'
-        | 'auth.password_wrong'
-        | 'auth.token_invalid'
-        | 'auth.token_expired'
-        | 'auth.token_revoked'
-        | 'auth.token_permissions'
-        | 'auth.sso_not_configured'
-        | 'auth.sso_failed'
-        | 'auth.sso_unknown_account'
-        | 'account.exists'
-        | 'account.not_found'
-        | 'account.last_admin'
-        | 'account.invalid'
-        | 'token.not_found'
-        | 'period.invalid'
-        | 'period.range'
-        | 'org_unit.not_found'
-        | 'agreement.not_found'
-        | 'area.not_found'
-        | 'boundaries.period'
-        | 'indicator.not_found'
-        | 'indicator.exists'
-        | 'indicator.bounds'
-        | 'indicator.threshold'
-        | 'indicator.has_values'
-        | 'formula.syntax'
-        | 'formula.cycle'
-        | 'formula.unknown_reference'
-        | 'rollup.below_reporting_level'
-        | 'target.invalid'
-        | 'target.split'
-        | 'trajectory.at'
-        | 'trajectory.duplicate'
-        | 'trajectory.order'
-        | 'trajectory.point'
-        | 'split.duplicate'
-        | 'split.total'
-        | 'allocate.total'
-        | 'allocate.weight'
-        | 'status.options'
-        | 'value.invalid'
-        | 'value.unknown_code'
-        | 'value.locked'
-        | 'value.not_found'
-        | 'approval.reason'
-        | 'approval.transition'
-        | 'approval.same_person'
-        | 'version.stale'
-        | 'value.overlap'
-        | 'rule.not_found'
-        | 'rule.tolerance'
-        | 'rule.unknown_reference'
-        | 'outliers.empty'
-        | 'outliers.min_history'
-        | 'outliers.threshold'
-        | 'outliers.window'
-        | 'idempotency.mismatch'
-        | 'import.field'
-        | 'import.locked'
-        | 'import.multipart'
-        | 'import.no_file'
-        | 'import.period'
-        | 'import.rows'
-        | 'intake.cell_too_long'
-        | 'intake.columns'
-        | 'intake.csv'
-        | 'intake.empty'
-        | 'intake.encoding'
-        | 'intake.file_type'
-        | 'intake.too_large'
-        | 'intake.too_many_columns'
-        | 'intake.too_many_rows'
-        | 'intake.xlsx'
-        | 'template.indicators'
-        | 'template.level'
-        | 'template.period'
-        | 'dhis2.mapping_not_found'
-        | 'dhis2.mapping_target'
-        | 'dhis2.period'
-        | 'coverage.boundary'
-        | 'coverage.cell_size'
-        | 'coverage.dem_missing'
-        | 'coverage.demo_cell'
-        | 'coverage.demo_missing'
-        | 'coverage.distributed'
-        | 'coverage.fields'
-        | 'coverage.file_not_found'
-        | 'coverage.inputs'
-        | 'coverage.layer_not_found'
-        | 'coverage.multipart'
-        | 'coverage.no_boundaries'
-        | 'coverage.no_file'
-        | 'coverage.no_sites'
-        | 'coverage.population_missing'
-        | 'coverage.site_outside'
-        | 'coverage.sites'
-        | 'coverage.technology'
-        | 'coverage.worker'
-        | 'coverage_run.finished'
-        | 'coverage_run.not_found'
-        | 'coverage_run.not_running'
-        | 'crs.bbox_invalid'
-        | 'crs.meridian_out_of_range'
-        | 'crs.utm_zone'
-        | 'population.not_counts'
-        | 'radio.input'
-        | 'raster.band_missing'
-        | 'raster.crs_unknown'
-        | 'raster.crs_unwritable'
-        | 'raster.empty'
-        | 'raster.grid_invalid'
-        | 'raster.hgt_name'
-        | 'raster.hgt_size'
-        | 'raster.mosaic_empty'
-        | 'raster.mosaic_misaligned'
-        | 'raster.mosaic_too_large'
-        | 'raster.nodata_invalid'
-        | 'raster.not_georeferenced'
-        | 'raster.not_north_up'
-        | 'raster.sample_format'
-        | 'raster.size_invalid'
-        | 'raster.unreadable'
-        | 'sites.columns'
-        | 'sites.crs'
-        | 'sites.empty'
-        | 'sites.geojson'
-        | 'terrain_profile.invalid'
-        | 'worker.database'
-        | 'backup.corrupt'
-        | 'backup.mismatch'
-        | 'backup.not_empty'
-        | 'backup.no_schema'
-        | 'backup.version'
-        | 'finding.not_explained';
-      /** @description For 412: what is stored now, and who changed it */
-      current?: unknown;
-      /** @description In the language of Accept-Language (vi or en) */
-      detail: string;
-      errors?: ({
-        message: string;
-        /** @description Where: a query field, a JSON path, or a file’s row and column */
-        path: string;
-      } & {
-        [key: string]: unknown;
-      })[];
-      instance?: string;
-      requestId?: string;
-      status: number;
-      title: string;
-      type: string;
-    };
-    ProblemInput: {
       /**
        * @description Stable code: word the problem from it rather than from `detail`
        * @enum {string}
@@ -9180,65 +8548,7 @@ export interface components {
         year: number;
       }[];
     };
-    ProgressSummaryInput: {
-      agreement: {
-        code: string;
-        periodFrom: number;
-        periodTo: number;
-        titleEn: string;
-        titleVi: string;
-      };
-      areas: {
-        /** @description 'A2' */
-        code: string;
-        indicators: components['schemas']['IndicatorProgressInput'][];
-        nameEn: string;
-        nameVi: string;
-      }[];
-      /** @description The year the overview opens on without ?year= (the rule’s choice) */
-      defaultYear?: number;
-      /** @description any value shown is demo data */
-      isDemo: boolean;
-      minReportingShare?: number;
-      statusRule: {
-        en: string;
-        vi: string;
-      };
-      unit: components['schemas']['UnitSummaryInput'];
-      /**
-       * @description 'published': the public's view (approved figures of public indicators only); 'all': a signed-in reader's
-       * @enum {string}
-       */
-      view?: 'published' | 'all';
-      year: number;
-      /**
-       * @description Why this year: asked for, the latest complete enough (minReportingShare of units reporting), or a fallback
-       * @enum {string}
-       */
-      yearChoice?: 'requested' | 'complete_enough' | 'latest_with_data' | 'published';
-      /** @description Every year with values, with how many units reported in it: the period picker’s choices */
-      years?: {
-        expected: number;
-        reporting: number;
-        share: number;
-        year: number;
-      }[];
-    };
     RollUp: {
-      indicator: string;
-      unit: string;
-      values: {
-        expected: number;
-        period: string;
-        /** @description Given without sign-in: false when the figure is withheld */
-        published?: boolean;
-        /** @description Units that reported: "112 of 135 communes reported" */
-        reported: number;
-        /** @description null: no unit reported, or (without sign-in) not published */
-        value: number | null;
-      }[];
-    };
-    RollUpInput: {
       indicator: string;
       unit: string;
       values: {
@@ -9300,54 +8610,6 @@ export interface components {
         username: string;
       } | null;
     };
-    SessionStateInput: {
-      /** @description Sent back in the X-CSRF-Token header with every write */
-      csrfToken: string | null;
-      /** @description From the permission table: the web app shows only what these allow */
-      permissions: {
-        /** @enum {string} */
-        action:
-          | 'published.read'
-          | 'data.read'
-          | 'value.write'
-          | 'value.import'
-          | 'approval.submit'
-          | 'approval.approve'
-          | 'approval.reopen'
-          | 'target.write'
-          | 'indicator.define'
-          | 'validation_rule.define'
-          | 'dhis2_mapping.write'
-          | 'coverage.sites_write'
-          | 'coverage.run'
-          | 'user.manage'
-          | 'token.manage'
-          | 'account.self';
-        /** @enum {string} */
-        scope: 'all' | 'assigned';
-      }[];
-      signedIn: boolean;
-      /**
-       * @description Signed in with a password, still owing the second factor (or its set-up, for an admin without one)
-       * @enum {string|null}
-       */
-      signingIn: 'second_factor_required' | 'enrolment_required' | null;
-      /** @description A provincial single sign-on, when one is configured */
-      sso: {
-        label: string;
-      } | null;
-      user: {
-        displayName: string;
-        isDemo: boolean;
-        mustChangePassword: boolean;
-        party: string | null;
-        /** @enum {string} */
-        role: 'admin' | 'province_officer' | 'partner_officer' | 'commune_officer' | 'viewer';
-        totpEnabled: boolean;
-        units: string[];
-        username: string;
-      } | null;
-    };
     SignalClass: {
       /** @description Lowest level in the class, as dB above the threshold */
       fromDbAboveThreshold: number;
@@ -9355,32 +8617,9 @@ export interface components {
       key: 'strong' | 'good' | 'covered' | 'weak';
       labelEn: string;
       labelVi: string;
-      rgba: number[];
-    };
-    SignalClassInput: {
-      /** @description Lowest level in the class, as dB above the threshold */
-      fromDbAboveThreshold: number;
-      /** @enum {string} */
-      key: 'strong' | 'good' | 'covered' | 'weak';
-      labelEn: string;
-      labelVi: string;
-      rgba: number[];
+      rgba: [number, number, number, number];
     };
     StoredValue: {
-      comment: string | null;
-      indicator: string;
-      isDemo: boolean;
-      period: string;
-      source: string;
-      unit: string;
-      /** @description ISO 8601, UTC */
-      updatedAt: string;
-      updatedBy: string;
-      value: number;
-      /** @description What If-Match names to change it */
-      version: number;
-    };
-    StoredValueInput: {
       comment: string | null;
       indicator: string;
       isDemo: boolean;
@@ -9403,22 +8642,7 @@ export interface components {
       version: number;
       year: number;
     }[];
-    TargetPointsInput: {
-      isDemo: boolean;
-      /** @enum {string} */
-      kind: 'baseline' | 'target';
-      updatedBy: string | null;
-      value: number;
-      version: number;
-      year: number;
-    }[];
     TargetRows: {
-      /** @enum {string} */
-      kind: 'baseline' | 'target';
-      value: number;
-      year: number;
-    }[];
-    TargetRowsInput: {
       /** @enum {string} */
       kind: 'baseline' | 'target';
       value: number;
@@ -9426,16 +8650,6 @@ export interface components {
     }[];
     /** @description Each unit below with the baseline and targets it was given */
     TargetSplit: {
-      targets: {
-        /** @enum {string} */
-        kind: 'baseline' | 'target';
-        value: number;
-        year: number;
-      }[];
-      unit: string;
-    }[];
-    /** @description Each unit below with the baseline and targets it was given */
-    TargetSplitInput: {
       targets: {
         /** @enum {string} */
         kind: 'baseline' | 'target';
@@ -9453,15 +8667,6 @@ export interface components {
       population: number;
       unit: string;
     };
-    UnitCoverageInput: {
-      /** @description Per technology, how many of them are covered */
-      covered: {
-        [key: string]: number;
-      };
-      /** @description People on the model’s grid */
-      population: number;
-      unit: string;
-    };
     UnitFeature: {
       geometry: components['schemas']['PolygonGeometry'] | null;
       id: string;
@@ -9469,29 +8674,7 @@ export interface components {
       /** @enum {string} */
       type: 'Feature';
     };
-    UnitFeatureInput: {
-      geometry: components['schemas']['PolygonGeometryInput'] | null;
-      id: string;
-      properties: components['schemas']['UnitSummaryInput'];
-      /** @enum {string} */
-      type: 'Feature';
-    };
     UnitSummary: {
-      areaKm2: number | null;
-      code: string;
-      isBorder: boolean;
-      isDemo: boolean;
-      isEconomicZone: boolean;
-      /** @enum {string} */
-      level: 'nation' | 'province' | 'commune';
-      nameEn: string | null;
-      nameVi: string;
-      parentCode: string | null;
-      population: number | null;
-      /** @enum {string} */
-      unitType: 'nation' | 'province' | 'city' | 'commune' | 'ward' | 'special_zone';
-    };
-    UnitSummaryInput: {
       areaKm2: number | null;
       code: string;
       isBorder: boolean;
@@ -9522,31 +8705,10 @@ export interface components {
       /** @enum {string} */
       unitType: 'nation' | 'province' | 'city' | 'commune' | 'ward' | 'special_zone';
     };
-    UnitTreeNodeInput: {
-      areaKm2: number | null;
-      children: components['schemas']['UnitTreeNodeInput'][];
-      code: string;
-      isBorder: boolean;
-      isDemo: boolean;
-      isEconomicZone: boolean;
-      /** @enum {string} */
-      level: 'nation' | 'province' | 'commune';
-      nameEn: string | null;
-      nameVi: string;
-      parentCode: string | null;
-      population: number | null;
-      /** @enum {string} */
-      unitType: 'nation' | 'province' | 'city' | 'commune' | 'ward' | 'special_zone';
-    };
     ValidationResult: {
       period: string;
       unit: string;
       violations: components['schemas']['Violation'][];
-    };
-    ValidationResultInput: {
-      period: string;
-      unit: string;
-      violations: components['schemas']['ViolationInput'][];
     };
     ValidationRule: {
       code: string;
@@ -9564,35 +8726,7 @@ export interface components {
       updatedBy: string | null;
       version: number;
     };
-    ValidationRuleInput: {
-      code: string;
-      /** @enum {string} */
-      importance: 'high' | 'medium' | 'low';
-      /** @description Formula text, e.g. 'POP_COVERED' or 'TEACHERS_SIGNED + TEACHERS_PENDING' */
-      left: string;
-      nameEn: string;
-      nameVi: string;
-      /** @enum {string} */
-      operator: '<' | '<=' | '==' | '!=' | '>=' | '>';
-      right: string;
-      /** @description Absolute slack for == and != */
-      tolerance?: number;
-      updatedBy: string | null;
-      version: number;
-    };
     ValueWrite: {
-      deleted: number;
-      indicator: string;
-      inserted: number;
-      period: string;
-      unchanged: number;
-      unit: string;
-      updated: number;
-      value: number | null;
-      /** @description The stored value’s version after the write; null once deleted */
-      version: number | null;
-    };
-    ValueWriteInput: {
       deleted: number;
       indicator: string;
       inserted: number;
@@ -9626,35 +8760,7 @@ export interface components {
       unit: string;
       value: number | null;
     };
-    ViolationInput: {
-      /** @description Set when a reviewer has marked the finding explained */
-      explanation: {
-        comment: string;
-        /** @description ISO 8601, UTC */
-        explainedAt: string;
-        explainedBy: string;
-      } | null;
-      /** @enum {string} */
-      importance: 'high' | 'medium' | 'low';
-      /** @description Null for a rule spanning several indicators */
-      indicator: string | null;
-      /** @enum {string} */
-      kind: 'bounds' | 'rule' | 'outlier';
-      /** @description In English */
-      message: string;
-      period: string;
-      /** @description The rule's code, or 'bounds' / 'outlier' for the built-in checks */
-      ruleCode: string;
-      unit: string;
-      value: number | null;
-    };
     WriteSummary: {
-      deleted: number;
-      inserted: number;
-      unchanged: number;
-      updated: number;
-    };
-    WriteSummaryInput: {
       deleted: number;
       inserted: number;
       unchanged: number;
