@@ -34,7 +34,8 @@ export async function openApiDocument(): Promise<OpenAPI3> {
 
 /** The text of openapi.d.ts for a document, formatted as the repository's prettier settings say. */
 export async function renderApiTypes(document: OpenAPI3): Promise<string> {
-  const source = HEADER + astToString(await openapiTS(document, { alphabetize: true, arrayLength: true, silent: true }));
+  const source =
+    HEADER + astToString(await openapiTS(document, { alphabetize: true, arrayLength: true, silent: true }));
   const options = await prettier.resolveConfig(API_TYPES_FILE);
   return prettier.format(source, { ...options, filepath: API_TYPES_FILE });
 }
