@@ -16,6 +16,21 @@ export const StoredValueSchema = z
   })
   .meta({ id: 'StoredValue' });
 
+/** What a 412 on a value write names as `current`: the value stored now (all null and version 0 when none is). */
+export const CurrentValueSchema = z
+  .object({
+    indicator: z.string(),
+    unit: z.string(),
+    period: z.string(),
+    value: z.number().nullable(),
+    comment: z.string().nullable(),
+    version: z.number().int(),
+    updatedBy: z.string().nullable(),
+    updatedAt: z.string().nullable(),
+  })
+  .meta({ id: 'CurrentValue' });
+export type CurrentValue = z.output<typeof CurrentValueSchema>;
+
 export const WriteSummarySchema = z
   .object({
     inserted: z.number().int(),

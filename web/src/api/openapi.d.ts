@@ -8137,6 +8137,16 @@ export interface components {
       /** @description The token, shown once (stored hashed) */
       token: string;
     };
+    CurrentValue: {
+      comment: string | null;
+      indicator: string;
+      period: string;
+      unit: string;
+      updatedAt: string | null;
+      updatedBy: string | null;
+      value: number | null;
+      version: number;
+    };
     Dhis2DataValueSet: {
       dataValues: {
         categoryOptionCombo: string;

@@ -5,10 +5,12 @@
  */
 import type { components, paths } from './openapi.js';
 
-type Schemas = components['schemas'];
+/** The shared answer schemas, by name (components/schemas of the OpenAPI document). */
+export type ApiSchemas = components['schemas'];
+type Schemas = ApiSchemas;
 
-/** The JSON body of a route's 200 answer. */
-type JsonAnswer<Path extends keyof paths, Method extends 'get' | 'put' | 'post'> = paths[Path][Method] extends {
+/** The JSON body of a route's 200 answer, e.g. `JsonAnswer<'/api/rollup', 'get'>`. */
+export type JsonAnswer<Path extends keyof paths, Method extends 'get' | 'put' | 'post'> = paths[Path][Method] extends {
   responses: { 200: { content: { 'application/json': infer Body } } };
 }
   ? Body
