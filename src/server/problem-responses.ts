@@ -26,8 +26,8 @@ export function problemStatuses(route: RouteOptions): number[] {
   const takesInput = Boolean(route.schema?.params || route.schema?.querystring || route.schema?.body) || writes;
   const permission = route.config?.permission;
   const statuses = [400, 429, 500];
-  if (permission !== 'public') statuses.push(401);
-  if (permission !== 'public' || writes) statuses.push(403);
+  // A public write can still be refused: wrong credentials (sign-in), a missing CSRF token, a cross-site request.
+  if (permission !== 'public' || writes) statuses.push(401, 403);
   if (takesInput) statuses.push(404, 422);
   if (writes) statuses.push(409);
   if (methods.some((m) => VERSIONED_WRITES.has(m))) statuses.push(412);

@@ -917,6 +917,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description Sign-in (or an API token) is required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description Signed in, but not allowed: permission, unit scope, CSRF or cross-site check */
         403: {
           headers: {
@@ -1009,6 +1018,15 @@ export interface paths {
         };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
         400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Sign-in (or an API token) is required */
+        401: {
           headers: {
             [name: string]: unknown;
           };
