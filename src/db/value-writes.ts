@@ -47,16 +47,9 @@ export interface WriteOptions {
 }
 
 /** What a stale write answers with: the value as stored now, and who changed it. */
-export interface CurrentValue {
-  indicator: string;
-  unit: string;
-  period: string;
-  value: number | null;
-  comment: string | null;
-  version: number;
-  updatedBy: string | null;
-  updatedAt: string | null;
-}
+import type { CurrentValue } from '../domain/values-contract.js';
+
+export type { CurrentValue };
 
 export type { WriteSummary } from '../intake/import-report.js';
 

@@ -4,6 +4,19 @@ import { changeAccount, createAccount, listUserAccounts, resetPassword } from '.
 import { createApiToken, listTokens, MAX_TOKEN_DAYS, revokeToken } from '../application/auth/api-tokens.js';
 import { ROLES, TOKEN_ACTIONS } from '../domain/auth/permissions.js';
 import { UnitCode } from './params.js';
+import {
+  AccountSchema,
+  ApiTokenInfoSchema,
+  CreatedAccountSchema,
+  CreatedApiTokenSchema,
+  PasswordResetSchema,
+} from '../domain/auth/account-contract.js';
+import type { Account } from '../db/accounts.js';
+import type { ApiTokenInfo } from '../db/api-tokens.js';
+import { schemaFits, type SchemaFits } from './schema-fit.js';
+
+schemaFits<SchemaFits<typeof AccountSchema, Account>>();
+schemaFits<SchemaFits<typeof ApiTokenInfoSchema, ApiTokenInfo>>();
 
 const Username = z.string().min(2).max(64);
 const Party = z
@@ -17,7 +30,11 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/users',
     {
       config: { permission: 'user.manage' },
-      schema: { summary: 'Accounts with their roles and units', tags: ['accounts'] },
+      schema: {
+        summary: 'Accounts with their roles and units',
+        tags: ['accounts'],
+        response: { 200: z.array(AccountSchema) },
+      },
     },
     (request) => listUserAccounts(app.db, request.actor),
   );
@@ -36,6 +53,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
           units: z.array(UnitCode).max(500).default([]),
           password: z.string().min(1).max(1000).optional(),
         }),
+        response: { 201: CreatedAccountSchema },
       },
     },
     async (request, reply) => {
@@ -60,6 +78,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
           disabled: z.boolean().optional(),
           resetSecondFactor: z.boolean().optional(),
         }),
+        response: { 200: AccountSchema },
       },
     },
     (request) => changeAccount(app.db, request.actor, request.params.username, request.body, request.id),
@@ -72,6 +91,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Reset an account’s password: a new one is generated and shown once; its sessions end',
         tags: ['accounts'],
         params: z.object({ username: Username }),
+        response: { 200: PasswordResetSchema },
       },
     },
     async (request, reply) => {
@@ -84,7 +104,11 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/tokens',
     {
       config: { permission: 'token.manage' },
-      schema: { summary: 'API tokens of partner systems', tags: ['accounts'] },
+      schema: {
+        summary: 'API tokens of partner systems',
+        tags: ['accounts'],
+        response: { 200: z.array(ApiTokenInfoSchema) },
+      },
     },
     (request) => listTokens(app.db, request.actor),
   );
@@ -103,6 +127,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
           permissions: z.array(z.enum(TOKEN_ACTIONS)).min(1),
           expiresInDays: z.number().int().min(1).max(MAX_TOKEN_DAYS).default(90),
         }),
+        response: { 201: CreatedApiTokenSchema },
       },
     },
     async (request, reply) => {
@@ -124,11 +149,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
             .min(1)
             .max(2 ** 31 - 1),
         }),
+        response: { 200: z.object({ revoked: z.literal(true) }) },
       },
     },
     async (request) => {
       await revokeToken(app.db, request.actor, request.params.id, request.id);
-      return { revoked: true };
+      return { revoked: true as const };
     },
   );
 };

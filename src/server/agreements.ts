@@ -4,11 +4,21 @@ import { READ_LIMIT } from './work-limits.js';
 import { findAgreement, listAgreements } from '../db/agreements.js';
 import { progressFor } from '../application/published-view.js';
 import { UnitCode, Year } from './params.js';
+import { AgreementDetailSchema, AgreementSummarySchema } from '../domain/agreement-contract.js';
+import { ProgressSummarySchema } from '../domain/overview-contract.js';
+import type { AgreementDetail, AgreementSummary } from '../db/agreements.js';
+import { schemaFits, type SchemaFits } from './schema-fit.js';
+
+schemaFits<SchemaFits<typeof AgreementSummarySchema, AgreementSummary>>();
+schemaFits<SchemaFits<typeof AgreementDetailSchema, Omit<AgreementDetail, 'id'>>>();
 
 export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/agreements',
-    { config: { permission: 'published.read' }, schema: { summary: 'Agreements', tags: ['agreement'] } },
+    {
+      config: { permission: 'published.read' },
+      schema: { summary: 'Agreements', tags: ['agreement'], response: { 200: z.array(AgreementSummarySchema) } },
+    },
     () => listAgreements(app.db),
   );
   app.get(
@@ -19,6 +29,7 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'An agreement with its parties, cooperation areas and commitments',
         tags: ['agreement'],
         params: z.object({ code: z.string().min(1).max(64) }),
+        response: { 200: AgreementDetailSchema },
       },
     },
     async (request) => {
@@ -40,6 +51,7 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
             'Defaults to the latest year with data (for the public: the latest year published)',
           ),
         }),
+        response: { 200: ProgressSummarySchema },
       },
     },
     (request) => progressFor(app.db, request.actor, request.query.unit, request.query.year),

@@ -18,6 +18,8 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.js';
 import { notFoundHandler, problemHandler } from './problem.js';
+import { addProblemResponses } from './problem-responses.js';
+import { componentsTransform } from './openapi-components.js';
 import { orgUnitRoutes } from './org-units.js';
 import { indicatorRoutes } from './indicators.js';
 import { indicatorValueRoutes } from './indicator-values.js';
@@ -108,6 +110,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemHandler);
   app.setNotFoundHandler(notFoundHandler);
+  // Before any route (and before the OpenAPI plugin reads them): every route documents its problem answers.
+  app.addHook('onRoute', addProblemResponses);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -160,6 +164,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
     transform: jsonSchemaTransform,
+    // Schemas registered with an id (ProblemSchema, the contract modules' shapes) become components/schemas.
+    transformObject: componentsTransform,
   });
   // Before the work limits: an answer from the cache (or a 304) takes no slot of the computed reads.
   await app.register(figuresCachePlugin, { maxBytes: options.figuresCacheBytes });

@@ -4,6 +4,13 @@ import { APPROVAL_PERMISSION, approvalStatus, changeApprovalAs } from '../applic
 import { APPROVAL_ACTIONS } from '../domain/approval/approval-workflow.js';
 import { approvalOverview } from '../application/approval-overview.js';
 import { PeriodCode, UnitCode } from './params.js';
+import { ApprovalOverviewSchema, ApprovalStateSchema } from '../domain/approval-contract.js';
+import type { ApprovalState } from '../db/approvals.js';
+import type { ApprovalOverview } from '../application/approval-overview.js';
+import { schemaFits, type SchemaFits } from './schema-fit.js';
+
+schemaFits<SchemaFits<typeof ApprovalStateSchema, ApprovalState>>();
+schemaFits<SchemaFits<typeof ApprovalOverviewSchema, ApprovalOverview>>();
 
 const STEP_SUMMARIES = {
   submit: 'Submit a unit’s data for a period for approval',
@@ -25,6 +32,7 @@ export const approvalRoutes: FastifyPluginAsyncZod<ApprovalRouteOptions> = async
         summary: 'Approval status of a unit for a period',
         tags: ['approval'],
         querystring: z.object({ unit: UnitCode, period: PeriodCode }),
+        response: { 200: ApprovalStateSchema },
       },
     },
     (request) => approvalStatus(app.db, request.query.unit, request.query.period),
@@ -37,6 +45,7 @@ export const approvalRoutes: FastifyPluginAsyncZod<ApprovalRouteOptions> = async
         summary: 'For a period, a unit and every unit below it with its approval state, and the counts per state',
         tags: ['approval'],
         querystring: z.object({ unit: UnitCode, period: PeriodCode }),
+        response: { 200: ApprovalOverviewSchema },
       },
     },
     (request) => approvalOverview(app.db, request.query.unit, request.query.period),
@@ -53,6 +62,7 @@ export const approvalRoutes: FastifyPluginAsyncZod<ApprovalRouteOptions> = async
             'with a reason. Nobody approves a period they submitted or entered values in. Every step is audited.',
           tags: ['approval'],
           body: z.object({ unit: UnitCode, period: PeriodCode, reason: z.string().max(2000).nullish() }),
+          response: { 200: ApprovalStateSchema },
         },
       },
       (request) =>

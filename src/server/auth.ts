@@ -15,7 +15,12 @@ import { changeOwnPassword } from '../application/auth/accounts.js';
 import { SingleSignOn, safeReturnPath } from '../application/auth/single-sign-on.js';
 import { sha256Hex } from '../application/auth/secrets.js';
 import { actorPermissions, ANONYMOUS } from '../domain/auth/actor.js';
-import type { SessionState } from '../domain/auth/session-contract.js';
+import {
+  EnrolmentConfirmedSchema,
+  EnrolmentSchema,
+  SessionStateSchema,
+  type SessionState,
+} from '../domain/auth/session-contract.js';
 import { DomainError, NotFound } from '../domain/errors.js';
 import { SESSION_COOKIE } from './authenticate.js';
 import type { Account } from '../db/accounts.js';
@@ -88,7 +93,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
     '/api/auth/me',
     {
       config: { permission: 'public' },
-      schema: { summary: 'Who is signed in, what they may do, and the CSRF token for writes', tags: ['auth'] },
+      schema: {
+        summary: 'Who is signed in, what they may do, and the CSRF token for writes',
+        tags: ['auth'],
+        response: { 200: SessionStateSchema },
+      },
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
@@ -120,6 +129,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
           'for 15 minutes after 5 failures, and an address after 30.',
         tags: ['auth'],
         body: z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) }),
+        response: { 200: SessionStateSchema },
       },
     },
     async (request, reply) => {
@@ -139,6 +149,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
         description: 'Each code is accepted once. The session cookie is replaced by a new one.',
         tags: ['auth'],
         body: z.object({ code: Code }),
+        response: { 200: SessionStateSchema },
       },
     },
     async (request, reply) => {
@@ -162,6 +173,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
       schema: {
         summary: 'Start setting up two-factor sign-in: a secret for the authenticator app',
         tags: ['auth'],
+        response: { 200: EnrolmentSchema },
       },
     },
     async (request, reply) => {
@@ -178,6 +190,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
         summary: 'Confirm two-factor set-up with a first code; returns ten one-time recovery codes (shown once)',
         tags: ['auth'],
         body: z.object({ code: Code }),
+        response: { 200: EnrolmentConfirmedSchema },
       },
     },
     async (request, reply) => {
@@ -203,7 +216,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
 
   app.post(
     '/api/auth/logout',
-    { config: { permission: 'public' }, schema: { summary: 'Sign out: the session ends', tags: ['auth'] } },
+    {
+      config: { permission: 'public' },
+      schema: { summary: 'Sign out: the session ends', tags: ['auth'], response: { 200: SessionStateSchema } },
+    },
     async (request, reply) => {
       if (request.session) await endSession(app.db, request.session.token);
       clearSessionCookie(reply);
@@ -219,6 +235,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
         summary: 'Change one’s own password (at least 12 characters); other sessions end',
         tags: ['auth'],
         body: z.object({ currentPassword: z.string().min(1).max(1000), newPassword: z.string().min(1).max(1000) }),
+        response: { 200: z.object({ changed: z.literal(true) }) },
       },
     },
     async (request) => {
@@ -229,7 +246,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
         request.session ? sha256Hex(request.session.token) : null,
         request.id,
       );
-      return { changed: true };
+      return { changed: true as const };
     },
   );
 
@@ -241,6 +258,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
         summary: 'Start signing in through the provincial single sign-on (when configured)',
         tags: ['auth'],
         querystring: z.object({ returnTo: z.string().max(500).default('/') }),
+        response: { 302: z.undefined().describe('To the provider’s sign-in page (Location)') },
       },
     },
     async (request, reply) => {
@@ -253,7 +271,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
     '/api/auth/oidc/callback',
     {
       config: { permission: 'public' },
-      schema: { summary: 'Where the single sign-on provider sends the browser back', tags: ['auth'] },
+      schema: {
+        summary: 'Where the single sign-on provider sends the browser back',
+        tags: ['auth'],
+        response: { 302: z.undefined().describe('Into the app, or to the sign-in page with ?error=<code>') },
+      },
     },
     async (request, reply) => {
       if (!sso) throw new NotFound('auth.sso_not_configured', 'Single sign-on is not configured on this server');

@@ -19,6 +19,20 @@ import { readGeoTiff } from '../engines/coverage/raster/read-geotiff.js';
 import { DEFAULT_COVERAGE_PARAMS } from '../engines/coverage/predict/coverage-params.js';
 import { SIGNAL_CLASSES } from '../domain/coverage/signal-classes.js';
 import { renderSignalLayer } from '../engines/coverage/raster/signal-layer-png.js';
+import { CellSiteSchema, CoverageRunSchema, SignalClassSchema } from '../domain/coverage/coverage-run-contract.js';
+import { WriteSummarySchema } from '../domain/values-contract.js';
+import type { CellSite } from '../db/cell-sites.js';
+import type { SignalClass } from '../domain/coverage/signal-classes.js';
+import { schemaFits, type SchemaFits } from './schema-fit.js';
+
+schemaFits<SchemaFits<typeof CellSiteSchema, CellSite>>();
+schemaFits<SchemaFits<typeof SignalClassSchema, SignalClass>>();
+
+/** A file answered as it is, not JSON (a Buffer or a stream: never passed through a serialiser). */
+const binary = (type: string, description: string) => ({
+  description,
+  content: { [type]: { schema: z.unknown().meta({ type: 'string', format: 'binary' }) } },
+});
 
 const TECHNOLOGIES = ['2G', '3G', '4G', '5G'] as const;
 
@@ -56,6 +70,7 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
         summary: 'Cell sites (sectors) stored for coverage runs',
         tags: ['coverage'],
         querystring: z.object({ technology: z.enum(TECHNOLOGIES).optional() }),
+        response: { 200: z.array(CellSiteSchema) },
       },
     },
     (request) => listSites(app.db, request.query.technology),
@@ -71,6 +86,7 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
         tags: ['coverage'],
         querystring: z.object({ replace: z.enum(['true', 'false']).default('false') }),
         consumes: ['multipart/form-data'],
+        response: { 200: WriteSummarySchema },
       },
     },
     async (request) => {
@@ -104,6 +120,7 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
           'Or field `demo=true` for the demo province’s synthetic scenario. Every input is checked before the run starts (422 naming the file, row or band).',
         tags: ['coverage'],
         consumes: ['multipart/form-data'],
+        response: { 202: CoverageRunSchema.describe('Queued; Location names the run to poll') },
       },
     },
     async (request, reply) => {
@@ -153,7 +170,10 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
 
   app.get(
     '/api/coverage/runs',
-    { config: { permission: 'data.read' }, schema: { summary: 'Recent coverage runs', tags: ['coverage'] } },
+    {
+      config: { permission: 'data.read' },
+      schema: { summary: 'Recent coverage runs', tags: ['coverage'], response: { 200: z.array(CoverageRunSchema) } },
+    },
     () => listRuns(app.db),
   );
   const RunId = z.object({ id: z.uuid() });
@@ -161,7 +181,12 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
     '/api/coverage/runs/:id',
     {
       config: { permission: 'data.read' },
-      schema: { summary: 'A run: status, progress, results', tags: ['coverage'], params: RunId },
+      schema: {
+        summary: 'A run: status, progress, results',
+        tags: ['coverage'],
+        params: RunId,
+        response: { 200: CoverageRunSchema },
+      },
     },
     (request) => findRun(app.db, request.params.id),
   );
@@ -169,7 +194,12 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
     '/api/coverage/runs/:id/cancel',
     {
       config: { permission: 'coverage.run' },
-      schema: { summary: 'Cancel a run; it writes no results', tags: ['coverage'], params: RunId },
+      schema: {
+        summary: 'Cancel a run; it writes no results',
+        tags: ['coverage'],
+        params: RunId,
+        response: { 200: CoverageRunSchema },
+      },
     },
     (request) => cancelCoverageRun(app.db, request.actor, request.params.id),
   );
@@ -177,9 +207,13 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
     '/api/coverage/legend',
     {
       config: { permission: 'published.read' },
-      schema: { summary: 'Signal classes of the coverage map layer', tags: ['coverage'] },
+      schema: {
+        summary: 'Signal classes of the coverage map layer',
+        tags: ['coverage'],
+        response: { 200: z.array(SignalClassSchema) },
+      },
     },
-    () => SIGNAL_CLASSES,
+    () => [...SIGNAL_CLASSES],
   );
   app.get(
     '/api/coverage/runs/:id/layer/:file',
@@ -190,6 +224,7 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
           'The coverage map layer of a run as a PNG in the run’s grid (place it with result.corners), coloured by signal class',
         tags: ['coverage'],
         params: RunId.extend({ file: z.string().regex(/^(2G|3G|4G|5G)\.png$/, '4G.png') }),
+        response: { 200: binary('image/png', 'The layer, transparent where there is no signal') },
       },
     },
     async (request, reply) => {
@@ -217,6 +252,7 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
         params: RunId.extend({
           file: z.string().regex(/^(signal|best-server)-(2G|3G|4G|5G)\.tif$/, 'signal-4G.tif or best-server-4G.tif'),
         }),
+        response: { 200: binary('image/tiff', 'The GeoTIFF, as an attachment') },
       },
     },
     async (request, reply) => {

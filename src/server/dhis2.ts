@@ -13,6 +13,16 @@ import { NotFound } from '../domain/errors.js';
 import { importDataValueSet } from '../application/import-dhis2.js';
 import { monthsOf, parsePeriod } from '../domain/periods.js';
 import { writeContext } from './request-context.js';
+import {
+  Dhis2DataValueSetSchema,
+  Dhis2ImportSummarySchema,
+  Dhis2MappingSchema,
+} from '../domain/dhis2/dhis2-contract.js';
+import { ProblemSchema } from '../domain/problem-contract.js';
+import type { Dhis2Mapping } from '../db/dhis2-mappings.js';
+import { schemaFits, type SchemaFits } from './schema-fit.js';
+
+schemaFits<SchemaFits<typeof Dhis2MappingSchema, Dhis2Mapping>>();
 
 const DataValueSet = z.object({
   dataSet: z.string().optional(),
@@ -45,7 +55,7 @@ function importSummary(
   dryRun: boolean,
 ) {
   return {
-    responseType: 'ImportSummary',
+    responseType: 'ImportSummary' as const,
     status,
     description:
       status === 'SUCCESS'
@@ -84,6 +94,17 @@ export const dhis2Routes: FastifyPluginAsyncZod = async (app) => {
             .describe('replace stored values of another period type that the set overlaps'),
         }),
         body: DataValueSet,
+        response: {
+          200: Dhis2ImportSummarySchema,
+          // A conflict in the set is an ImportSummary, as DHIS2 answers; other conflicts are problems.
+          409: {
+            description: 'Nothing was imported: every conflict of the set, or a problem',
+            content: {
+              'application/json': { schema: Dhis2ImportSummarySchema },
+              'application/problem+json': { schema: ProblemSchema },
+            },
+          },
+        },
       },
     },
     async (request, reply) => {
@@ -115,6 +136,7 @@ export const dhis2Routes: FastifyPluginAsyncZod = async (app) => {
           endDate: z.iso.date().optional(),
           children: z.enum(['true', 'false']).default('false'),
         }),
+        response: { 200: Dhis2DataValueSetSchema },
       },
     },
     async (request) => {
@@ -158,7 +180,11 @@ export const dhis2Routes: FastifyPluginAsyncZod = async (app) => {
     '/api/dhis2/mappings',
     {
       config: { permission: 'data.read' },
-      schema: { summary: 'DHIS2 id ↔ DX Compact code mappings', tags: ['dhis2'] },
+      schema: {
+        summary: 'DHIS2 id ↔ DX Compact code mappings',
+        tags: ['dhis2'],
+        response: { 200: z.array(Dhis2MappingSchema) },
+      },
     },
     () => listMappings(app.db),
   );
@@ -170,6 +196,7 @@ export const dhis2Routes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Map a DHIS2 data element or org unit id to a DX Compact code',
         tags: ['dhis2'],
         body: z.object({ kind: MappingKind, dhis2Id: z.string().min(1).max(64), code: z.string().min(1).max(64) }),
+        response: { 200: Dhis2MappingSchema },
       },
     },
     (request) => saveMappingAs(app.db, request.actor, request.body, request.id),
@@ -182,6 +209,7 @@ export const dhis2Routes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Remove a mapping',
         tags: ['dhis2'],
         params: z.object({ kind: MappingKind, dhis2Id: z.string().min(1).max(64) }),
+        response: { 204: z.undefined().describe('removed') },
       },
     },
     async (request, reply) => {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { explainFinding, unexplainFinding } from '../application/explain-finding.js';
 import { PeriodCode, UnitCode } from './params.js';
+import { FindingExplanationSchema } from '../domain/validation-contract.js';
 
 const FindingKey = z.object({
   ruleCode: z
@@ -21,16 +22,6 @@ const FindingKey = z.object({
   period: PeriodCode,
 });
 
-const Explanation = z.object({
-  ruleCode: z.string(),
-  indicator: z.string().nullable(),
-  unit: z.string(),
-  period: z.string(),
-  comment: z.string(),
-  explainedBy: z.string(),
-  explainedAt: z.string().describe('ISO 8601, UTC'),
-});
-
 /** A data-check finding marked explained ("the new market opened in March"), and taken back. */
 export const findingExplanationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
@@ -43,7 +34,7 @@ export const findingExplanationRoutes: FastifyPluginAsyncZod = async (app) => {
           'Allowed to whoever may enter the unit’s values. Audited; the findings then carry who, when and why.',
         tags: ['validation'],
         body: FindingKey.extend({ comment: z.string().trim().min(1).max(2000) }),
-        response: { 200: Explanation },
+        response: { 200: FindingExplanationSchema },
       },
     },
     (request) => {

@@ -1,6 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { loadMigrations } from '../db/migrate.js';
 import { Unavailable } from '../domain/errors.js';
+
+const Engine = z.enum(['pglite', 'postgres']).describe('The database engine in use');
+const Liveness = z.object({ status: z.literal('ok'), engine: Engine });
+const Readiness = z.object({
+  status: z.literal('ready'),
+  engine: Engine,
+  migration: z.string().nullable().describe('The latest migration applied'),
+});
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   const latestMigration = loadMigrations().at(-1)?.version ?? null;
@@ -12,11 +21,12 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Liveness: the process answers (it does not wait for the database)',
         tags: ['system'],
+        response: { 200: Liveness },
       },
     },
     async (_request, reply) => {
       reply.header('cache-control', 'no-store');
-      return { status: 'ok', engine: app.db.engine };
+      return { status: 'ok' as const, engine: app.db.engine };
     },
   );
   app.get(
@@ -26,6 +36,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Readiness: the database answers and its migrations are those this version expects (503 if not)',
         tags: ['system'],
+        response: { 200: Readiness },
       },
     },
     async (_request, reply) => {
@@ -45,7 +56,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
           `The database is at migration ${applied ?? 'none'}, this version expects ${latestMigration}: run dx-compact migrate`,
           30,
         );
-      return { status: 'ready', engine: app.db.engine, migration: applied };
+      return { status: 'ready' as const, engine: app.db.engine, migration: applied };
     },
   );
 };

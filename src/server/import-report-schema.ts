@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROW_ERROR_CODES } from '../domain/messages/row-messages.js';
 import type { ImportReport } from '../intake/import-report.js';
+import { WriteSummarySchema } from '../domain/values-contract.js';
 
 const RowErrorSchema = z.object({
   file: z.string(),
@@ -28,13 +29,6 @@ const DiffRowSchema = z.object({
   newComment: z.string().nullable(),
 });
 
-const SummarySchema = z.object({
-  inserted: z.number().int(),
-  updated: z.number().int(),
-  deleted: z.number().int(),
-  unchanged: z.number().int(),
-});
-
 /** What `POST /api/imports` answers: a preview (200) or a commit (201). */
 export const ImportReportSchema = z.object({
   file: z.string(),
@@ -46,7 +40,7 @@ export const ImportReportSchema = z.object({
   errors: z.array(RowErrorSchema).describe('The first 1,000 bad cells; `errorCount` says how many there are'),
   errorCount: z.number().int(),
   warnings: z.array(RowErrorSchema).describe('Findings that do not refuse the file (rules of lower importance)'),
-  changes: SummarySchema.nullable(),
+  changes: WriteSummarySchema.nullable(),
   diff: z
     .object({ new: z.array(DiffRowSchema), changed: z.array(DiffRowSchema), unchanged: z.array(DiffRowSchema) })
     .describe('The first 500 values of each kind against the stored ones; the counts are in `changes`'),

@@ -28,6 +28,17 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
           format: z.enum(['xlsx', 'csv']).default('xlsx'),
           lang: z.enum(['vi', 'en']).default('vi'),
         }),
+        response: {
+          200: {
+            description: 'The template, as an attachment',
+            content: {
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+                schema: z.unknown().meta({ type: 'string', format: 'binary' }),
+              },
+              'text/csv': { schema: z.unknown().meta({ type: 'string' }) },
+            },
+          },
+        },
       },
     },
     async (request, reply) => {

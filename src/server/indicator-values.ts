@@ -15,6 +15,13 @@ import { IndicatorCode, PeriodCode, UnitCode } from './params.js';
 import { periodRange } from './period-range.js';
 import { writeContext } from './request-context.js';
 import { expectedVersion, sendVersioned } from './if-match.js';
+import { AuditEntrySchema, BatchWriteSchema, StoredValueSchema, ValueWriteSchema } from '../domain/values-contract.js';
+import type { StoredValue } from '../db/indicator-values.js';
+import type { ChainedAuditEntry } from '../domain/audit/audit-chain.js';
+import { schemaFits, type SchemaFits } from './schema-fit.js';
+
+schemaFits<SchemaFits<typeof StoredValueSchema, StoredValue>>();
+schemaFits<SchemaFits<typeof AuditEntrySchema, ChainedAuditEntry>>();
 
 const Version = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
@@ -54,6 +61,7 @@ export const indicatorValueRoutes: FastifyPluginAsyncZod = async (app) => {
           descendants: z.enum(['true', 'false']).default('false').describe('Include every unit below `unit`'),
           limit: z.coerce.number().int().min(1).max(100_000).default(10_000),
         }),
+        response: { 200: z.array(StoredValueSchema) },
       },
     },
     async (request) => {
@@ -80,6 +88,7 @@ export const indicatorValueRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'One stored value with its version as the ETag (send it back in If-Match to change it)',
         tags: ['values'],
         querystring: z.object({ indicator: IndicatorCode, unit: UnitCode, period: PeriodCode }),
+        response: { 200: StoredValueSchema },
       },
     },
     async (request, reply) => {
@@ -113,6 +122,7 @@ export const indicatorValueRoutes: FastifyPluginAsyncZod = async (app) => {
           'and who changed it. Every change is audited under the signed-in user.',
         tags: ['values'],
         body: ValueEntry.extend({ reason: z.string().max(2000).nullish(), replace: Replace }),
+        response: { 200: ValueWriteSchema, 201: ValueWriteSchema },
       },
     },
     async (request, reply) => {
@@ -162,6 +172,7 @@ export const indicatorValueRoutes: FastifyPluginAsyncZod = async (app) => {
           reason: z.string().max(2000).nullish(),
           replace: Replace,
         }),
+        response: { 200: BatchWriteSchema },
       },
     },
     async (request, reply) => {
@@ -179,7 +190,8 @@ export const indicatorValueRoutes: FastifyPluginAsyncZod = async (app) => {
           }),
       );
       if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(result.statusCode).send(result.body);
+      // The first answer is stored with its status (200) and replayed as it was.
+      return reply.code(result.statusCode as 200).send(result.body);
     },
   );
 
@@ -191,6 +203,7 @@ export const indicatorValueRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Every change to one value, oldest first, from the audit log',
         tags: ['values'],
         querystring: z.object({ indicator: IndicatorCode, unit: UnitCode, period: PeriodCode }),
+        response: { 200: z.array(AuditEntrySchema) },
       },
     },
     async (request) => {

@@ -8,6 +8,20 @@ import { actorCan, type Actor } from '../domain/auth/actor.js';
 import { NotFound } from '../domain/errors.js';
 import { FIRST_YEAR, LAST_YEAR } from '../domain/periods.js';
 import { expectedVersion, sendVersioned } from './if-match.js';
+import {
+  IndicatorSchema,
+  TargetPointsSchema,
+  TargetRowsSchema,
+  TargetSplitSchema,
+} from '../domain/indicator-contract.js';
+import type { TargetRow } from '../db/targets.js';
+import type { TargetPoint } from '../db/indicators.js';
+import { schemaFits, type SchemaFits } from './schema-fit.js';
+
+schemaFits<SchemaFits<typeof IndicatorSchema, Indicator>>();
+schemaFits<SchemaFits<typeof TargetRowsSchema, TargetRow[]>>();
+schemaFits<SchemaFits<typeof TargetPointsSchema, TargetPoint[]>>();
+schemaFits<SchemaFits<typeof TargetSplitSchema, Awaited<ReturnType<typeof splitTargetsAs>>>>();
 
 const Definition = z.object({
   nameVi: z.string().min(1).max(300),
@@ -67,6 +81,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Indicators with their aggregation rules (the public sees the public ones)',
         tags: ['indicators'],
         querystring: z.object({ area: z.string().max(16).optional().describe('Cooperation area code, e.g. A2') }),
+        response: { 200: z.array(IndicatorSchema) },
       },
     },
     async (request) =>
@@ -80,6 +95,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Define an indicator (a formula is checked: syntax, known references, no cycles)',
         tags: ['indicators'],
         body: Definition.extend({ code: IndicatorCode }),
+        response: { 201: IndicatorSchema },
       },
     },
     async (request, reply) => {
@@ -104,6 +120,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['indicators'],
         params: z.object({ code: IndicatorCode }),
         body: Definition,
+        response: { 200: IndicatorSchema },
       },
     },
     async (request, reply) => {
@@ -126,6 +143,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'One indicator, its version as the ETag',
         tags: ['indicators'],
         params: z.object({ code: IndicatorCode }),
+        response: { 200: IndicatorSchema },
       },
     },
     async (request, reply) => {
@@ -142,6 +160,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['indicators'],
         params: z.object({ code: IndicatorCode }),
         querystring: z.object({ unit: UnitCode }),
+        response: { 200: TargetPointsSchema },
       },
     },
     async (request, reply) => {
@@ -169,6 +188,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
           version: z.number().int().min(0).optional(),
           reason: z.string().max(2000).nullish(),
         }),
+        response: { 200: TargetRowsSchema },
       },
     },
     async (request, reply) => {
@@ -206,6 +226,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
           by: z.enum(['population', 'baseline']).default('population'),
           reason: z.string().max(2000).nullish(),
         }),
+        response: { 200: TargetSplitSchema },
       },
     },
     (request) =>

@@ -5,6 +5,8 @@ import { IndicatorCode, PeriodCode, UnitCode } from './params.js';
 import { publishedFilters, readableIndicator } from '../application/published-view.js';
 import { rollUpEach } from '../db/roll-ups.js';
 import { Invalid } from '../domain/errors.js';
+import { UnitSummarySchema, UnitTreeNodeSchema } from '../domain/overview-contract.js';
+import { BoundaryCollectionSchema, UnitFeatureSchema } from '../domain/map-contract.js';
 import { childBoundaries, findUnit, findUnitBoundary, listChildren, unitTree } from '../db/org-units.js';
 
 export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -16,6 +18,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The organisation-unit hierarchy (nation → provinces → communes)',
         tags: ['organisation units'],
         querystring: z.object({ root: UnitCode.optional().describe('Start at this unit instead of the nation') }),
+        response: { 200: UnitTreeNodeSchema },
       },
     },
     (request) => unitTree(app.db, request.query.root),
@@ -24,7 +27,12 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/org-units/:code',
     {
       config: { permission: 'published.read' },
-      schema: { summary: 'One organisation unit', tags: ['organisation units'], params: z.object({ code: UnitCode }) },
+      schema: {
+        summary: 'One organisation unit',
+        tags: ['organisation units'],
+        params: z.object({ code: UnitCode }),
+        response: { 200: UnitSummarySchema },
+      },
     },
     async (request) => {
       const { id: _id, ...unit } = await findUnit(app.db, request.params.code);
@@ -39,6 +47,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The units directly below a unit',
         tags: ['organisation units'],
         params: z.object({ code: UnitCode }),
+        response: { 200: z.array(UnitSummarySchema) },
       },
     },
     (request) => listChildren(app.db, request.params.code),
@@ -51,6 +60,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Boundary of a unit as a GeoJSON Feature (WGS84)',
         tags: ['organisation units'],
         params: z.object({ code: UnitCode }),
+        response: { 200: { content: { 'application/geo+json': { schema: UnitFeatureSchema } } } },
       },
     },
     async (request, reply) => {
@@ -69,6 +79,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['organisation units'],
         params: z.object({ code: UnitCode }),
         querystring: z.object({ indicator: IndicatorCode.optional(), period: PeriodCode.optional() }),
+        response: { 200: { content: { 'application/geo+json': { schema: BoundaryCollectionSchema } } } },
       },
     },
     async (request, reply) => {
@@ -100,13 +111,13 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
         const value = values && period ? (published(unit.id, period) ? values.get(unit.id)!.value : null) : undefined;
         const { id: _id, ...summary } = unit;
         features.push({
-          type: 'Feature',
+          type: 'Feature' as const,
           id: unit.code,
           properties: { ...summary, ...(indicator ? { indicator: indicator.code, period, value } : {}) },
           geometry: boundary,
         });
       }
-      return reply.type('application/geo+json').send({ type: 'FeatureCollection', features });
+      return reply.type('application/geo+json').send({ type: 'FeatureCollection' as const, features });
     },
   );
 };

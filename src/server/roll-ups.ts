@@ -4,6 +4,7 @@ import { READ_LIMIT } from './work-limits.js';
 import { rollUpFor } from '../application/published-view.js';
 import { Bucket, IndicatorCode, PeriodCode, UnitCode } from './params.js';
 import { periodRange } from './period-range.js';
+import { RollUpSchema } from '../domain/figures-contract.js';
 
 export const rollUpRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -25,6 +26,7 @@ export const rollUpRoutes: FastifyPluginAsyncZod = async (app) => {
           to: PeriodCode.optional(),
           by: Bucket.optional().describe('Bucket size; defaults to the type of `from`'),
         }),
+        response: { 200: RollUpSchema },
       },
     },
     async (request) => {

@@ -7,13 +7,23 @@ import { NotFound } from '../domain/errors.js';
 import { expectedVersion, sendVersioned } from './if-match.js';
 import { runValidation } from '../db/validation-run.js';
 import { PeriodCode, UnitCode } from './params.js';
+import { ValidationResultSchema, ValidationRuleSchema } from '../domain/validation-contract.js';
+import type { StoredRule } from '../db/validation-rules.js';
+import { schemaFits, type SchemaFits } from './schema-fit.js';
+
+schemaFits<SchemaFits<typeof ValidationRuleSchema, StoredRule>>();
+schemaFits<SchemaFits<typeof ValidationResultSchema, Awaited<ReturnType<typeof runValidation>>>>();
 
 export const validationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/validation-rules',
     {
       config: { permission: 'data.read' },
-      schema: { summary: 'Validation rules across indicators', tags: ['validation'] },
+      schema: {
+        summary: 'Validation rules across indicators',
+        tags: ['validation'],
+        response: { 200: z.array(ValidationRuleSchema) },
+      },
     },
     () => listValidationRules(app.db),
   );
@@ -44,6 +54,7 @@ export const validationRoutes: FastifyPluginAsyncZod = async (app) => {
           version: z.number().int().min(0).optional().describe('the version read; 0 to create only if new'),
           reason: z.string().max(2000).nullish(),
         }),
+        response: { 200: ValidationRuleSchema },
       },
     },
     async (request, reply) => {
@@ -72,6 +83,7 @@ export const validationRoutes: FastifyPluginAsyncZod = async (app) => {
             .max(64)
             .regex(/^[A-Za-z0-9_.-]+$/),
         }),
+        response: { 200: ValidationRuleSchema },
       },
     },
     async (request, reply) => {
@@ -94,6 +106,7 @@ export const validationRoutes: FastifyPluginAsyncZod = async (app) => {
           'A rule with a side missing is skipped: missing data is not a violation.',
         tags: ['validation'],
         querystring: z.object({ unit: UnitCode, period: PeriodCode }),
+        response: { 200: ValidationResultSchema },
       },
     },
     (request) => runValidation(app.db, request.query.unit, request.query.period),

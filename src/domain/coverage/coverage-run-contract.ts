@@ -1,52 +1,99 @@
 /**
  * What the coverage API answers about a run (`GET /api/coverage/runs/{id}` and each entry of
- * `GET /api/coverage/runs`): shared by the server, which stores and sends it, and the web app.
+ * `GET /api/coverage/runs`), its sites and its map legend: the routes answer through these schemas,
+ * the web app reads their types.
  */
-import type { Technology } from './technology.js';
+import { z } from 'zod';
 
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export const TechnologySchema = z.enum(['2G', '3G', '4G', '5G']);
 
-/** Per unit: its people on the model's grid and, per technology, how many of them are covered. */
-export interface UnitCoverage {
-  unit: string;
-  population: number;
-  covered: Partial<Record<Technology, number>>;
-}
+export const RunStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
+export type RunStatus = z.output<typeof RunStatusSchema>;
 
-/** A place where uncovered people live: the unit it lies in, how many people, where (WGS 84). */
-export interface CoverageHotspot {
-  unit: string;
-  people: number;
-  lon: number;
-  lat: number;
-}
+export const UnitCoverageSchema = z
+  .object({
+    unit: z.string(),
+    population: z.number().describe('People on the model’s grid'),
+    covered: z.partialRecord(TechnologySchema, z.number()).describe('Per technology, how many of them are covered'),
+  })
+  .meta({ id: 'UnitCoverage' });
+export type UnitCoverage = z.output<typeof UnitCoverageSchema>;
 
-export interface CoverageResult {
-  units: UnitCoverage[];
-  /** The root unit's totals, the same sums over its units. */
-  total: UnitCoverage;
-  technologies: Technology[];
-  /** Where uncovered people live, per technology (largest first). */
-  hotspots?: Partial<Record<Technology, CoverageHotspot[]>>;
-  /** WGS 84 corners of the output rasters (top-left, top-right, bottom-right, bottom-left), for a map overlay. */
-  corners?: [number, number][];
-}
+export const CoverageHotspotSchema = z
+  .object({
+    unit: z.string().describe('The unit it lies in'),
+    people: z.number(),
+    lon: z.number(),
+    lat: z.number(),
+  })
+  .describe('A place where uncovered people live (WGS 84)');
+export type CoverageHotspot = z.output<typeof CoverageHotspotSchema>;
 
-export interface CoverageRun {
-  id: string;
-  status: RunStatus;
-  rootUnit: string;
-  /** The month the computed values are written for, e.g. '2025-12'. */
-  period: string;
-  params: Record<string, unknown>;
-  /** Input fingerprints; the demo scenario's start with 'demo:'. */
-  inputs: Record<string, string>;
-  tilesTotal: number;
-  tilesDone: number;
-  error: string | null;
-  result: CoverageResult | null;
-  createdBy: string;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+export const CoverageResultSchema = z
+  .looseObject({
+    units: z.array(UnitCoverageSchema),
+    total: UnitCoverageSchema.describe('The root unit’s totals, the same sums over its units'),
+    technologies: z.array(TechnologySchema),
+    hotspots: z
+      .partialRecord(TechnologySchema, z.array(CoverageHotspotSchema))
+      .optional()
+      .describe('Where uncovered people live, per technology (largest first)'),
+    corners: z
+      .array(z.tuple([z.number(), z.number()]))
+      .optional()
+      .describe('WGS 84 corners of the output rasters (top-left, top-right, bottom-right, bottom-left)'),
+  })
+  .meta({ id: 'CoverageResult' });
+export type CoverageResult = z.output<typeof CoverageResultSchema>;
+
+export const CoverageRunSchema = z
+  .object({
+    id: z.string(),
+    status: RunStatusSchema,
+    rootUnit: z.string(),
+    period: z.string().describe("The month the computed values are written for, e.g. '2025-12'"),
+    params: z.record(z.string(), z.unknown()),
+    inputs: z.record(z.string(), z.string()).describe("Input fingerprints; the demo scenario's start with 'demo:'"),
+    tilesTotal: z.number().int(),
+    tilesDone: z.number().int(),
+    error: z.string().nullable(),
+    result: CoverageResultSchema.nullable(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'CoverageRun' });
+export type CoverageRun = z.output<typeof CoverageRunSchema>;
+
+export const CellSiteSchema = z
+  .object({
+    siteCode: z.string(),
+    sector: z.string().describe("'' when the file has no sector column or the cell is blank"),
+    technology: TechnologySchema,
+    bandMhz: z.number(),
+    lat: z.number(),
+    lon: z.number(),
+    antennaHeightM: z.number(),
+    azimuthDeg: z.number().nullable().describe('Degrees clockwise from north; null = omni'),
+    mechanicalTiltDeg: z.number(),
+    electricalTiltDeg: z.number(),
+    hBeamwidthDeg: z.number().nullable(),
+    vBeamwidthDeg: z.number(),
+    txPowerDbm: z.number(),
+    antennaGainDbi: z.number(),
+    cableLossDb: z.number(),
+    environment: z.enum(['urban', 'suburban', 'rural']),
+    isDemo: z.boolean(),
+  })
+  .meta({ id: 'CellSite' });
+
+export const SignalClassSchema = z
+  .object({
+    key: z.enum(['strong', 'good', 'covered', 'weak']),
+    fromDbAboveThreshold: z.number().describe('Lowest level in the class, as dB above the threshold'),
+    rgba: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+    labelVi: z.string(),
+    labelEn: z.string(),
+  })
+  .meta({ id: 'SignalClass' });

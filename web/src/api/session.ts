@@ -4,6 +4,7 @@
  * sign-in routes carries the new state, which replaces the old one and its CSRF token at once.
  */
 import type { SessionState } from '../../../src/domain/auth/session-contract.js';
+import type { ApiSchemas } from './types.js';
 import { apiGet, apiPostJson, onSessionLost, type RequestOptions } from './client.js';
 import { setCsrfToken } from './csrf.js';
 
@@ -29,10 +30,7 @@ export interface SessionSnapshot {
 }
 
 /** Two-factor set-up: the secret for the authenticator app, as text and as an otpauth:// URI. */
-export interface Enrolment {
-  secret: string;
-  uri: string;
-}
+export type Enrolment = ApiSchemas['Enrolment'];
 
 export interface Credentials {
   username: string;
@@ -119,7 +117,7 @@ export function createSessionStore(): SessionStore {
       apply(await apiPostJson<SessionState>('/auth/second-factor', { code: code.trim() }, options)),
     startEnrolment: (options) => apiPostJson<Enrolment>('/auth/second-factor/enrolment', {}, options),
     async confirmEnrolment(code, { onRecoveryCodes, ...options } = {}) {
-      const answer = await apiPostJson<{ recoveryCodes: string[]; state: SessionState }>(
+      const answer = await apiPostJson<ApiSchemas['EnrolmentConfirmed']>(
         '/auth/second-factor/enrolment/confirm',
         { code: code.trim() },
         options,

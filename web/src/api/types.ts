@@ -1,72 +1,57 @@
 /**
- * Shapes of the API answers the web app reads. Those with a contract module of their own (coverage runs,
- * import reports) come from it, as the server's do; the others mirror what the server sends
- * (src/db/validation-run.ts, src/db/indicators.ts) so the web app does not import server modules.
+ * Shapes of the API answers the web app reads, taken from the types generated from the server's OpenAPI document
+ * (openapi.d.ts, `npm run api:types`) or from the shared contract schemas the routes answer through, never
+ * written out again here: a change on the server shows up as a type error in the web app.
  */
-import type { UnitSummary, ValueType } from '../../../src/domain/overview-contract.js';
+import type { components, paths } from './openapi.js';
 
-export type ReportingLevel = 'nation' | 'province' | 'commune';
+/** The shared answer schemas, by name (components/schemas of the OpenAPI document). */
+export type ApiSchemas = components['schemas'];
+type Schemas = ApiSchemas;
+
+type Method = 'get' | 'put' | 'post' | 'patch' | 'delete';
+
+/** The JSON body of a route's 200 (or 201) answer, e.g. `JsonAnswer<'/api/rollup', 'get'>`. */
+export type JsonAnswer<Path extends keyof paths, M extends Method> = paths[Path][M] extends {
+  responses: { 200: { content: { 'application/json': infer Body } } };
+}
+  ? Body
+  : paths[Path][M] extends { responses: { 201: { content: { 'application/json': infer Created } } } }
+    ? Created
+    : never;
+
+/** The JSON body a route takes, e.g. `JsonRequest<'/api/users', 'post'>`. */
+export type JsonRequest<Path extends keyof paths, M extends Method> = paths[Path][M] extends {
+  requestBody?: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : never;
+
+export type ReportingLevel = Schemas['Indicator']['reportingLevel'];
 
 /** One indicator of the catalogue (`GET /api/indicators`), the fields the web app reads. */
-export interface IndicatorInfo {
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  unitVi: string;
-  unitEn: string;
-  areaCode: string | null;
-  valueType: ValueType;
-  reportingLevel: ReportingLevel;
-  decimals: number;
-  /** A computed indicator has a formula and no stored values: it is never in a template. */
-  formula: string | null;
-  minValue: number | null;
-  maxValue: number | null;
-}
+export type IndicatorInfo = Pick<
+  Schemas['Indicator'],
+  | 'code'
+  | 'nameVi'
+  | 'nameEn'
+  | 'unitVi'
+  | 'unitEn'
+  | 'areaCode'
+  | 'valueType'
+  | 'reportingLevel'
+  | 'decimals'
+  | 'formula'
+  | 'minValue'
+  | 'maxValue'
+>;
 
-export interface AgreementArea {
-  code: string;
-  position: number;
-  nameVi: string;
-  nameEn: string;
-}
-
-export interface AgreementParty {
-  code: string;
-  role: 'province' | 'partner';
-  nameVi: string;
-  nameEn: string;
-}
-
-export type CommitmentStatus = 'planned' | 'in_progress' | 'done' | 'cancelled';
-
-export interface Commitment {
-  id: number;
-  /** Null for a commitment that spans the whole agreement. */
-  areaCode: string | null;
-  /** The code of the party that owns it. */
-  ownerParty: string;
-  textVi: string;
-  textEn: string;
-  /** ISO date (2030-12-31), or null. */
-  dueDate: string | null;
-  status: CommitmentStatus;
-}
-
-/** `GET /api/agreements/{code}` (src/db/agreements.ts). */
-export interface Agreement {
-  code: string;
-  titleVi: string;
-  titleEn: string;
-  signedOn: string | null;
-  periodFrom: number;
-  periodTo: number;
-  provinceCode: string | null;
-  source: string | null;
-  parties: AgreementParty[];
-  areas: AgreementArea[];
-  commitments: Commitment[];
-}
+/** `GET /api/agreements/{code}`: parties, areas and commitments. */
+export type Agreement = Schemas['AgreementDetail'];
+export type AgreementArea = Agreement['areas'][number];
+export type AgreementParty = Agreement['parties'][number];
+export type Commitment = Agreement['commitments'][number];
+export type CommitmentStatus = Commitment['status'];
 
 export type {
   DiffRow,
@@ -76,76 +61,39 @@ export type {
   WriteSummary,
 } from '../../../src/intake/import-report.js';
 
-export type Importance = 'high' | 'medium' | 'low';
-export type ViolationKind = 'rule' | 'bounds' | 'outlier';
-
-export interface Violation {
-  kind: ViolationKind;
-  /** The validation rule's code, or 'bounds' / 'outlier' for the built-in checks. */
-  ruleCode: string;
-  /** Null for a rule spanning several indicators. */
-  indicator: string | null;
-  unit: string;
-  period: string;
-  value: number | null;
-  /** In English. */
-  message: string;
-  importance: Importance;
-  /** Set when a reviewer has marked the finding explained. */
-  explanation?: FindingExplanationInfo | null;
-}
-
-/** Who explained a finding, when (ISO 8601) and why. */
-export interface FindingExplanationInfo {
-  comment: string;
-  explainedBy: string;
-  explainedAt: string;
-}
-
 /** `GET /api/validation`. */
-export interface ValidationResult {
-  unit: string;
-  period: string;
-  violations: Violation[];
-}
+export type ValidationResult = Schemas['ValidationResult'];
+/** A finding; `explanation` is always sent, optional here for findings the web app builds itself. */
+export type Violation = Omit<Schemas['Violation'], 'explanation'> & Partial<Pick<Schemas['Violation'], 'explanation'>>;
+export type ViolationKind = Violation['kind'];
+export type Importance = Violation['importance'];
+/** Who explained a finding, when (ISO 8601) and why. */
+export type FindingExplanationInfo = NonNullable<Violation['explanation']>;
 
 /** `GET /api/validation-rules`, the fields the web app reads. */
-export interface ValidationRule {
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  importance: Importance;
-}
+export type ValidationRule = Pick<Schemas['ValidationRule'], 'code' | 'nameVi' | 'nameEn' | 'importance'>;
 
 // ---------------------------------------------------------------------------------------------------------------
-// Map and coverage model (src/server/org-units.ts, src/server/coverage.ts, src/db/coverage-runs.ts).
+// Map and coverage model.
 
 /** Properties of a unit's boundary (`GET /api/org-units/{code}/children/boundaries`). */
-export interface BoundaryProperties extends UnitSummary {
-  /** Present when the request named an indicator. */
-  indicator?: string;
-  period?: string;
-  /** The indicator rolled up to this unit for the period; null when there is no data. */
-  value?: number | null;
+export type BoundaryProperties = Schemas['BoundaryProperties'] & {
   /** Set by the web app (map/choropleth.ts): the fill colour and class of `value` (-1 without one). */
   fill?: string;
   classIndex?: number;
-}
+};
 
-export type Position = [number, number];
+export type PolygonGeometry = Schemas['PolygonGeometry'];
+export type Position = Extract<PolygonGeometry, { type: 'Polygon' }>['coordinates'][number][number];
 
-export type PolygonGeometry =
-  { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
-
-export interface BoundaryFeature {
-  type: 'Feature';
-  id?: string | number;
+/** The server always names the unit in `id`; optional here for features the web app builds itself. */
+export type BoundaryFeature = Omit<Schemas['BoundaryFeature'], 'properties' | 'id'> & {
+  id?: Schemas['BoundaryFeature']['id'];
   properties: BoundaryProperties;
-  geometry: PolygonGeometry | null;
-}
+};
 
 export interface BoundaryCollection {
-  type: 'FeatureCollection';
+  type: Schemas['BoundaryCollection']['type'];
   features: BoundaryFeature[];
 }
 
@@ -159,17 +107,7 @@ export type {
 } from '../../../src/domain/coverage/coverage-run-contract.js';
 
 /** One signal class of the coverage layer (`GET /api/coverage/legend`). */
-export interface CoverageLegendClass {
-  key: string;
-  fromDbAboveThreshold: number;
-  rgba: [number, number, number, number];
-  labelVi: string;
-  labelEn: string;
-}
+export type CoverageLegendClass = Schemas['SignalClass'];
 
 /** `GET /api/rollup`. */
-export interface RollupResult {
-  indicator: string;
-  unit: string;
-  values: { period: string; value: number | null; reported: number; expected: number }[];
-}
+export type RollupResult = JsonAnswer<'/api/rollup', 'get'>;

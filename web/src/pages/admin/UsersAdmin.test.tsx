@@ -33,6 +33,9 @@ const stateFor = (role: Role): SessionState => ({
 
 const ACCOUNTS: UserAccount[] = [
   {
+    id: 3,
+    oidcSubject: null,
+    unitIds: [41],
     username: 'can.bo.xa',
     displayName: 'Nguyễn Văn An',
     role: 'commune_officer',
@@ -57,6 +60,8 @@ const TOKENS: ApiToken[] = [
     expiresAt: '2099-11-24T00:00:00Z',
     revokedAt: null,
     lastUsedAt: null,
+    lastUsedAddress: null,
+    unitIds: [1],
   },
 ];
 

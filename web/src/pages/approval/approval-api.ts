@@ -1,29 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ApprovalBadgeState } from '../../components/ApprovalBadge.js';
 import { apiGet, apiPostJson } from '../../api/client.js';
+import type { ApiSchemas } from '../../api/types.js';
 
-export type ApprovalAction = 'submit' | 'approve' | 'return' | 'reopen';
-
-export interface UnitApproval {
-  code: string;
-  nameVi: string;
-  nameEn: string | null;
-  level: string;
-  state: ApprovalBadgeState;
-  reason: string | null;
-  updatedBy: string | null;
-  updatedAt: string | null;
-  /** An approval of a longer period or a unit above that locks this unit's values in the period. */
-  lockedBy: { unit: string; period: string } | null;
-  actions: ApprovalAction[];
-}
-
-export interface ApprovalOverview {
-  unit: string;
-  period: string;
-  units: UnitApproval[];
-  counts: Record<ApprovalBadgeState, number>;
-}
+/** `GET /api/approvals/overview`, as the server's schema gives it. */
+export type ApprovalOverview = ApiSchemas['ApprovalOverview'];
+export type UnitApproval = ApprovalOverview['units'][number];
+export type ApprovalAction = UnitApproval['actions'][number];
 
 export const approvalOverviewQuery = (unit: string, period: string, lang: string) =>
   queryOptions({

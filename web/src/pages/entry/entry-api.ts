@@ -1,27 +1,23 @@
 /** The entry screen's reads and writes: stored values with their versions, the approval state, saving and submitting. */
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError, apiGet, apiPostJson, apiPutJson } from '../../api/client.js';
+import type { ApiSchemas, JsonAnswer } from '../../api/types.js';
 
-export interface StoredValue {
-  indicator: string;
-  unit: string;
-  period: string;
-  value: number | null;
-  version: number;
-  updatedBy: string | null;
-  updatedAt: string | null;
-}
+/**
+ * A stored value as the entry screen reads it: from `GET /api/indicator-values`, or what a 412 names as current
+ * (nothing stored: a null value at version 0).
+ */
+export type StoredValue = Pick<
+  ApiSchemas['CurrentValue'],
+  'indicator' | 'unit' | 'period' | 'value' | 'version' | 'updatedBy' | 'updatedAt'
+>;
 
-export type ApprovalStatus = 'draft' | 'submitted' | 'approved' | 'reopened';
-
-export interface ApprovalState {
-  unit: string;
-  period: string;
-  status: ApprovalStatus;
-  updatedBy: string | null;
-  updatedAt: string | null;
-  reason: string | null;
-}
+/** `GET /api/approvals`, the fields the entry screen reads. */
+export type ApprovalState = Pick<
+  ApiSchemas['ApprovalState'],
+  'unit' | 'period' | 'status' | 'updatedBy' | 'updatedAt' | 'reason'
+>;
+export type ApprovalStatus = ApprovalState['status'];
 
 export const storedValueQuery = (indicator: string, unit: string, period: string) =>
   queryOptions({
@@ -56,7 +52,7 @@ export type WriteOutcome = { kind: 'saved'; version: number } | { kind: 'stale';
 
 export async function writeValue(write: ValueWrite, lang: string): Promise<WriteOutcome> {
   try {
-    const answer = await apiPutJson<{ version: number | null }>('/indicator-values', write, { lang });
+    const answer = await apiPutJson<JsonAnswer<'/api/indicator-values', 'put'>>('/indicator-values', write, { lang });
     return { kind: 'saved', version: answer.version ?? 0 };
   } catch (err) {
     const current = err instanceof ApiError && err.status === 412 ? staleCurrent(err) : null;

@@ -1,72 +1,40 @@
 /** The indicator page's reads: its definition, its table by unit, one value's history, its yearly series and targets. */
 import { queryOptions } from '@tanstack/react-query';
-import type { Lang, ValueType } from '../../../../src/domain/overview-contract.js';
+import type { Lang } from '../../../../src/domain/overview-contract.js';
 import { apiGet, getRollup } from '../../api/client.js';
+import type { ApiSchemas, JsonAnswer } from '../../api/types.js';
 
-export interface IndicatorDefinition {
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  unitVi: string;
-  unitEn: string;
-  valueType: ValueType;
-  decimals: number;
-  direction: 'higher' | 'lower';
-  formula: string | null;
-  reportingLevel: 'nation' | 'province' | 'commune';
-  reportingParty: string | null;
-  periodType: 'month' | 'quarter' | 'year';
-  timeAggregation: 'sum' | 'last';
-  unitAggregation: string;
-}
+/** `GET /api/indicators/{code}`, the fields the indicator page reads. */
+export type IndicatorDefinition = Pick<
+  ApiSchemas['Indicator'],
+  | 'code'
+  | 'nameVi'
+  | 'nameEn'
+  | 'unitVi'
+  | 'unitEn'
+  | 'valueType'
+  | 'decimals'
+  | 'direction'
+  | 'formula'
+  | 'reportingLevel'
+  | 'reportingParty'
+  | 'periodType'
+  | 'timeAggregation'
+  | 'unitAggregation'
+>;
 
-export type UnitStatus = 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'no_target' | 'not_published';
-export type ApprovalState = 'not_started' | 'draft' | 'submitted' | 'approved' | 'reopened';
+/** `GET /api/indicators/{code}/units`. */
+export type UnitTable = JsonAnswer<'/api/indicators/{code}/units', 'get'>;
+export type UnitRow = UnitTable['rows'][number];
+export type UnitStatus = UnitRow['status'];
+export type ApprovalState = NonNullable<UnitRow['approval']>;
 
-export interface UnitRow {
-  code: string;
-  nameVi: string;
-  nameEn: string | null;
-  value: number | null;
-  target: number | null;
-  /** own: set for the commune; split_from_province: the province's passed down (as on the overview). */
-  targetSource: 'own' | 'split_from_province' | 'none';
-  status: UnitStatus;
-  reported: boolean;
-  approval: ApprovalState | null;
-  updatedAt: string | null;
-  updatedBy: string | null;
-  source: string | null;
-}
+/** `GET /api/indicators/{code}/history`, the fields the indicator page reads. */
+export type ValueHistory = Pick<JsonAnswer<'/api/indicators/{code}/history', 'get'>, 'source' | 'changes'>;
+export type ValueChange = ValueHistory['changes'][number];
 
-export interface UnitTable {
-  indicator: string;
-  unit: string;
-  period: string;
-  view: 'all' | 'published';
-  totals: { reported: number; expected: number };
-  rows: UnitRow[];
-}
-
-export interface ValueChange {
-  at: string;
-  actor: string;
-  action: string;
-  oldValue: number | null;
-  newValue: number | null;
-  reason: string | null;
-}
-
-export interface ValueHistory {
-  source: string | null;
-  changes: ValueChange[];
-}
-
-export interface TargetPoint {
-  year: number;
-  kind: 'baseline' | 'target';
-  value: number;
-}
+/** A baseline or target (`GET /api/indicators/{code}/targets`), the fields the indicator page reads. */
+export type TargetPoint = Pick<ApiSchemas['TargetPoints'][number], 'year' | 'kind' | 'value'>;
 
 const path = (code: string) => `/indicators/${encodeURIComponent(code)}`;
 

@@ -2,12 +2,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Lang } from '../../../../src/domain/overview-contract.js';
 import { apiGet, getChildBoundaries, getCoverageLegend, getCoverageRuns, getRollup } from '../../api/client.js';
-import type { BoundaryFeature } from '../../api/types.js';
-import type { BaseMap } from '../../map/CoverageMap.js';
+import type { BoundaryFeature, JsonAnswer } from '../../api/types.js';
 
-export interface MapConfig {
-  baseMap: BaseMap | null;
-}
+/** `GET /api/map-config`. */
+export type MapConfig = JsonAnswer<'/api/map-config', 'get'>;
 
 /** The months asked of the roll-up to find the periods with data. */
 const MONTHS_FROM = '2015-01';

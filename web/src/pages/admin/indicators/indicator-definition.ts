@@ -1,26 +1,30 @@
-/** An indicator's definition as `GET /api/indicators` gives it to a signed-in user and `PUT` takes it back. */
-import type { Direction, IndicatorRule } from '../../../../../src/domain/indicators/indicator-rule.js';
-import type { PeriodType } from '../../../../../src/domain/periods.js';
+import type { ApiSchemas } from '../../../api/types.js';
 
-export interface IndicatorDefinition extends IndicatorRule {
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  unitVi: string;
-  unitEn: string;
-  areaCode: string | null;
-  pillar: string | null;
-  direction: Direction;
-  decimals: number;
-  formula: string | null;
-  minValue: number | null;
-  maxValue: number | null;
-  isPublic: boolean;
-  periodType: PeriodType;
-  reportingParty: string | null;
-  /** What the PUT sends back, so that a change made meanwhile is refused rather than overwritten. */
-  version: number;
-}
+/** An indicator's definition as `GET /api/indicators` gives it to a signed-in user and `PUT` takes it back. */
+export type IndicatorDefinition = Pick<
+  ApiSchemas['Indicator'],
+  | 'code'
+  | 'nameVi'
+  | 'nameEn'
+  | 'unitVi'
+  | 'unitEn'
+  | 'areaCode'
+  | 'pillar'
+  | 'valueType'
+  | 'unitAggregation'
+  | 'threshold'
+  | 'timeAggregation'
+  | 'reportingLevel'
+  | 'direction'
+  | 'decimals'
+  | 'formula'
+  | 'minValue'
+  | 'maxValue'
+  | 'isPublic'
+  | 'periodType'
+  | 'reportingParty'
+  | 'version'
+>;
 
 /** The body of `PUT /api/indicators/{code}`: every field of the definition but the code. */
 export function definitionBody(d: IndicatorDefinition) {

@@ -5,13 +5,10 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { apiGet, apiGetVersioned, apiPostJson, apiPutJson } from '../../../api/client.js';
+import type { ApiSchemas, JsonRequest } from '../../../api/types.js';
 import type { IndicatorDefinition } from '../indicators/indicator-definition.js';
 
-export interface TargetRow {
-  year: number;
-  kind: 'baseline' | 'target';
-  value: number;
-}
+export type TargetRow = ApiSchemas['TargetRows'][number];
 
 export interface StoredTargets {
   rows: TargetRow[];
@@ -19,20 +16,9 @@ export interface StoredTargets {
   version: number | null;
 }
 
-export interface TargetsBody {
-  unit: string;
-  baseline?: { year: number; value: number };
-  targets: { year: number; value: number }[];
-  version?: number;
-  reason?: string | null;
-}
-
-export type SplitBasis = 'population' | 'baseline';
-
-export interface SplitResult {
-  unit: string;
-  targets: TargetRow[];
-}
+export type TargetsBody = JsonRequest<'/api/indicators/{code}/targets', 'put'>;
+export type SplitBasis = NonNullable<JsonRequest<'/api/indicators/{code}/targets/split', 'post'>['by']>;
+export type SplitResult = ApiSchemas['TargetSplit'][number];
 
 /** The same key as the indicators tab's catalogue: both tabs read one cached answer. */
 export const definitionsQuery = (lang: string) =>

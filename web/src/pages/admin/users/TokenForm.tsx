@@ -18,7 +18,7 @@ const schema = z.object({
     .trim()
     .refine((v) => v === '' || PARTY_PATTERN.test(v), 'partyFormat'),
   units: z.array(z.string()).min(1, 'needUnits').max(500),
-  permissions: z.array(z.enum(TOKEN_ACTIONS)).min(1, 'needPermissions'),
+  permissions: z.array(z.enum(TOKEN_ACTIONS)).nonempty('needPermissions'),
   expiresInDays: z.preprocess(
     (v) => (v === '' ? NaN : Number(v)),
     z.number({ error: 'daysRange' }).int('daysRange').min(1, 'daysRange').max(MAX_TOKEN_DAYS, 'daysRange'),
@@ -42,7 +42,9 @@ export function TokenForm({ onCreated, onCancel }: TokenFormProps) {
     defaultValues: { name: '', party: '', units: [], permissions: ['value.import'], expiresInDays: '90' },
   });
   const create = useMutation({
-    mutationFn: (values: Values) => createToken({ ...values, party: values.party || null }, lang),
+    // The schema has checked that a permission is chosen; the API's type says so with a non-empty tuple.
+    mutationFn: ({ permissions: [first, ...rest], ...values }: Values) =>
+      createToken({ ...values, permissions: [first!, ...rest], party: values.party || null }, lang),
     onSuccess: (created) => onCreated(created.token, created.info),
   });
   const { errors } = form.formState;

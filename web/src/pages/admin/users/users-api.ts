@@ -1,61 +1,16 @@
 /** The accounts and API tokens the users tab reads and changes (src/server/accounts.ts), with their shapes. */
 import { queryOptions } from '@tanstack/react-query';
-import type { Role, TokenAction } from '../../../../../src/domain/auth/permissions.js';
+import type { TokenAction } from '../../../../../src/domain/auth/permissions.js';
 import { apiGet, apiPatchJson, apiPost, apiPostJson } from '../../../api/client.js';
+import type { JsonAnswer, JsonRequest } from '../../../api/types.js';
 
-/** An account as GET /api/users lists it (src/db/accounts.ts `Account`, never its secrets). */
-export interface UserAccount {
-  username: string;
-  displayName: string;
-  role: Role;
-  partyCode: string | null;
-  mustChangePassword: boolean;
-  totpEnabled: boolean;
-  disabled: boolean;
-  isDemo: boolean;
-  /** Codes of the units assigned. */
-  units: string[];
-}
-
-export interface NewAccountBody {
-  username: string;
-  displayName: string;
-  role: Role;
-  party: string | null;
-  units: string[];
-}
-
-export interface AccountChange {
-  displayName?: string;
-  role?: Role;
-  party?: string | null;
-  units?: string[];
-  disabled?: boolean;
-  resetSecondFactor?: boolean;
-}
-
-/** A token as GET /api/tokens lists it (src/db/api-tokens.ts `ApiTokenInfo`); the token itself is never listed. */
-export interface ApiToken {
-  id: number;
-  prefix: string;
-  name: string;
-  partyCode: string | null;
-  permissions: string[];
-  units: string[];
-  createdBy: string;
-  createdAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
-
-export interface NewTokenBody {
-  name: string;
-  party: string | null;
-  units: string[];
-  permissions: TokenAction[];
-  expiresInDays: number;
-}
+/** An account as GET /api/users lists it (never its secrets), from the generated API types. */
+export type UserAccount = JsonAnswer<'/api/users', 'get'>[number];
+export type NewAccountBody = JsonRequest<'/api/users', 'post'>;
+export type AccountChange = JsonRequest<'/api/users/{username}', 'patch'>;
+/** A token as GET /api/tokens lists it; the token itself is never listed. */
+export type ApiToken = JsonAnswer<'/api/tokens', 'get'>[number];
+export type NewTokenBody = JsonRequest<'/api/tokens', 'post'>;
 
 /** The party field as the server takes it: letters, digits, - and _, at most 16; empty means none. */
 export const PARTY_PATTERN = /^[A-Za-z0-9_-]{1,16}$/;
