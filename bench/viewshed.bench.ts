@@ -3,7 +3,8 @@
  * a 15 km radius on a 30 m DEM, then how our time grows with the radius. Our timing includes a
  * path loss for every cell (COST-231 Hata + a single knife-edge from the dominant obstacle),
  * so it is the engine's real per-site work; gdal_viewshed only computes visibility (and pays
- * for its process start, reading the GeoTIFF and writing its output, shown separately).
+ * for its process start, reading the GeoTIFF and writing its output, shown separately). Last, the
+ * line-of-sight accuracy of both against the exact per-cell reference (bench/viewshed-accuracy.ts).
  *
  * Standalone: npx tsx -e "import('./bench/viewshed.bench.ts').then(m => m.runViewshedBench())"
  */
@@ -27,6 +28,7 @@ import {
   type SweepResult,
 } from '../src/engines/coverage/sweep/radial-sweep.js';
 import { syntheticDem } from '../src/engines/coverage/sweep/synthetic-dem.js';
+import { printLineOfSightAccuracy } from './viewshed-accuracy.js';
 
 const CELL_M = 30;
 const DEM_SIDE = 1400; // 42 km: room for a 20 km radius around the centre
@@ -191,6 +193,7 @@ export async function runViewshedBench(): Promise<void> {
     console.log(`  path loss at ${FREQ_MHZ} MHz, median: visible cells ${lossOf(1)}, obstructed cells ${lossOf(0)}`);
     if (!hasGdal) {
       console.log('  gdal_viewshed: not on PATH (install gdal-bin): comparison skipped');
+      await printLineOfSightAccuracy(dir, false);
       return;
     }
     const ref = await runGdalViewshed(tif, join(dir, 'out.tif'), gdalParams(radius));
@@ -238,6 +241,7 @@ export async function runViewshedBench(): Promise<void> {
       ];
       console.log(`  ${cols.join(' | ')}`);
     }
+    await printLineOfSightAccuracy(dir, true);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
