@@ -145,6 +145,20 @@ export async function completeRun(
   });
 }
 
+/** Marks a run as shared through the queue and stores what its workers need (see jobs/work-package.ts). */
+export async function storeWorkPackage(db: Queryable, id: string, workPackage: Uint8Array): Promise<void> {
+  await db.query('update coverage_run set distributed = true, work_package = $2 where id = $1', [id, workPackage]);
+}
+
+/** A distributed run's work package; null when the run has none. */
+export async function findWorkPackage(db: Queryable, id: string): Promise<Uint8Array | null> {
+  const [row] = await db.query<{ work_package: Uint8Array | null }>(
+    'select work_package from coverage_run where id = $1',
+    [id],
+  );
+  return row?.work_package ?? null;
+}
+
 /** The unit a run covers. */
 export async function findRunRootUnit(db: Queryable, id: string): Promise<{ id: number; code: string } | null> {
   const [unit] = await db.query<{ id: number; code: string }>(

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/database.js';
+import { isDemoUnitLoaded } from '../db/org-units.js';
 import {
   buildDemoCoverageScenario,
   DEMO_COVERAGE_CELL_M,
@@ -20,8 +21,7 @@ export async function demoCoverageInputs(
   technologies: Technology[],
   params: Partial<CoverageParams>,
 ): Promise<PreparedCoverage> {
-  const [demo] = await db.query('select 1 from org_unit where code = $1 and is_demo', ['24']);
-  if (!demo)
+  if (!(await isDemoUnitLoaded(db, '24')))
     throw new Invalid('coverage.demo_missing', 'The demo province is not loaded: run `dx-compact seed-demo` first');
   if (params.cellSizeM !== undefined && params.cellSizeM !== DEMO_COVERAGE_CELL_M) {
     throw new Invalid(
