@@ -6,7 +6,7 @@ import {
   DEMO_COVERAGE_CELL_M,
   DEMO_COVERAGE_PARAMS,
 } from '../demo/coverage/demo-scenario.js';
-import { siteSetHash } from '../engines/coverage/inputs/read-sites.js';
+import { siteSetHash } from '../domain/coverage/site-hash.js';
 import type { CoverageParams } from '../engines/coverage/predict/coverage-params.js';
 import type { Technology } from '../domain/coverage/technology.js';
 import { Invalid } from '../domain/errors.js';
