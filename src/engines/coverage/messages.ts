@@ -18,8 +18,18 @@ export interface TileJob {
   tile: TileSpec;
 }
 
+export type WireError = { code: ErrorCode; message: string };
+
+/** Posted instead of throwing when a worker cannot use its init message: every tile on it is refused. */
+export interface InitFailed {
+  kind: 'init';
+  ok: false;
+  error: WireError;
+}
+
 export type TileReply =
   | {
+      kind: 'tile';
       id: number;
       ok: true;
       tile: TileSpec;
@@ -29,10 +39,13 @@ export type TileReply =
       levelsComputed: number;
       levelsSkipped: number;
     }
-  | { id: number; ok: false; error: { code: ErrorCode; message: string } };
+  | { kind: 'tile'; id: number; ok: false; error: WireError };
+
+/** Everything a worker posts. */
+export type WorkerReply = InitFailed | TileReply;
 
 /** A worker's error as it crosses the thread boundary; an unknown code becomes coverage.worker. */
-export function toWireError(error: unknown): { code: ErrorCode; message: string } {
+export function toWireError(error: unknown): WireError {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
     return { code: isErrorCode(code) ? code : 'coverage.worker', message: error.message };

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../../start-worker.js';
 import { DomainError } from '../../domain/errors.js';
-import type { InitMessage, TileJob, TileReply } from './messages.js';
+import type { InitMessage, TileJob, TileReply, WorkerReply } from './messages.js';
 import type { TileSpec } from './predict/predict-tile.js';
 
 type Success = Extract<TileReply, { ok: true }>;
@@ -62,7 +62,12 @@ export class CoveragePool {
   private send(worker: Worker, tile: TileSpec): Promise<Success> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const onMessage = (reply: TileReply) => {
+      const onMessage = (reply: WorkerReply) => {
+        if (reply.kind === 'init') {
+          cleanup();
+          reject(new DomainError(reply.error.code, reply.error.message));
+          return;
+        }
         if (reply.id !== id) return;
         cleanup();
         if (reply.ok) resolve(reply);
