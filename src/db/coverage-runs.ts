@@ -65,7 +65,10 @@ export async function recordProgress(db: Queryable, id: string, tilesDone: numbe
   await db.query(`update coverage_run set tiles_done = $2 where id = $1 and status = 'running'`, [id, tilesDone]);
 }
 
-/** Asks a queued or running run to stop; workers check between tiles. Finished runs are left as they are. */
+/**
+ * Asks a queued or running run to stop: a local run's workers stop inside the tile they hold, the queue's
+ * workers before their next tile. Finished runs are left as they are.
+ */
 export async function cancelRun(db: Queryable, id: string): Promise<CoverageRun> {
   const run = await findRun(db, id);
   if (run.status === 'succeeded' || run.status === 'failed')

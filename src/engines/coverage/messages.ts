@@ -12,6 +12,14 @@ export interface InitMessage {
   params: CoverageParams;
 }
 
+/**
+ * The init message as the pool sends it: with the worker's own cancel flag, one Int32 the pool sets to the
+ * id of the tile to give up. The worker reads it between masts of a tile, so a cancelled tile stops midway.
+ */
+export interface WorkerInit extends InitMessage {
+  cancel: SharedArrayBuffer;
+}
+
 export interface TileJob {
   kind: 'tile';
   id: number;
@@ -39,7 +47,9 @@ export type TileReply =
       levelsComputed: number;
       levelsSkipped: number;
     }
-  | { kind: 'tile'; id: number; ok: false; error: WireError };
+  | { kind: 'tile'; id: number; ok: false; error: WireError }
+  /** The pool set the cancel flag to this tile's id before the worker finished it. */
+  | { kind: 'tile'; id: number; ok: false; cancelled: true };
 
 /** Everything a worker posts. */
 export type WorkerReply = InitFailed | TileReply;
