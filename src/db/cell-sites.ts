@@ -1,6 +1,6 @@
 import type { Queryable } from './database.js';
 import { appendAudit, type NewAuditEntry, type WriteContext } from './audit-log.js';
-import type { SiteRecord } from '../engines/coverage/inputs/site-record.js';
+import type { SiteRecord } from '../domain/coverage/site-record.js';
 
 /** A stored site: what a file gave, without its row number. */
 export type CellSite = Omit<SiteRecord, 'rowNumber'> & { isDemo: boolean };

@@ -65,7 +65,10 @@ export async function recordProgress(db: Queryable, id: string, tilesDone: numbe
   await db.query(`update coverage_run set tiles_done = $2 where id = $1 and status = 'running'`, [id, tilesDone]);
 }
 
-/** Asks a queued or running run to stop; workers check between tiles. Finished runs are left as they are. */
+/**
+ * Asks a queued or running run to stop: a local run's workers stop inside the tile they hold, the queue's
+ * workers before their next tile. Finished runs are left as they are.
+ */
 export async function cancelRun(db: Queryable, id: string): Promise<CoverageRun> {
   const run = await findRun(db, id);
   if (run.status === 'succeeded' || run.status === 'failed')
@@ -143,6 +146,20 @@ export async function completeRun(
     );
     return findRun(tx, id);
   });
+}
+
+/** Marks a run as shared through the queue and stores what its workers need (see jobs/work-package.ts). */
+export async function storeWorkPackage(db: Queryable, id: string, workPackage: Uint8Array): Promise<void> {
+  await db.query('update coverage_run set distributed = true, work_package = $2 where id = $1', [id, workPackage]);
+}
+
+/** A distributed run's work package; null when the run has none. */
+export async function findWorkPackage(db: Queryable, id: string): Promise<Uint8Array | null> {
+  const [row] = await db.query<{ work_package: Uint8Array | null }>(
+    'select work_package from coverage_run where id = $1',
+    [id],
+  );
+  return row?.work_package ?? null;
 }
 
 /** The unit a run covers. */

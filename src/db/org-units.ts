@@ -178,3 +178,9 @@ export async function communeBoundariesBelow(
     [unitId],
   );
 }
+
+/** Whether the unit with this code is loaded and is demo data. */
+export async function isDemoUnitLoaded(db: Queryable, code: string): Promise<boolean> {
+  const [row] = await db.query('select 1 from org_unit where code = $1 and is_demo', [code]);
+  return row !== undefined;
+}

@@ -10,7 +10,9 @@ import { mosaic, resampleElevation } from '../engines/coverage/raster/resample-d
 import { assertPopulationCounts, resampleCounts } from '../engines/coverage/raster/population-raster.js';
 import { pixelAt, type GridSpec, type Raster } from '../engines/coverage/raster/raster.js';
 import { transformer, WGS84 } from '../engines/coverage/raster/crs.js';
-import { formatSiteError, readSitesFile, siteSetHash, type SiteRecord } from '../engines/coverage/inputs/read-sites.js';
+import { formatSiteError, readSitesFile } from '../intake/sites/read-sites.js';
+import type { SiteRecord } from '../domain/coverage/site-record.js';
+import { siteSetHash } from '../domain/coverage/site-hash.js';
 import type { GridSite } from '../engines/coverage/predict/site-signal.js';
 import { DEFAULT_COVERAGE_PARAMS, type CoverageParams } from '../engines/coverage/predict/coverage-params.js';
 import type { Technology } from '../domain/coverage/technology.js';

@@ -76,11 +76,6 @@ export function writeCoverageRasters(
   return files;
 }
 
-/**
- * Registers a run and starts it in the background (the heavy work is in worker threads, so the API stays
- * responsive). The run's results reach the indicators only when it succeeds, in one transaction; a
- * cancelled or failed run writes none.
- */
 /** What a run stores as its parameters: the model's, the technologies, the grid and how many sites. */
 export function runParams(prepared: PreparedCoverage): Record<string, unknown> {
   return {
@@ -91,6 +86,39 @@ export function runParams(prepared: PreparedCoverage): Record<string, unknown> {
   };
 }
 
+/**
+ * Runs `work` with a signal that aborts once the run is cancelled in the database (looked up every 250 ms),
+ * so a cancel stops the tiles in progress too.
+ */
+async function whileNotCancelled<T>(
+  db: Database,
+  runId: string,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  let check: Promise<void> = Promise.resolve();
+  const ask = () => {
+    check = check
+      .then(async () => {
+        if (await isCancelled(db, runId)) controller.abort();
+      })
+      .catch(() => undefined); // a failed look-up: the next one asks again
+  };
+  ask();
+  const timer = setInterval(ask, 250);
+  try {
+    return await work(controller.signal);
+  } finally {
+    clearInterval(timer);
+    await check;
+  }
+}
+
+/**
+ * Registers a run and starts it in the background (the heavy work is in worker threads, so the API stays
+ * responsive). The run's results reach the indicators only when it succeeds, in one transaction; a
+ * cancelled or failed run writes none.
+ */
 export async function startCoverageJob(
   db: Database,
   prepared: PreparedCoverage,
@@ -109,34 +137,27 @@ export async function startCoverageJob(
   const finished = (async () => {
     try {
       await markRunning(db, runId);
-      let lastCheck = 0;
-      let cancelled = false;
-      const outputs = await runCoverageModel(
-        {
-          grid: prepared.grid,
-          dem: prepared.dem,
-          population: prepared.population,
-          zones: prepared.zones,
-          unitCodes: prepared.unitCodes,
-          sites: prepared.gridSites,
-          technologies: prepared.technologies,
-          params: prepared.params,
-        },
-        {
-          poolSize: options.poolSize,
-          onProgress: async (done, total) => {
-            options.onProgress?.(done, total);
-            await recordProgress(db, runId, done);
+      const outputs = await whileNotCancelled(db, runId, (signal) =>
+        runCoverageModel(
+          {
+            grid: prepared.grid,
+            dem: prepared.dem,
+            population: prepared.population,
+            zones: prepared.zones,
+            unitCodes: prepared.unitCodes,
+            sites: prepared.gridSites,
+            technologies: prepared.technologies,
+            params: prepared.params,
           },
-          isCancelled: async () => {
-            const now = Date.now();
-            if (now - lastCheck > 250) {
-              lastCheck = now;
-              cancelled = await isCancelled(db, runId);
-            }
-            return cancelled;
+          {
+            poolSize: options.poolSize,
+            onProgress: async (done, total) => {
+              options.onProgress?.(done, total);
+              await recordProgress(db, runId, done);
+            },
+            signal,
           },
-        },
+        ),
       );
       if (!outputs.completed || (await isCancelled(db, runId))) return findRun(db, runId);
       if (options.outputDir) writeCoverageRasters(join(options.outputDir, runId), prepared.grid, outputs);

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/database.js';
+import { isDemoUnitLoaded } from '../db/org-units.js';
 import {
   buildDemoCoverageScenario,
   DEMO_COVERAGE_CELL_M,
   DEMO_COVERAGE_PARAMS,
 } from '../demo/coverage/demo-scenario.js';
-import { siteSetHash } from '../engines/coverage/inputs/read-sites.js';
+import { siteSetHash } from '../domain/coverage/site-hash.js';
 import type { CoverageParams } from '../engines/coverage/predict/coverage-params.js';
 import type { Technology } from '../domain/coverage/technology.js';
 import { Invalid } from '../domain/errors.js';
@@ -20,8 +21,7 @@ export async function demoCoverageInputs(
   technologies: Technology[],
   params: Partial<CoverageParams>,
 ): Promise<PreparedCoverage> {
-  const [demo] = await db.query('select 1 from org_unit where code = $1 and is_demo', ['24']);
-  if (!demo)
+  if (!(await isDemoUnitLoaded(db, '24')))
     throw new Invalid('coverage.demo_missing', 'The demo province is not loaded: run `dx-compact seed-demo` first');
   if (params.cellSizeM !== undefined && params.cellSizeM !== DEMO_COVERAGE_CELL_M) {
     throw new Invalid(

@@ -8,11 +8,20 @@ import {
   createRun,
   failRun,
   findRun,
+  findWorkPackage,
   isCancelled,
   markRunning,
   recordProgress,
+  storeWorkPackage,
   type CoverageRun,
 } from '../db/coverage-runs.js';
+import {
+  countFinishedTiles,
+  createRunTiles,
+  listTileResults,
+  markTileRunning,
+  storeTileResult,
+} from '../db/coverage-tiles.js';
 import { splitIntoTiles, type TileSpec } from '../engines/coverage/predict/predict-tile.js';
 import { pasteTile, summariseCoverage } from '../engines/coverage/run-model.js';
 import { CoveragePool } from '../engines/coverage/pool.js';
@@ -80,7 +89,8 @@ export async function startDistributedCoverageJob(
     tilesTotal: tiles.length,
     createdBy: options.actor,
   });
-  await db.query('update coverage_run set distributed = true, work_package = $2 where id = $1', [
+  await storeWorkPackage(
+    db,
     runId,
     packWork({
       grid,
@@ -89,11 +99,8 @@ export async function startDistributedCoverageJob(
       params: prepared.params,
       technologies: prepared.technologies,
     }),
-  ]);
-  await db.query(`insert into coverage_run_tile (run_id, tile) select $1, t from generate_series(0, $2 - 1) as t`, [
-    runId,
-    tiles.length,
-  ]);
+  );
+  await createRunTiles(db, runId, tiles.length);
   const boss = await startBoss(options.queue);
   const expireInSeconds = options.queue.tileTimeoutSeconds ?? 900;
   for (const tile of tiles) {
@@ -109,15 +116,11 @@ export async function startDistributedCoverageJob(
     try {
       for (;;) {
         if (await isCancelled(db, runId)) return await findRun(db, runId);
-        const [counts] = await db.query<{ done: number; failed: number }>(
-          `select count(*) filter (where status = 'done')::int as done, count(*) filter (where status = 'failed')::int as failed
-           from coverage_run_tile where run_id = $1`,
-          [runId],
-        );
-        if (counts!.failed > 0) throw new Error(`${counts!.failed} tile(s) failed on every attempt`);
-        await recordProgress(db, runId, counts!.done);
-        options.onProgress?.(counts!.done, tiles.length);
-        if (counts!.done === tiles.length) break;
+        const counts = await countFinishedTiles(db, runId);
+        if (counts.failed > 0) throw new Error(`${counts.failed} tile(s) failed on every attempt`);
+        await recordProgress(db, runId, counts.done);
+        options.onProgress?.(counts.done, tiles.length);
+        if (counts.done === tiles.length) break;
         await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 1000));
       }
       const cells = grid.width * grid.height;
@@ -127,10 +130,7 @@ export async function startDistributedCoverageJob(
         bestSignalDbm[tech] = new Float32Array(cells).fill(Number.NaN);
         bestServer[tech] = new Int32Array(cells).fill(-1);
       }
-      const rows = await db.query<{ tile: number; result: Uint8Array }>(
-        'select tile, result from coverage_run_tile where run_id = $1',
-        [runId],
-      );
+      const rows = await listTileResults(db, runId);
       for (const row of rows) {
         const tile = tiles[row.tile]!;
         const { level, server } = unpackTile(row.result, prepared.technologies, tile);
@@ -188,12 +188,9 @@ export async function runCoverageWorker(
       if (ready.runId === runId) return ready;
     }
     loading = (async () => {
-      const [row] = await db.query<{ work_package: Uint8Array }>(
-        'select work_package from coverage_run where id = $1',
-        [runId],
-      );
-      if (!row?.work_package) throw new Error(`run ${runId} has no work package`);
-      const work = unpackWork(row.work_package);
+      const workPackage = await findWorkPackage(db, runId);
+      if (!workPackage) throw new Error(`run ${runId} has no work package`);
+      const work = unpackWork(workPackage);
       const shared = new SharedArrayBuffer(work.dem.byteLength);
       new Float32Array(shared).set(work.dem);
       await current?.pool.close();
@@ -220,15 +217,14 @@ export async function runCoverageWorker(
   const handle = async ([job]: PgBoss.Job<TileMessage>[]) => {
     const { runId, tile } = job!.data;
     if (await isCancelled(db, runId)) return;
-    await db.query(
-      `update coverage_run_tile set status = 'running', attempts = attempts + 1, worker = $3, updated_at = now() where run_id = $1 and tile = $2`,
-      [runId, tile.index, name],
-    );
+    await markTileRunning(db, runId, tile.index, name);
     const { pool, technologies } = await poolFor(runId);
     const reply = await pool.predictOne(tile);
-    await db.query(
-      `update coverage_run_tile set status = 'done', result = $3, updated_at = now() where run_id = $1 and tile = $2`,
-      [runId, tile.index, packTile(technologies, reply.bestSignalDbm, reply.bestServer, tile.width * tile.height)],
+    await storeTileResult(
+      db,
+      runId,
+      tile.index,
+      packTile(technologies, reply.bestSignalDbm, reply.bestServer, tile.width * tile.height),
     );
   };
   for (let i = 0; i < threads; i++)

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { COVERAGE_START_LIMIT, IMPORT_LIMIT } from './work-limits.js';
 import { listSites, saveSites } from '../db/cell-sites.js';
 import { findRun, listRuns } from '../db/coverage-runs.js';
-import { formatSiteError, readSitesFile } from '../engines/coverage/inputs/read-sites.js';
+import { formatSiteError, readSitesFile } from '../intake/sites/read-sites.js';
 import type { UploadedFile } from '../jobs/coverage-inputs.js';
 import { Invalid, NotFound } from '../domain/errors.js';
 import type { Technology } from '../domain/coverage/technology.js';

@@ -22,7 +22,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import type { SiteRecord, Technology } from '../../engines/coverage/inputs/site-record.js';
+import type { SiteRecord } from '../../domain/coverage/site-record.js';
+import type { Technology } from '../../domain/coverage/technology.js';
 import { runCoverageModel } from '../../engines/coverage/run-model.js';
 import { packageRoot } from '../../package-root.js';
 import { FootprintMaker, cellWeights, greedyCover, offsetForShare, unionMargins } from './demo-calibration.js';

@@ -8,7 +8,7 @@
 import { analysisGridFor, toGridPolygons } from '../../engines/coverage/analysis-grid.js';
 import { DEFAULT_COVERAGE_PARAMS, type CoverageParams } from '../../engines/coverage/predict/coverage-params.js';
 import type { GridSite } from '../../engines/coverage/predict/site-signal.js';
-import type { SiteRecord } from '../../engines/coverage/inputs/site-record.js';
+import type { SiteRecord } from '../../domain/coverage/site-record.js';
 import type { GridSpec } from '../../engines/coverage/raster/raster.js';
 import { rasterizeUnits, type ZoneMap } from '../../engines/coverage/zones/rasterize-units.js';
 import { buildDemoUnits, type DemoUnit } from '../demo-province.js';

@@ -43,7 +43,8 @@ export interface ModelOutputs {
 
 export interface ModelRunOptions {
   onProgress?: (tilesDone: number, tilesTotal: number) => void | Promise<void>;
-  isCancelled?: () => boolean | Promise<boolean>;
+  /** Aborting stops the run, inside the tiles in progress too; the outputs then say `completed: false`. */
+  signal?: AbortSignal;
   poolSize?: number;
 }
 
@@ -78,9 +79,9 @@ export async function runCoverageModel(inputs: ModelInputs, options: ModelRunOpt
   let mastsSwept = 0;
   let levelsComputed = 0;
   let levelsSkipped = 0;
-  let completed: boolean;
+  let completed = true;
   try {
-    completed = await pool.run(
+    await pool.run(
       tiles,
       async (reply) => {
         const { tile } = reply;
@@ -97,8 +98,11 @@ export async function runCoverageModel(inputs: ModelInputs, options: ModelRunOpt
         done += 1;
         await options.onProgress?.(done, tiles.length);
       },
-      options.isCancelled,
+      options.signal,
     );
+  } catch (error) {
+    if (!options.signal?.aborted) throw error;
+    completed = false;
   } finally {
     await pool.close();
   }

@@ -5,37 +5,64 @@ import { groupIntoMasts, type Mast } from './predict/masts.js';
 import { siteModel } from './predict/site-signal.js';
 import type { SweepDem } from './sweep/radial-sweep.js';
 import type { CoverageParams } from './predict/coverage-params.js';
-import { toWireError, type InitMessage, type TileJob, type TileReply } from './messages.js';
+import {
+  toWireError,
+  type InitFailed,
+  type TileJob,
+  type TileReply,
+  type WireError,
+  type WorkerInit,
+} from './messages.js';
 
 if (!parentPort) throw new Error('worker.ts must run in a worker thread');
 const port = parentPort;
 
-let state: {
+interface WorkerState {
   dem: SweepDem;
   masts: Mast[];
   params: CoverageParams;
   scratch: TileScratch;
-} | null = null;
+  /** The id of the tile the pool gave up on (0 = none). */
+  cancel: Int32Array;
+}
 
-port.on('message', (message: InitMessage | TileJob) => {
-  if (message.kind === 'init') {
-    const dem = { ...message.dem, heights: new Float32Array(message.dem.heights) };
-    const models = message.sites.map((site) => siteModel(site, message.params));
-    state = {
-      dem,
-      masts: groupIntoMasts(message.sites, models, dem.cellSizeM),
-      params: message.params,
-      scratch: new TileScratch(),
-    };
-    return;
-  }
+let state: WorkerState | null = null;
+/** Why the init message could not be used; each tile is answered with it. */
+let initFailure: WireError | null = null;
+
+function startState(message: WorkerInit): WorkerState {
+  const { width, height, heights } = message.dem;
+  if (!(heights instanceof SharedArrayBuffer) || heights.byteLength !== width * height * 4)
+    throw new Error(`init message: the DEM is not a shared buffer of ${width} × ${height} float32 heights`);
+  if (!(message.cancel instanceof SharedArrayBuffer) || message.cancel.byteLength < 4)
+    throw new Error('init message: no shared cancel flag');
+  const dem = { ...message.dem, heights: new Float32Array(heights) };
+  const models = message.sites.map((site) => siteModel(site, message.params));
+  return {
+    dem,
+    masts: groupIntoMasts(message.sites, models, dem.cellSizeM),
+    params: message.params,
+    scratch: new TileScratch(), // a large allocation: may fail on a small heap
+    cancel: new Int32Array(message.cancel, 0, 1),
+  };
+}
+
+function predict(message: TileJob): void {
   try {
+    if (initFailure) throw Object.assign(new Error(initFailure.message), { code: initFailure.code });
     if (!state) throw new Error('worker received a tile before its init message');
-    const result = predictTile(state.dem, state.masts, state.params, message.tile, state.scratch);
+    const { cancel } = state;
+    const isCancelled = () => Atomics.load(cancel, 0) === message.id;
+    const result = predictTile(state.dem, state.masts, state.params, message.tile, state.scratch, isCancelled);
+    if (isCancelled()) {
+      port.postMessage({ kind: 'tile', id: message.id, ok: false, cancelled: true } satisfies TileReply);
+      return;
+    }
     const transfer = [...Object.values(result.bestSignalDbm), ...Object.values(result.bestServer)].map(
       (a) => a!.buffer as ArrayBuffer,
     );
     const reply: TileReply = {
+      kind: 'tile',
       id: message.id,
       ok: true,
       tile: result.tile,
@@ -47,6 +74,21 @@ port.on('message', (message: InitMessage | TileJob) => {
     };
     port.postMessage(reply, transfer); // move, don't copy
   } catch (error) {
-    port.postMessage({ id: message.id, ok: false, error: toWireError(error) } satisfies TileReply);
+    port.postMessage({ kind: 'tile', id: message.id, ok: false, error: toWireError(error) } satisfies TileReply);
+  }
+}
+
+// A throw here would surface as the Worker's 'error' event and end the thread; answers keep it a value.
+port.on('message', (message: WorkerInit | TileJob) => {
+  if (message?.kind === 'tile') return predict(message);
+  try {
+    if (message?.kind !== 'init') throw new Error(`unknown message ${JSON.stringify(message)?.slice(0, 80)}`);
+    state = startState(message);
+    initFailure = null;
+  } catch (error) {
+    state = null;
+    const wire = toWireError(error);
+    initFailure = { code: wire.code, message: `coverage worker could not start: ${wire.message}` };
+    port.postMessage({ kind: 'init', ok: false, error: initFailure } satisfies InitFailed);
   }
 });

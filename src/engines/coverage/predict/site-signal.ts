@@ -1,7 +1,7 @@
 import { makeLossFunction, resolvePathLossModel } from '../../../domain/coverage/path-loss.js';
 import { antennaAttenuationDb, type SectorAntenna } from '../../../domain/coverage/antenna-pattern.js';
 import { knifeEdgeLossDb, wavelengthM } from '../../../domain/coverage/diffraction.js';
-import type { SiteRecord } from '../inputs/site-record.js';
+import type { SiteRecord } from '../../../domain/coverage/site-record.js';
 import { radialSweep, type SweepBuffers, type SweepDem, type SweepWindow } from '../sweep/radial-sweep.js';
 import { referenceSignalOffsetDb, type CoverageParams } from './coverage-params.js';
 

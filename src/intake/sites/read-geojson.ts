@@ -1,6 +1,6 @@
-import { Invalid } from '../../../domain/errors.js';
-import { MAX_ROWS } from '../../../intake/uploaded-table.js';
-import type { SiteError } from './site-record.js';
+import { Invalid } from '../../domain/errors.js';
+import { MAX_ROWS } from '../uploaded-table.js';
+import type { SiteError } from './site-error.js';
 import type { SiteRow, SiteTable } from './site-table.js';
 
 const SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);

@@ -1,15 +1,16 @@
-import { Invalid } from '../../../domain/errors.js';
-import { foldText } from '../../../intake/fold-text.js';
-import { detectNumberLocale, type NumberLocale } from '../../../intake/parse-number.js';
-import { readUploadedTable } from '../../../intake/read-table.js';
+import { Invalid } from '../../domain/errors.js';
+import type { SiteRecord } from '../../domain/coverage/site-record.js';
+import type { Technology } from '../../domain/coverage/technology.js';
+import { foldText } from '../fold-text.js';
+import { detectNumberLocale, type NumberLocale } from '../parse-number.js';
+import { readUploadedTable } from '../read-table.js';
 import { looksLikeJson, readGeoJson } from './read-geojson.js';
 import { outside, readBandMhz, readEnvironment, readNumber, readTechnology, type Checked } from './read-cell.js';
 import { mapSiteColumns, type ColumnIndex, type SiteColumn } from './site-columns.js';
-import type { SiteError, SiteRecord, Technology } from './site-record.js';
+import type { SiteError } from './site-error.js';
 import type { SiteRow, SiteTable } from './site-table.js';
 
-export { formatSiteError, type SiteError, type SiteRecord } from './site-record.js';
-export { siteSetHash } from './site-hash.js';
+export { formatSiteError, type SiteError } from './site-error.js';
 
 export interface ReadSitesOptions {
   /**

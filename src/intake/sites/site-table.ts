@@ -1,4 +1,4 @@
-import type { TableRow } from '../../../intake/uploaded-table.js';
+import type { TableRow } from '../uploaded-table.js';
 
 /** A CSV/XLSX table or a GeoJSON FeatureCollection, as rows of cells under one header. */
 export interface SiteRow extends TableRow {

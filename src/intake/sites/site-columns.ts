@@ -1,5 +1,5 @@
-import { Invalid } from '../../../domain/errors.js';
-import { foldText } from '../../../intake/fold-text.js';
+import { Invalid } from '../../domain/errors.js';
+import { foldText } from '../fold-text.js';
 
 export type SiteColumn =
   | 'site'

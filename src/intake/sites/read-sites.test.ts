@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
-import { Invalid } from '../../../domain/errors.js';
-import { formatSiteError, readSitesFile, type SiteRecord } from './read-sites.js';
+import { Invalid } from '../../domain/errors.js';
+import type { SiteRecord } from '../../domain/coverage/site-record.js';
+import { formatSiteError, readSitesFile } from './read-sites.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const csv = (name: string, text: string) => ({ name, bytes: utf8(text) });

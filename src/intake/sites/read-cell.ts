@@ -1,6 +1,7 @@
-import { foldText } from '../../../intake/fold-text.js';
-import { isAmbiguousNumber, parseLocalisedNumber, type NumberLocale } from '../../../intake/parse-number.js';
-import type { Environment, Technology } from './site-record.js';
+import type { Environment } from '../../domain/coverage/site-record.js';
+import type { Technology } from '../../domain/coverage/technology.js';
+import { foldText } from '../fold-text.js';
+import { isAmbiguousNumber, parseLocalisedNumber, type NumberLocale } from '../parse-number.js';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 const pass = <T>(value: T): Checked<T> => ({ ok: true, value });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Invalid } from '../../../domain/errors.js';
+import { Invalid } from '../../domain/errors.js';
 import { formatSiteError, readSitesFile } from './read-sites.js';
 
 const file = (text: string, name = 'sites.csv') => ({ name, bytes: new TextEncoder().encode(text) });
