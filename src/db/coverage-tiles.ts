@@ -40,3 +40,58 @@ export async function listTileResults(db: Queryable, runId: string): Promise<{ t
     [runId],
   );
 }
+
+/** The tile ran out of attempts: it is failed, with the reason, and fails its run. */
+export async function markTileFailed(db: Queryable, runId: string, tile: number, reason: string): Promise<void> {
+  await db.query(
+    `update coverage_run_tile set status = 'failed', error = $3, updated_at = now() where run_id = $1 and tile = $2`,
+    [runId, tile, reason],
+  );
+}
+
+export interface FailedTile {
+  tile: number;
+  attempts: number;
+  reason: string;
+}
+
+/** The run's first failed tile with its reason, or null. */
+export async function firstFailedTile(db: Queryable, runId: string): Promise<FailedTile | null> {
+  const [row] = await db.query<FailedTile>(
+    `select tile, attempts, coalesce(error, 'no reason recorded') as reason from coverage_run_tile
+     where run_id = $1 and status = 'failed' order by tile limit 1`,
+    [runId],
+  );
+  return row ?? null;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/i;
+
+/**
+ * A tile job of the run that the queue (pg-boss) gave up on: every retry used, by a worker's error or by
+ * timing out while a dead worker held it. Its output holds the last error. Null when there is none.
+ */
+export async function exhaustedTileJob(
+  db: Queryable,
+  queueSchema: string,
+  queue: string,
+  runId: string,
+): Promise<FailedTile | null> {
+  if (!SCHEMA_NAME.test(queueSchema)) throw new Error(`invalid queue schema name "${queueSchema}"`);
+  const [row] = await db.query<{ tile: number; attempts: number; output: unknown }>(
+    `select (data->'tile'->>'index')::int as tile, retry_count + 1 as attempts, output
+     from ${queueSchema}.job where name = $1 and state = 'failed' and data->>'runId' = $2
+     order by (data->'tile'->>'index')::int limit 1`,
+    [queue, runId],
+  );
+  if (!row) return null;
+  return { tile: row.tile, attempts: row.attempts, reason: queueErrorText(row.output) };
+}
+
+/** pg-boss stores a thrown error as { message, stack } and a timeout as { message } (or a plain value). */
+function queueErrorText(output: unknown): string {
+  if (output && typeof output === 'object' && 'message' in output && typeof output.message === 'string')
+    return output.message;
+  if (typeof output === 'string' && output) return output;
+  return output == null ? 'no reason recorded' : JSON.stringify(output);
+}

@@ -99,4 +99,46 @@ describe.runIf(testEngine === 'postgres')('a coverage run shared by workers thro
     );
     expect(retried!.n).toBeGreaterThanOrEqual(1);
   }, 90_000);
+
+  it('fails the run with the tile and its reason when a tile uses up its attempts, instead of waiting forever', async () => {
+    const queue = {
+      connectionString: process.env.TEST_DATABASE_URL!,
+      schema: `${db.schema}_boss`,
+      tileTimeoutSeconds: 5,
+      maintenanceIntervalSeconds: 1,
+      tileRetries: 1,
+    };
+    const prepared = await prepareFromFiles(db, {
+      rootUnit: 'P1',
+      technologies: ['2G'],
+      params: { cellSizeM: 60, tileCells: 64 },
+      dem: [raster('dem.tif', 30, 700)],
+      population: raster('pop.tif', 100, 5),
+      sites,
+    });
+    const { runId, finished } = await startDistributedCoverageJob(db, prepared, {
+      period: '2025-12',
+      rootUnit: 'P1',
+      actor: 'test',
+      requestId: null,
+      outputDir,
+      queue,
+      pollMs: 200,
+    });
+    // Every worker now fails on this run's tiles: its work package is gone.
+    await db.query('update coverage_run set work_package = null where id = $1', [runId]);
+    const worker = await runCoverageWorker(db, { ...queue, threads: 1, name: 'failing' });
+    const run = await Promise.race([
+      finished,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the run never ended')), 60_000)),
+    ]);
+    await worker.stop();
+    expect(run.status).toBe('failed');
+    expect(run.error).toMatch(/^tile \d+ failed on every attempt \(2\): run .* has no work package$/);
+    const [tile] = await db.query<{ status: string; error: string }>(
+      `select status, error from coverage_run_tile where run_id = $1 and status = 'failed'`,
+      [runId],
+    );
+    expect(tile).toMatchObject({ status: 'failed', error: expect.stringContaining('no work package') });
+  }, 90_000);
 });

@@ -18,9 +18,13 @@ import {
 import {
   countFinishedTiles,
   createRunTiles,
+  exhaustedTileJob,
+  firstFailedTile,
   listTileResults,
+  markTileFailed,
   markTileRunning,
   storeTileResult,
+  type FailedTile,
 } from '../db/coverage-tiles.js';
 import { splitIntoTiles, type TileSpec } from '../engines/coverage/predict/predict-tile.js';
 import { pasteTile, summariseCoverage } from '../engines/coverage/run-model.js';
@@ -42,6 +46,8 @@ export interface QueueOptions {
   tileTimeoutSeconds?: number;
   /** How often pg-boss looks for expired tiles (tests shorten it). */
   maintenanceIntervalSeconds?: number;
+  /** Attempts after the first before a tile, and with it the run, fails (default 5). */
+  tileRetries?: number;
 }
 
 interface TileMessage {
@@ -105,7 +111,7 @@ export async function startDistributedCoverageJob(
   const expireInSeconds = options.queue.tileTimeoutSeconds ?? 900;
   for (const tile of tiles) {
     await boss.send(TILE_QUEUE, { runId, tile } satisfies TileMessage, {
-      retryLimit: 5,
+      retryLimit: options.queue.tileRetries ?? 5,
       retryDelay: 1,
       expireInSeconds,
     });
@@ -117,7 +123,9 @@ export async function startDistributedCoverageJob(
       for (;;) {
         if (await isCancelled(db, runId)) return await findRun(db, runId);
         const counts = await countFinishedTiles(db, runId);
-        if (counts.failed > 0) throw new Error(`${counts.failed} tile(s) failed on every attempt`);
+        const failed =
+          counts.failed > 0 ? await firstFailedTile(db, runId) : await exhaustedTile(db, options.queue, runId);
+        if (failed) throw new Error(tileFailure(failed));
         await recordProgress(db, runId, counts.done);
         options.onProgress?.(counts.done, tiles.length);
         if (counts.done === tiles.length) break;
@@ -161,6 +169,16 @@ export async function startDistributedCoverageJob(
   })();
   return { runId, finished };
 }
+
+/** A tile the queue gave up on, marked failed on its row so that the run's record says which and why. */
+async function exhaustedTile(db: Database, queue: QueueOptions, runId: string): Promise<FailedTile | null> {
+  const failed = await exhaustedTileJob(db, queue.schema ?? 'pgboss', TILE_QUEUE, runId);
+  if (failed) await markTileFailed(db, runId, failed.tile, failed.reason);
+  return failed;
+}
+
+const tileFailure = ({ tile, attempts, reason }: FailedTile) =>
+  `tile ${tile} failed on every attempt (${attempts}): ${reason}`;
 
 /**
  * `dx-compact worker`: takes tiles from the queue, one per thread, and writes each tile's levels back.
