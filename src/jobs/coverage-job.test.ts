@@ -9,6 +9,7 @@ import { readGeoTiff } from '../engines/coverage/raster/read-geotiff.js';
 import { prepareFromFiles } from './coverage-inputs.js';
 import { setSmallProvinceBoundaries, utmRaster } from '../../test/fixtures/coverage-fixtures.js';
 import { startCoverageJob } from './coverage-job.js';
+import { coverageOutputDir } from './coverage-output-dir.js';
 import { cancelRun } from '../db/coverage-runs.js';
 import { findIndicator } from '../db/indicators.js';
 import { findUnit } from '../db/org-units.js';
@@ -17,7 +18,9 @@ import { buildApp } from '../server/app.js';
 import { signedInHeaders } from '../../test/fixtures/test-users.js';
 
 let db: TestDatabase;
-const outputDir = mkdtempSync(join(tmpdir(), 'dx-coverage-'));
+const scratch = mkdtempSync(join(tmpdir(), 'dx-coverage-'));
+// The folder the CLI's `coverage run` writes to for this data directory; `serve` hands the same one to the app.
+const outputDir = coverageOutputDir({ dataDir: join(scratch, 'db') }, {});
 
 beforeAll(async () => {
   db = await openTestDatabase();
@@ -26,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db?.close();
-  rmSync(outputDir, { recursive: true, force: true });
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 const raster = (name: string, cell: number, value: (x: number, y: number) => number) => utmRaster(name, cell, value);
@@ -132,6 +135,13 @@ describe('a run', () => {
     });
     expect(layer.statusCode).toBe(200);
     expect(layer.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    // The download route serves exactly the file the run wrote.
+    const download = await app.inject({
+      url: `/api/coverage/runs/${runId}/files/best-server-4G.tif`,
+      headers: await signedInHeaders(db, { role: 'viewer' }),
+    });
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(readFileSync(join(outputDir, runId, 'best-server-4G.tif')))).toBe(true);
     await app.close();
   });
 
