@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { rollUp } from '../db/roll-ups.js';
 import { buildApp } from '../server/app.js';
 import { signedInHeaders } from '../../test/fixtures/test-users.js';
 
+const hasGdal = spawnSync('gdalinfo', ['--version'], { stdio: 'ignore' }).status === 0;
 let db: TestDatabase;
 const scratch = mkdtempSync(join(tmpdir(), 'dx-coverage-'));
 // The folder the CLI's `coverage run` writes to for this data directory; `serve` hands the same one to the app.
@@ -122,6 +124,20 @@ describe('a run', () => {
     expect(audit!.reason).toContain(prepared.inputs.sites);
     const tif = await readGeoTiff(readFileSync(join(outputDir, runId, 'signal-4G.tif')), 'signal-4G.tif');
     expect([tif.width, tif.height]).toEqual([prepared.grid.width, prepared.grid.height]);
+    expect(tif.metadata).toMatchObject({ DESCRIPTION: 'RSRP', UNITTYPE: 'dBm', TECHNOLOGY: '4G' });
+    // The best-server raster's site table: index 1 is GL-1's 4G sector (index 0 its 2G one).
+    expect(readFileSync(join(outputDir, runId, 'best-server-4G.csv'), 'utf8')).toBe(
+      'index,site_code,sector,operator,technology,band_mhz,lon,lat\n1,GL-1,,,4G,1800,108.045,13.915\n',
+    );
+    const server = await readGeoTiff(readFileSync(join(outputDir, runId, 'best-server-4G.tif')), 'best-server-4G.tif');
+    expect(new Set(server.data)).toEqual(new Set([1, 65535]));
+    if (hasGdal) {
+      const info = JSON.parse(
+        execFileSync('gdalinfo', ['-json', join(outputDir, runId, 'best-server-4G.tif')], { encoding: 'utf8' }),
+      ) as { rat?: { row: { f: unknown[] }[] }; bands: { description?: string }[] };
+      expect(info.bands[0]!.description).toBe('best server site index');
+      expect(info.rat?.row.map((r) => r.f.slice(0, 2))).toEqual([[1, 'GL-1']]);
+    }
     expect(run.result!.hotspots!['4G']![0]).toMatchObject({
       people: expect.any(Number),
       lon: expect.closeTo(108.05, 0),

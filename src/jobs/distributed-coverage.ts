@@ -140,7 +140,8 @@ export async function startDistributedCoverageJob(
         }
       }
       // The same GeoTIFFs as a local run.
-      if (options.outputDir) writeCoverageRasters(join(options.outputDir, runId), grid, { bestSignalDbm, bestServer });
+      if (options.outputDir)
+        writeCoverageRasters(join(options.outputDir, runId), grid, { bestSignalDbm, bestServer }, prepared.sites);
       const summary = summariseCoverage({ ...prepared }, bestSignalDbm);
       return await completeRun(
         db,
