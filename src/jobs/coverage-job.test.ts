@@ -131,6 +131,16 @@ describe('a run', () => {
     );
     const server = await readGeoTiff(readFileSync(join(outputDir, runId, 'best-server-4G.tif')), 'best-server-4G.tif');
     expect(new Set(server.data)).toEqual(new Set([1, 65535]));
+    // Uncovered places: points with the people a technology misses, as many as the summary counts.
+    const uncovered = JSON.parse(readFileSync(join(outputDir, runId, 'uncovered-4G.geojson'), 'utf8')) as {
+      features: { geometry: { coordinates: number[] }; properties: { people: number; technology: string } }[];
+    };
+    const missed = uncovered.features.reduce((sum, f) => sum + f.properties.people, 0);
+    const total = run.result!.total;
+    expect(missed).toBeGreaterThan(0);
+    expect(Math.abs(missed - (total.population - total.covered['4G']!))).toBeLessThan(uncovered.features.length);
+    expect(uncovered.features[0]!.properties.technology).toBe('4G');
+    expect(uncovered.features[0]!.geometry.coordinates[0]).toBeCloseTo(108, 0);
     if (hasGdal) {
       const info = JSON.parse(
         execFileSync('gdalinfo', ['-json', join(outputDir, runId, 'best-server-4G.tif')], { encoding: 'utf8' }),

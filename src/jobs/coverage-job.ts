@@ -21,6 +21,7 @@ import type { Technology } from '../domain/coverage/technology.js';
 import { bestServerAuxXml, bestServerCsv, bestServerRows } from './best-server-table.js';
 import { gridTransform, type GridSpec } from '../engines/coverage/raster/raster.js';
 import type { PreparedCoverage } from './coverage-inputs.js';
+import { writeUncoveredPlaces } from './uncovered-places.js';
 import { gridCornersLonLat } from '../engines/coverage/analysis-grid.js';
 
 export interface JobOptions {
@@ -166,8 +167,11 @@ export async function startCoverageJob(
         ),
       );
       if (!outputs.completed || (await isCancelled(db, runId))) return findRun(db, runId);
-      if (options.outputDir)
-        writeCoverageRasters(join(options.outputDir, runId), prepared.grid, outputs, prepared.sites);
+      if (options.outputDir) {
+        const folder = join(options.outputDir, runId);
+        writeCoverageRasters(folder, prepared.grid, outputs, prepared.sites);
+        writeUncoveredPlaces(folder, prepared, outputs.bestSignalDbm);
+      }
       const { grid } = prepared;
       const corners = gridCornersLonLat(grid);
       return await completeRun(
