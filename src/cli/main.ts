@@ -101,7 +101,10 @@ databaseOptions(
       '--model <model>',
       'path-loss model: auto, free_space, okumura_hata, cost231_hata, tr38901_rma, tr38901_uma',
     )
-    .option('--out <dir>', 'folder for the GeoTIFFs (default data/coverage)')
+    .option(
+      '--out <dir>',
+      'folder for the GeoTIFFs (default: the one `serve` uses, beside the data directory, or DX_COVERAGE_DIR)',
+    )
     .option('--distributed', 'share the tiles with `dx-compact worker` processes through the PostgreSQL queue'),
 ).action((flags) => coverageRunCommand(flags));
 

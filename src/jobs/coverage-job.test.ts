@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { readGeoTiff } from '../engines/coverage/raster/read-geotiff.js';
 import { prepareFromFiles } from './coverage-inputs.js';
 import { setSmallProvinceBoundaries, utmRaster } from '../../test/fixtures/coverage-fixtures.js';
 import { startCoverageJob } from './coverage-job.js';
+import { coverageOutputDir } from './coverage-output-dir.js';
 import { cancelRun } from '../db/coverage-runs.js';
 import { findIndicator } from '../db/indicators.js';
 import { findUnit } from '../db/org-units.js';
@@ -16,8 +18,11 @@ import { rollUp } from '../db/roll-ups.js';
 import { buildApp } from '../server/app.js';
 import { signedInHeaders } from '../../test/fixtures/test-users.js';
 
+const hasGdal = spawnSync('gdalinfo', ['--version'], { stdio: 'ignore' }).status === 0;
 let db: TestDatabase;
-const outputDir = mkdtempSync(join(tmpdir(), 'dx-coverage-'));
+const scratch = mkdtempSync(join(tmpdir(), 'dx-coverage-'));
+// The folder the CLI's `coverage run` writes to for this data directory; `serve` hands the same one to the app.
+const outputDir = coverageOutputDir({ dataDir: join(scratch, 'db') }, {});
 
 beforeAll(async () => {
   db = await openTestDatabase();
@@ -26,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db?.close();
-  rmSync(outputDir, { recursive: true, force: true });
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 const raster = (name: string, cell: number, value: (x: number, y: number) => number) => utmRaster(name, cell, value);
@@ -119,6 +124,30 @@ describe('a run', () => {
     expect(audit!.reason).toContain(prepared.inputs.sites);
     const tif = await readGeoTiff(readFileSync(join(outputDir, runId, 'signal-4G.tif')), 'signal-4G.tif');
     expect([tif.width, tif.height]).toEqual([prepared.grid.width, prepared.grid.height]);
+    expect(tif.metadata).toMatchObject({ DESCRIPTION: 'RSRP', UNITTYPE: 'dBm', TECHNOLOGY: '4G' });
+    // The best-server raster's site table: index 1 is GL-1's 4G sector (index 0 its 2G one).
+    expect(readFileSync(join(outputDir, runId, 'best-server-4G.csv'), 'utf8')).toBe(
+      'index,site_code,sector,operator,technology,band_mhz,lon,lat\n1,GL-1,,,4G,1800,108.045,13.915\n',
+    );
+    const server = await readGeoTiff(readFileSync(join(outputDir, runId, 'best-server-4G.tif')), 'best-server-4G.tif');
+    expect(new Set(server.data)).toEqual(new Set([1, 65535]));
+    // Uncovered places: points with the people a technology misses, as many as the summary counts.
+    const uncovered = JSON.parse(readFileSync(join(outputDir, runId, 'uncovered-4G.geojson'), 'utf8')) as {
+      features: { geometry: { coordinates: number[] }; properties: { people: number; technology: string } }[];
+    };
+    const missed = uncovered.features.reduce((sum, f) => sum + f.properties.people, 0);
+    const total = run.result!.total;
+    expect(missed).toBeGreaterThan(0);
+    expect(Math.abs(missed - (total.population - total.covered['4G']!))).toBeLessThan(uncovered.features.length);
+    expect(uncovered.features[0]!.properties.technology).toBe('4G');
+    expect(uncovered.features[0]!.geometry.coordinates[0]).toBeCloseTo(108, 0);
+    if (hasGdal) {
+      const info = JSON.parse(
+        execFileSync('gdalinfo', ['-json', join(outputDir, runId, 'best-server-4G.tif')], { encoding: 'utf8' }),
+      ) as { rat?: { row: { f: unknown[] }[] }; bands: { description?: string }[] };
+      expect(info.bands[0]!.description).toBe('best server site index');
+      expect(info.rat?.row.map((r) => r.f.slice(0, 2))).toEqual([[1, 'GL-1']]);
+    }
     expect(run.result!.hotspots!['4G']![0]).toMatchObject({
       people: expect.any(Number),
       lon: expect.closeTo(108.05, 0),
@@ -132,6 +161,13 @@ describe('a run', () => {
     });
     expect(layer.statusCode).toBe(200);
     expect(layer.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    // The download route serves exactly the file the run wrote.
+    const download = await app.inject({
+      url: `/api/coverage/runs/${runId}/files/best-server-4G.tif`,
+      headers: await signedInHeaders(db, { role: 'viewer' }),
+    });
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(readFileSync(join(outputDir, runId, 'best-server-4G.tif')))).toBe(true);
     await app.close();
   });
 

@@ -14,9 +14,14 @@ import {
 } from '../db/coverage-runs.js';
 import { runCoverageModel, type ModelOutputs } from '../engines/coverage/run-model.js';
 import { splitIntoTiles } from '../engines/coverage/predict/predict-tile.js';
-import { writeGeoTiff } from '../engines/coverage/raster/write-geotiff.js';
+import { writeGeoTiffFile } from '../engines/coverage/raster/write-geotiff.js';
+import { COVERAGE_THRESHOLDS_DBM } from '../domain/coverage/link-budget.js';
+import type { SiteRecord } from '../domain/coverage/site-record.js';
+import type { Technology } from '../domain/coverage/technology.js';
+import { bestServerAuxXml, bestServerCsv, bestServerRows } from './best-server-table.js';
 import { gridTransform, type GridSpec } from '../engines/coverage/raster/raster.js';
 import type { PreparedCoverage } from './coverage-inputs.js';
+import { writeUncoveredPlaces } from './uncovered-places.js';
 import { gridCornersLonLat } from '../engines/coverage/analysis-grid.js';
 
 export interface JobOptions {
@@ -30,48 +35,50 @@ export interface JobOptions {
   onProgress?: (tilesDone: number, tilesTotal: number) => void;
 }
 
-/** Writes, per technology, the best level (dBm, float32, NaN = not reached) and the best server (site index; 65535 = none). */
+/**
+ * Writes, per technology, the best level (dBm, float32, NaN = not reached) and the best server (site index;
+ * 65535 = none) as Cloud-Optimised GeoTIFFs with band descriptions and units; beside each best-server
+ * raster its site table as CSV and as a raster attribute table (.aux.xml) when the sites are given.
+ */
 export function writeCoverageRasters(
   folder: string,
   grid: GridSpec,
   outputs: Pick<ModelOutputs, 'bestSignalDbm' | 'bestServer'>,
+  sites?: readonly SiteRecord[],
 ): string[] {
   mkdirSync(folder, { recursive: true });
   const files: string[] = [];
-  const transform = gridTransform(grid);
-  for (const [tech, level] of Object.entries(outputs.bestSignalDbm)) {
+  const raster = { width: grid.width, height: grid.height, crs: grid.crs, transform: gridTransform(grid) };
+  for (const [key, level] of Object.entries(outputs.bestSignalDbm)) {
+    const tech = key as Technology;
+    const metric = COVERAGE_THRESHOLDS_DBM[tech].metric;
     const signalFile = `signal-${tech}.tif`;
-    writeFileSync(
-      join(folder, signalFile),
-      Buffer.from(
-        writeGeoTiff({
-          width: grid.width,
-          height: grid.height,
-          data: level!,
-          crs: grid.crs,
-          transform,
-          noData: Number.NaN,
-        }),
-      ),
-    );
-    const server = outputs.bestServer[tech as keyof ModelOutputs['bestServer']]!;
+    writeGeoTiffFile(join(folder, signalFile), {
+      ...raster,
+      data: level,
+      noData: Number.NaN,
+      description: metric,
+      unit: 'dBm',
+      metadata: { TECHNOLOGY: tech },
+    });
+    const server = outputs.bestServer[tech]!;
     const serverBand = new Uint16Array(server.length);
     for (let i = 0; i < server.length; i++) serverBand[i] = server[i]! < 0 || server[i]! >= 65535 ? 65535 : server[i]!;
     const serverFile = `best-server-${tech}.tif`;
-    writeFileSync(
-      join(folder, serverFile),
-      Buffer.from(
-        writeGeoTiff({
-          width: grid.width,
-          height: grid.height,
-          data: serverBand,
-          crs: grid.crs,
-          transform,
-          noData: 65535,
-        }),
-      ),
-    );
+    writeGeoTiffFile(join(folder, serverFile), {
+      ...raster,
+      data: serverBand,
+      noData: 65535,
+      description: 'best server site index',
+      metadata: { TECHNOLOGY: tech, SITE_TABLE: `best-server-${tech}.csv` },
+    });
     files.push(signalFile, serverFile);
+    if (sites) {
+      const rows = bestServerRows(sites, tech);
+      writeFileSync(join(folder, `best-server-${tech}.csv`), bestServerCsv(rows));
+      writeFileSync(join(folder, `${serverFile}.aux.xml`), bestServerAuxXml(rows));
+      files.push(`best-server-${tech}.csv`, `${serverFile}.aux.xml`);
+    }
   }
   return files;
 }
@@ -160,7 +167,11 @@ export async function startCoverageJob(
         ),
       );
       if (!outputs.completed || (await isCancelled(db, runId))) return findRun(db, runId);
-      if (options.outputDir) writeCoverageRasters(join(options.outputDir, runId), prepared.grid, outputs);
+      if (options.outputDir) {
+        const folder = join(options.outputDir, runId);
+        writeCoverageRasters(folder, prepared.grid, outputs, prepared.sites);
+        writeUncoveredPlaces(folder, prepared, outputs.bestSignalDbm);
+      }
       const { grid } = prepared;
       const corners = gridCornersLonLat(grid);
       return await completeRun(

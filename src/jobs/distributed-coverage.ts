@@ -34,6 +34,7 @@ import type { Technology } from '../domain/coverage/technology.js';
 import { packTile, packWork, unpackTile, unpackWork } from './work-package.js';
 import type { PreparedCoverage } from './coverage-inputs.js';
 import { runParams, writeCoverageRasters, type JobOptions } from './coverage-job.js';
+import { writeUncoveredPlaces } from './uncovered-places.js';
 
 export const TILE_QUEUE = 'coverage-tile';
 
@@ -148,7 +149,11 @@ export async function startDistributedCoverageJob(
         }
       }
       // The same GeoTIFFs as a local run.
-      if (options.outputDir) writeCoverageRasters(join(options.outputDir, runId), grid, { bestSignalDbm, bestServer });
+      if (options.outputDir) {
+        const folder = join(options.outputDir, runId);
+        writeCoverageRasters(folder, grid, { bestSignalDbm, bestServer }, prepared.sites);
+        writeUncoveredPlaces(folder, prepared, bestSignalDbm);
+      }
       const summary = summariseCoverage({ ...prepared }, bestSignalDbm);
       return await completeRun(
         db,

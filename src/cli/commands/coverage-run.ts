@@ -7,7 +7,7 @@ import { prepareFromFiles } from '../../jobs/coverage-inputs.js';
 import { demoCoverageInputs } from '../../jobs/demo-coverage.js';
 import { startCoverageJob } from '../../jobs/coverage-job.js';
 import { startDistributedCoverageJob } from '../../jobs/distributed-coverage.js';
-import { packageRoot } from '../../package-root.js';
+import { coverageOutputDir } from '../../jobs/coverage-output-dir.js';
 import type { Technology } from '../../domain/coverage/technology.js';
 import { Invalid } from '../../domain/errors.js';
 import { databaseConfig, type DatabaseFlags } from '../config.js';
@@ -70,7 +70,7 @@ export async function coverageRunCommand(flags: CoverageRunFlags): Promise<void>
       Presets.shades_classic,
     );
     let started = false;
-    const outputDir = flags.out ?? join(packageRoot(), 'data', 'coverage');
+    const outputDir = flags.out ?? coverageOutputDir(config); // the folder `serve` reads too
     if (flags.distributed && !config.databaseUrl)
       throw new Invalid('coverage.distributed', '--distributed needs a PostgreSQL server (--database-url)');
     const start = flags.distributed

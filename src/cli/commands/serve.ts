@@ -9,6 +9,7 @@ import { baseMapConfigFromEnv } from '../../application/base-map-config.js';
 import type { Database } from '../../db/database.js';
 import { demoCoverageInputs } from '../../jobs/demo-coverage.js';
 import { startCoverageJob } from '../../jobs/coverage-job.js';
+import { coverageOutputDir } from '../../jobs/coverage-output-dir.js';
 import { databaseConfig, packageVersion, type DatabaseFlags } from '../config.js';
 import { packageRoot } from '../../package-root.js';
 
@@ -35,16 +36,14 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     for (const line of describeDemoCredentials(await createDemoAccounts(db))) console.log(line);
     seededNow = true;
   }
-  // Beside the embedded data directory (PGlite owns the directory itself), or in data/ for a server database.
-  const coverageOutputDir = config.dataDir
-    ? `${config.dataDir.replace(/\/+$/, '')}-coverage`
-    : join(packageRoot(), 'data', 'coverage');
+  // The same folder `coverage run` writes to, so the web app serves the CLI's runs too.
+  const outputDir = coverageOutputDir(config);
   const app = await buildApp({
     db,
     webRoot: join(packageRoot(), 'dist', 'web'),
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     version: packageVersion(),
-    coverageOutputDir,
+    coverageOutputDir: outputDir,
     auth: authConfigFromEnv(process.env),
     rateLimitPerMinute: Number(process.env.DX_RATE_LIMIT_PER_MINUTE ?? 1200),
     trustProxy: /^(1|true|yes)$/i.test(process.env.DX_TRUST_PROXY ?? ''),
@@ -68,7 +67,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port, host });
-  if (seededNow) startDemoCoverage(db, coverageOutputDir, (message) => console.log(message));
+  if (seededNow) startDemoCoverage(db, outputDir, (message) => console.log(message));
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   console.log(
     `DX Compact is running on ${describeDatabase(config)}: open http://${shownHost}:${port}/ (API docs at /api/docs)`,

@@ -2,10 +2,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fromArrayBuffer } from 'geotiff';
 import { describe, expect, it } from 'vitest';
 import { UTM_48N, VN2000_GEOGRAPHIC, VN2000_TM3, VN2000_TOWGS84, WGS84 } from './crs.js';
 import { readGeoTiff } from './read-geotiff.js';
-import { writeGeoTiff, type WriteGeoTiffInput } from './write-geotiff.js';
+import { halve } from './cog-tiles.js';
+import { writeGeoTiff, writeGeoTiffFile, type WriteGeoTiffInput } from './write-geotiff.js';
 
 const hasGdal = spawnSync('gdalinfo', ['--version'], { stdio: 'ignore' }).status === 0;
 
@@ -18,12 +20,24 @@ function saved(buffer: ArrayBuffer, name = 'out.tif'): string {
 interface GdalInfo {
   size: [number, number];
   geoTransform: number[];
-  bands: { type: string; noDataValue?: number | string }[];
+  metadata?: Record<string, Record<string, string>>;
+  bands: {
+    type: string;
+    block: [number, number];
+    noDataValue?: number | string;
+    description?: string;
+    unit?: string;
+    overviews?: { size: [number, number] }[];
+  }[];
   stac?: { 'proj:epsg'?: number | null };
 }
 
 function gdalinfo(buffer: ArrayBuffer): GdalInfo {
-  return JSON.parse(execFileSync('gdalinfo', ['-json', saved(buffer)], { encoding: 'utf8' })) as GdalInfo;
+  return gdalinfoOf(saved(buffer));
+}
+
+function gdalinfoOf(path: string): GdalInfo {
+  return JSON.parse(execFileSync('gdalinfo', ['-json', path], { encoding: 'utf8' })) as GdalInfo;
 }
 
 const utm: WriteGeoTiffInput = {
@@ -33,6 +47,18 @@ const utm: WriteGeoTiffInput = {
   crs: 32648,
   transform: { originX: 440000, originY: 1540090, pixelWidth: 30, pixelHeight: -30 },
   noData: -9999,
+};
+
+/** A 600 × 500 RSRP band in dBm with holes, large enough for two overview levels of 256-pixel tiles. */
+const rsrp: WriteGeoTiffInput = {
+  ...utm,
+  width: 600,
+  height: 500,
+  data: new Float32Array(600 * 500).map((_, i) => (i % 97 === 0 ? NaN : -120 + (i % 600) / 10)),
+  noData: NaN,
+  description: 'RSRP',
+  unit: 'dBm',
+  metadata: { TECHNOLOGY: '4G' },
 };
 
 describe('writeGeoTiff', () => {
@@ -108,6 +134,64 @@ describe('writeGeoTiff', () => {
     expect(int16.stac?.['proj:epsg']).toBe(9218);
     expect(int16.bands[0]).toMatchObject({ type: 'Int16', noDataValue: -9999 });
   });
+
+  it('writes 256-pixel DEFLATE tiles and overviews down to one tile, readable by geotiff.js', async () => {
+    const bytes = writeGeoTiff(rsrp);
+    const tiff = await fromArrayBuffer(bytes);
+    expect(await tiff.getImageCount()).toBe(3);
+    const [full, half, quarter] = await Promise.all([0, 1, 2].map((i) => tiff.getImage(i)));
+    expect([full!.getTileWidth(), full!.getTileHeight()]).toEqual([256, 256]);
+    expect(full!.getFileDirectory().getValue('Compression')).toBe(8);
+    expect([half!.getWidth(), half!.getHeight(), quarter!.getWidth(), quarter!.getHeight()]).toEqual([
+      300, 250, 150, 125,
+    ]);
+    expect(half!.getFileDirectory().getValue('NewSubfileType')).toBe(1);
+    const raster = await readGeoTiff(new Uint8Array(bytes), 'rsrp.tif');
+    expect([...raster.data]).toEqual([...rsrp.data]);
+    expect(raster.metadata).toMatchObject({ DESCRIPTION: 'RSRP', UNITTYPE: 'dBm', TECHNOLOGY: '4G' });
+    // Overviews average measurements but keep categories: a site index must not become an in-between index.
+    const overview = (await half!.readRasters({ interleave: true })) as unknown as Float32Array;
+    expect(overview[1]).toBeCloseTo((rsrp.data[2]! + rsrp.data[3]! + rsrp.data[602]! + rsrp.data[603]!) / 4, 4);
+  });
+
+  it('halves categories by nearest and measurements by the mean of valid pixels', () => {
+    const level = { width: 3, height: 2, data: Uint16Array.from([1, 2, 7, 3, 65535, 65535]) };
+    expect([...halve(level, 'nearest', 65535).data]).toEqual([1, 7]);
+    expect([...halve(level, 'average', 65535).data]).toEqual([2, 7]);
+    const allMissing = { width: 2, height: 1, data: Float32Array.from([NaN, NaN]) };
+    expect(halve(allMissing, 'average', NaN).data[0]).toBeNaN();
+  });
+
+  it('writes BigTIFF when forced, with the same content', async () => {
+    const bytes = new Uint8Array(writeGeoTiff({ ...rsrp, bigTiff: true }));
+    expect(new DataView(bytes.buffer).getUint16(2, true)).toBe(43);
+    const raster = await readGeoTiff(bytes, 'big.tif');
+    expect([...raster.data]).toEqual([...rsrp.data]);
+    expect(raster.transform).toEqual(rsrp.transform);
+    const classic = new Uint8Array(writeGeoTiff(rsrp));
+    expect(new DataView(classic.buffer).getUint16(2, true)).toBe(42);
+  });
+
+  it.skipIf(!hasGdal)(
+    'is a Cloud-Optimised GeoTIFF to GDAL: COG layout, DEFLATE, overviews, no-data, description, unit',
+    () => {
+      for (const bigTiff of [false, true]) {
+        const path = join(mkdtempSync(join(tmpdir(), 'write-geotiff-')), 'rsrp.tif');
+        writeGeoTiffFile(path, { ...rsrp, bigTiff });
+        const info = gdalinfoOf(path);
+        expect(info.metadata?.IMAGE_STRUCTURE).toMatchObject({ LAYOUT: 'COG', COMPRESSION: 'DEFLATE' });
+        expect(info.metadata?.['']).toMatchObject({ TECHNOLOGY: '4G' });
+        const [band] = info.bands;
+        expect(band).toMatchObject({ block: [256, 256], noDataValue: 'NaN', description: 'RSRP', unit: 'dBm' });
+        expect(band!.overviews!.map((o) => o.size)).toEqual([
+          [300, 250],
+          [150, 125],
+        ]);
+        const value = execFileSync('gdallocationinfo', ['-valonly', path, '599', '1'], { encoding: 'utf8' });
+        expect(Number(value)).toBeCloseTo(rsrp.data[1 * 600 + 599]!, 4);
+      }
+    },
+  );
 
   it.skipIf(!hasGdal)('gives GDAL the full TM-3 definition for a meridian without an EPSG code', () => {
     const path = saved(writeGeoTiff({ ...utm, crs: VN2000_TM3(105.45) }));

@@ -1,26 +1,40 @@
 /**
- * Writes one band as a single-strip, uncompressed, big-endian GeoTIFF that GDAL (so QGIS) opens with
- * its size, geotransform, CRS and no-data value, via geotiff.js's writeArrayBuffer.
+ * Writes one band as a Cloud-Optimised GeoTIFF that GDAL (so QGIS) opens with its size, geotransform,
+ * CRS, no-data value, band description and unit: 256 × 256 DEFLATE tiles, internal overviews down to
+ * one tile, GDAL's COG layout (cog-layout.ts), BigTIFF when the file would pass 4 GiB.
  *
  * CRS keys: a CRS with an EPSG code (WGS 84, UTM, VN-2000, VN-2000 UTM and the TM-3 meridians EPSG
  * lists) is written as that code. A TM-3 meridian without a code is written as a user-defined
  * transverse Mercator on the WGS 84 ellipsoid with GeogTOWGS84GeoKey, which GDAL and readGeoTiff
- * both understand. We build the GeoKeyDirectory ourselves because geotiff.js only knows the types
- * of a few geokeys and silently drops the rest.
+ * both understand.
  */
-import { writeArrayBuffer, type GeotiffWriterMetadata } from 'geotiff';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { Invalid } from '../../../domain/errors.js';
+import { assembleCog, TIFF_ASCII, TIFF_DOUBLE, TIFF_LONG, TIFF_SHORT, type TiffTag } from './cog-layout.js';
+import { compressTiles, pyramid, type BandArray, type OverviewResampling } from './cog-tiles.js';
 import { crsFromEpsg, epsgOf, VN2000_TOWGS84, vn2000Tm3Meridian } from './crs.js';
 import type { GeoTransform } from './raster.js';
 
 export interface WriteGeoTiffInput {
   width: number;
   height: number;
-  data: Float32Array | Uint8Array | Int16Array | Uint16Array;
+  data: BandArray;
   /** An EPSG code, or a canonical CRS string from crs.ts. */
   crs: number | string;
   transform: GeoTransform;
   noData: number | null;
+  /** The band's description as GDAL shows it (e.g. "RSRP"). */
+  description?: string;
+  /** The band's unit (e.g. "dBm"). */
+  unit?: string;
+  /** Dataset metadata items (GDAL's default domain). */
+  metadata?: Readonly<Record<string, string>>;
+  /** How overviews are made: 'nearest' for categories (the default for integer bands), 'average' for measurements. */
+  overviews?: OverviewResampling;
+  /** Tile side in pixels, a multiple of 16 (default 256). */
+  tileSize?: number;
+  /** true forces BigTIFF; 'auto' (default) uses it only when a classic TIFF would pass 4 GiB. */
+  bigTiff?: boolean | 'auto';
 }
 
 type KeyValue = { short: number } | { doubles: readonly number[] } | { ascii: string };
@@ -77,7 +91,7 @@ function geoKeysFor(crs: number | string): Map<number, KeyValue> {
 }
 
 /** GeoKeyDirectory, GeoDoubleParams and GeoAsciiParams tags for a key set (GeoTIFF 1.0, '|'-terminated ASCII). */
-function geoKeyTags(keys: Map<number, KeyValue>): GeotiffWriterMetadata {
+function geoKeyTags(keys: Map<number, KeyValue>): TiffTag[] {
   const directory = [1, 1, 0, keys.size];
   const doubles: number[] = [];
   let ascii = '';
@@ -92,19 +106,14 @@ function geoKeyTags(keys: Map<number, KeyValue>): GeotiffWriterMetadata {
       ascii += `${value.ascii}|`;
     }
   }
-  return {
-    GeoKeyDirectory: directory,
-    ...(doubles.length > 0 ? { GeoDoubleParams: doubles } : {}),
-    ...(ascii !== '' ? { GeoAsciiParams: ascii } : {}),
-  };
+  return [
+    { tag: 34735, type: TIFF_SHORT, values: directory },
+    ...(doubles.length > 0 ? [{ tag: GEO_DOUBLE_PARAMS, type: TIFF_DOUBLE, values: doubles } as const] : []),
+    ...(ascii !== '' ? [{ tag: GEO_ASCII_PARAMS, type: TIFF_ASCII, values: ascii } as const] : []),
+  ];
 }
 
-function isGeographicModel(keys: Map<number, KeyValue>): boolean {
-  const model = keys.get(1024);
-  return model !== undefined && 'short' in model && model.short === 2;
-}
-
-function noDataText(noData: number, data: WriteGeoTiffInput['data']): string {
+function noDataText(noData: number, data: BandArray): string {
   if (Number.isNaN(noData)) {
     if (data instanceof Float32Array) return 'nan';
   } else if (data instanceof Float32Array) {
@@ -120,18 +129,44 @@ function noDataText(noData: number, data: WriteGeoTiffInput['data']): string {
   );
 }
 
-export function writeGeoTiff(input: WriteGeoTiffInput): ArrayBuffer {
-  const { width, height, data, transform, noData } = input;
-  // geotiff.js writes ImageWidth/ImageLength as SHORT and the whole image as one strip.
+const xml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** GDAL_METADATA: dataset items, and the band's description and unit in the roles GDAL reads them from. */
+function gdalMetadata(input: WriteGeoTiffInput): string | null {
+  const items = Object.entries(input.metadata ?? {}).map(([k, v]) => `<Item name="${xml(k)}">${xml(v)}</Item>`);
+  if (input.description)
+    items.push(`<Item name="DESCRIPTION" sample="0" role="description">${xml(input.description)}</Item>`);
+  if (input.unit) items.push(`<Item name="UNITTYPE" sample="0" role="unittype">${xml(input.unit)}</Item>`);
+  return items.length === 0 ? null : `<GDALMetadata>\n  ${items.join('\n  ')}\n</GDALMetadata>\n`;
+}
+
+function sampleTags(data: BandArray): TiffTag[] {
+  const [bits, format] =
+    data instanceof Float32Array
+      ? [32, 3]
+      : data instanceof Int16Array
+        ? [16, 2]
+        : data instanceof Uint16Array
+          ? [16, 1]
+          : [8, 1];
+  return [
+    { tag: 258, type: TIFF_SHORT, values: [bits] }, // BitsPerSample
+    { tag: 339, type: TIFF_SHORT, values: [format] }, // SampleFormat: 1 unsigned, 2 signed, 3 float
+  ];
+}
+
+function checkInput(input: WriteGeoTiffInput): number {
+  const { width, height, data, transform } = input;
   if (
     !Number.isInteger(width) ||
     !Number.isInteger(height) ||
     width < 1 ||
     height < 1 ||
-    width > 65535 ||
-    height > 65535
+    width > 2 ** 31 ||
+    height > 2 ** 31
   ) {
-    throw new Invalid('raster.size_invalid', `writeGeoTiff: size ${width} × ${height} must be 1–65535 on each side`);
+    throw new Invalid('raster.size_invalid', `writeGeoTiff: size ${width} × ${height} must be whole and positive`);
   }
   if (data.length !== width * height) {
     throw new Invalid('raster.size_invalid', `writeGeoTiff: ${data.length} values for ${width} × ${height} pixels`);
@@ -140,23 +175,68 @@ export function writeGeoTiff(input: WriteGeoTiffInput): ArrayBuffer {
   if (![originX, originY, pixelWidth, pixelHeight].every(Number.isFinite) || !(pixelWidth > 0) || !(pixelHeight < 0)) {
     throw new Invalid('raster.not_north_up', `writeGeoTiff: transform must be north-up with finite values`);
   }
-  const keys = geoKeysFor(input.crs);
-  const metadata: GeotiffWriterMetadata = {
-    width,
-    height,
-    ModelPixelScale: [pixelWidth, -pixelHeight, 0],
-    ModelTiepoint: [0, 0, 0, originX, originY, 0],
-    ...geoKeyTags(keys),
-    // Without a *TypeGeoKey property geotiff.js assumes a whole-globe WGS 84 image and overwrites
-    // ModelTiepoint; with our own GeoKeyDirectory present it only deletes this property again.
-    ...(isGeographicModel(keys) ? { GeographicTypeGeoKey: 0 } : { ProjectedCSTypeGeoKey: 0 }),
-  };
-  if (noData !== null) metadata.GDAL_NODATA = noDataText(noData, data);
-  let values: Float32Array | Uint8Array | Uint16Array;
-  if (data instanceof Int16Array) {
-    // geotiff.js encodes Int16Array one byte per value; hand it the same bits as Uint16 and say "signed".
-    values = new Uint16Array(data.buffer, data.byteOffset, data.length);
-    metadata.SampleFormat = [2];
-  } else values = data;
-  return writeArrayBuffer(values, metadata);
+  const tileSize = input.tileSize ?? 256;
+  if (!Number.isInteger(tileSize) || tileSize < 16 || tileSize % 16 !== 0) {
+    throw new Invalid('raster.size_invalid', `writeGeoTiff: tile size ${tileSize} must be a multiple of 16`);
+  }
+  return tileSize;
+}
+
+/** The file as chunks in write order (head, then tile by tile), so a caller can stream it to disk. */
+export function geoTiffChunks(input: WriteGeoTiffInput): Uint8Array[] {
+  const tileSize = checkInput(input);
+  const { width, height, data, transform, noData } = input;
+  const geoTags = geoKeyTags(geoKeysFor(input.crs));
+  const noDataTag: TiffTag[] =
+    noData === null ? [] : [{ tag: 42113, type: TIFF_ASCII, values: noDataText(noData, data) }];
+  const metadata = gdalMetadata(input);
+  const resampling = input.overviews ?? (data instanceof Float32Array ? 'average' : 'nearest');
+  const levels = pyramid({ width, height, data }, tileSize, resampling, noData);
+  const images = levels.map((level, i) => ({
+    tags: [
+      ...(i > 0 ? [{ tag: 254, type: TIFF_LONG, values: [1] } as const] : []), // NewSubfileType: reduced resolution
+      { tag: 256, type: TIFF_LONG, values: [level.width] },
+      { tag: 257, type: TIFF_LONG, values: [level.height] },
+      { tag: 259, type: TIFF_SHORT, values: [8] }, // Compression: Deflate
+      { tag: 262, type: TIFF_SHORT, values: [1] }, // Photometric: min is black
+      { tag: 277, type: TIFF_SHORT, values: [1] }, // SamplesPerPixel
+      { tag: 284, type: TIFF_SHORT, values: [1] }, // PlanarConfiguration: contiguous
+      { tag: 322, type: TIFF_SHORT, values: [tileSize] },
+      { tag: 323, type: TIFF_SHORT, values: [tileSize] },
+      ...sampleTags(data),
+      ...(i === 0
+        ? [
+            { tag: 33550, type: TIFF_DOUBLE, values: [transform.pixelWidth, -transform.pixelHeight, 0] }, // ModelPixelScale
+            { tag: 33922, type: TIFF_DOUBLE, values: [0, 0, 0, transform.originX, transform.originY, 0] }, // ModelTiepoint
+            ...geoTags,
+            ...(metadata ? [{ tag: 42112, type: TIFF_ASCII, values: metadata } as const] : []),
+          ]
+        : []),
+      ...noDataTag,
+    ] as TiffTag[],
+    tiles: compressTiles(level, tileSize, noData),
+  }));
+  return assembleCog(images, input.bigTiff ?? 'auto');
+}
+
+export function writeGeoTiff(input: WriteGeoTiffInput): ArrayBuffer {
+  const chunks = geoTiffChunks(input);
+  const out = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out.buffer;
+}
+
+/** Writes the file chunk by chunk, never holding it whole in one buffer. */
+export function writeGeoTiffFile(path: string, input: WriteGeoTiffInput): void {
+  const chunks = geoTiffChunks(input);
+  const fd = openSync(path, 'w');
+  try {
+    for (const chunk of chunks) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
 }
