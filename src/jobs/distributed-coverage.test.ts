@@ -85,9 +85,15 @@ describe.runIf(testEngine === 'postgres')('a coverage run shared by workers thro
     expect(run.tilesTotal).toBeGreaterThan(4);
     const share = (r: typeof run) => r.result!.total.covered['2G']! / r.result!.total.population;
     expect(share(run)).toBeCloseTo(share(local), 9);
-    // The same signal and best-server GeoTIFFs, assembled from the queue's tiles.
+    // The same files, byte for byte, assembled from the queue's tiles: rasters, site table, uncovered places.
     const files = readdirSync(join(outputDir, local.id)).sort();
-    expect(files).toEqual(['best-server-2G.tif', 'signal-2G.tif']);
+    expect(files).toEqual([
+      'best-server-2G.csv',
+      'best-server-2G.tif',
+      'best-server-2G.tif.aux.xml',
+      'signal-2G.tif',
+      'uncovered-2G.geojson',
+    ]);
     expect(readdirSync(join(outputDir, run.id)).sort()).toEqual(files);
     for (const file of files) {
       const same = readFileSync(join(outputDir, run.id, file)).equals(readFileSync(join(outputDir, local.id, file)));
