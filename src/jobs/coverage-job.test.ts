@@ -168,6 +168,20 @@ describe('a run', () => {
     });
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(readFileSync(join(outputDir, runId, 'best-server-4G.tif')))).toBe(true);
+    // And the site table and uncovered places beside it, with their types; other names are refused.
+    const viewer = await signedInHeaders(db, { role: 'viewer' });
+    for (const [file, type] of [
+      ['best-server-4G.csv', 'text/csv'],
+      ['best-server-4G.tif.aux.xml', 'application/xml'],
+      ['uncovered-4G.geojson', 'application/geo+json'],
+    ] as const) {
+      const answer = await app.inject({ url: `/api/coverage/runs/${runId}/files/${file}`, headers: viewer });
+      expect(answer.statusCode, file).toBe(200);
+      expect(answer.headers['content-type'], file).toContain(type);
+      expect(answer.rawPayload.equals(readFileSync(join(outputDir, runId, file))), file).toBe(true);
+    }
+    const outside = await app.inject({ url: `/api/coverage/runs/${runId}/files/..%2Fdb.csv`, headers: viewer });
+    expect(outside.statusCode).toBe(400);
     await app.close();
   });
 

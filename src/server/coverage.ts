@@ -36,6 +36,16 @@ const binary = (type: string, description: string) => ({
 
 const TECHNOLOGIES = ['2G', '3G', '4G', '5G'] as const;
 
+/** The files a run writes (src/jobs/coverage-job.ts), by the end of their names, with their media types. */
+const OUTPUT_TYPES = {
+  '.tif.aux.xml': 'application/xml',
+  '.tif': 'image/tiff',
+  '.csv': 'text/csv; charset=utf-8',
+  '.geojson': 'application/geo+json',
+} as const;
+const OUTPUT_FILE =
+  /^(?:(?:signal|best-server)-(?:2G|3G|4G|5G)\.tif|best-server-(?:2G|3G|4G|5G)\.(?:csv|tif\.aux\.xml)|uncovered-(?:2G|3G|4G|5G)\.geojson)$/;
+
 /**
  * The parts of a multipart body. `maxFileBytes` holds each file to that size (a sites list is read within
  * the intake limits); without it the app's own limit applies (terrain models and population rasters are large).
@@ -247,12 +257,26 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
     {
       config: { permission: 'data.read' },
       schema: {
-        summary: 'A run’s GeoTIFF: signal-<tech>.tif (dBm) or best-server-<tech>.tif (site index)',
+        summary:
+          'A run’s output file: signal-<tech>.tif (dBm), best-server-<tech>.tif (site index) with its site table ' +
+          '(.csv) and raster attribute table (.tif.aux.xml), uncovered-<tech>.geojson (places no site reaches)',
         tags: ['coverage'],
         params: RunId.extend({
-          file: z.string().regex(/^(signal|best-server)-(2G|3G|4G|5G)\.tif$/, 'signal-4G.tif or best-server-4G.tif'),
+          file: z
+            .string()
+            .regex(OUTPUT_FILE, 'signal-4G.tif, best-server-4G.tif, best-server-4G.csv, uncovered-4G.geojson, …'),
         }),
-        response: { 200: binary('image/tiff', 'The GeoTIFF, as an attachment') },
+        response: {
+          200: {
+            description: 'The file, as an attachment',
+            content: Object.fromEntries(
+              Object.values(OUTPUT_TYPES).map((type) => [
+                type,
+                { schema: z.unknown().meta({ type: 'string', format: 'binary' }) },
+              ]),
+            ),
+          },
+        },
       },
     },
     async (request, reply) => {
@@ -260,8 +284,9 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
       const path = join(options.outputDir, request.params.id, request.params.file);
       if (!existsSync(path))
         throw new NotFound('coverage.file_not_found', `Run ${request.params.id} has no ${request.params.file}`);
+      const extension = Object.keys(OUTPUT_TYPES).find((ext) => request.params.file.endsWith(ext))!;
       return reply
-        .type('image/tiff')
+        .type(OUTPUT_TYPES[extension as keyof typeof OUTPUT_TYPES])
         .header('content-disposition', `attachment; filename="${request.params.file}"`)
         .send(createReadStream(path));
     },

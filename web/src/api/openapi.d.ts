@@ -2262,7 +2262,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A run’s GeoTIFF: signal-<tech>.tif (dBm) or best-server-<tech>.tif (site index) */
+    /** A run’s output file: signal-<tech>.tif (dBm), best-server-<tech>.tif (site index) with its site table (.csv) and raster attribute table (.tif.aux.xml), uncovered-<tech>.geojson (places no site reaches) */
     get: {
       parameters: {
         query?: never;
@@ -2275,13 +2275,16 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description The GeoTIFF, as an attachment */
+        /** @description The file, as an attachment */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
+            'application/geo+json': string;
+            'application/xml': string;
             'image/tiff': string;
+            'text/csv; charset=utf-8': string;
           };
         };
         /** @description The request is malformed or fails the schema (field paths in `errors`) */
