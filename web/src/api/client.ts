@@ -400,7 +400,14 @@ export function coverageLayerUrl(runId: string, technology: Technology): string 
   return `${API_BASE}/coverage/runs/${encodeURIComponent(runId)}/layer/${technology}.png`;
 }
 
-/** A run's GeoTIFF of signal strength (dBm) for one technology. */
-export function coverageSignalFileUrl(runId: string, technology: Technology): string {
-  return `${API_BASE}/coverage/runs/${encodeURIComponent(runId)}/files/signal-${technology}.tif`;
+/** The output files of a run per technology (see the files route): what GIS users download. */
+export type CoverageFileKind = 'signal' | 'sites' | 'uncovered';
+
+export function coverageFileName(kind: CoverageFileKind, technology: Technology): string {
+  if (kind === 'signal') return `signal-${technology}.tif`;
+  return kind === 'sites' ? `best-server-${technology}.csv` : `uncovered-${technology}.geojson`;
+}
+
+export function coverageFileUrl(runId: string, kind: CoverageFileKind, technology: Technology): string {
+  return `${API_BASE}/coverage/runs/${encodeURIComponent(runId)}/files/${coverageFileName(kind, technology)}`;
 }

@@ -107,8 +107,16 @@ export const vi = {
       layersHint: 'Phủ lên bản đồ mức tín hiệu của lần chạy gần nhất.',
       opacity: 'Độ đậm lớp phủ sóng',
       hotspotsToggle: 'Hiện nơi chưa được phủ sóng',
-      downloads: 'Tải GeoTIFF cường độ tín hiệu (dBm):',
-      download: 'Tải tệp GeoTIFF cường độ tín hiệu {{tech}}',
+      files: {
+        signal: 'Cường độ tín hiệu (dBm), GeoTIFF:',
+        sites: 'Trạm phục vụ từng ô (bảng trạm CSV):',
+        uncovered: 'Nơi có dân chưa được phủ sóng, GeoJSON:',
+      },
+      fileOf: {
+        signal: 'Tải GeoTIFF cường độ tín hiệu {{tech}}',
+        sites: 'Tải bảng trạm phục vụ {{tech}} (CSV)',
+        uncovered: 'Tải nơi chưa được phủ sóng {{tech}} (GeoJSON)',
+      },
     },
     hotspots: {
       title: 'Nơi có nhiều người chưa được phủ sóng',
@@ -230,8 +238,16 @@ export const en: typeof vi = {
       layersHint: 'Overlays the signal level of the latest run.',
       opacity: 'Coverage layer opacity',
       hotspotsToggle: 'Show places without coverage',
-      downloads: 'Download the signal strength (dBm) as GeoTIFF:',
-      download: 'Download the {{tech}} signal strength GeoTIFF',
+      files: {
+        signal: 'Signal strength (dBm), GeoTIFF:',
+        sites: 'Serving site of each cell (site table, CSV):',
+        uncovered: 'Populated places without coverage, GeoJSON:',
+      },
+      fileOf: {
+        signal: 'Download the {{tech}} signal strength GeoTIFF',
+        sites: 'Download the {{tech}} serving-site table (CSV)',
+        uncovered: 'Download the places without {{tech}} coverage (GeoJSON)',
+      },
     },
     hotspots: {
       title: 'Places where many people have no coverage',

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../src/domain/overview-contract.js';
-import { coverageSignalFileUrl } from '../../api/client.js';
+import { coverageFileName, coverageFileUrl, type CoverageFileKind } from '../../api/client.js';
 import type { CoverageRun, Technology } from '../../api/types.js';
 import { DemoTag } from '../../components/DemoTag.js';
 import { Link } from '../../components/Link.js';
@@ -13,6 +13,7 @@ import { signInHref } from '../../routes.js';
 import { runProgressPercent } from '../../map/coverage.js';
 
 const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
+const FILE_KINDS: readonly CoverageFileKind[] = ['signal', 'sites', 'uncovered'];
 
 function formatWhen(iso: string | null, lang: Lang): string {
   const date = iso ? new Date(iso) : null;
@@ -206,21 +207,23 @@ export function ModelPanel(props: ModelPanelProps) {
             />
             {t('mapPage.model.hotspotsToggle')}
           </label>
-          <p className="map-downloads">
-            {t('mapPage.model.downloads')}{' '}
-            {props.technologies.map((tech, i) => (
-              <span key={tech}>
-                {i > 0 && ' · '}
-                <a
-                  href={coverageSignalFileUrl(latest.id, tech)}
-                  download={`signal-${tech}.tif`}
-                  aria-label={t('mapPage.model.download', { tech })}
-                >
-                  {tech}
-                </a>
-              </span>
-            ))}
-          </p>
+          {FILE_KINDS.map((kind) => (
+            <p key={kind} className="map-downloads">
+              {t(`mapPage.model.files.${kind}`)}{' '}
+              {props.technologies.map((tech, i) => (
+                <span key={tech}>
+                  {i > 0 && ' · '}
+                  <a
+                    href={coverageFileUrl(latest.id, kind, tech)}
+                    download={coverageFileName(kind, tech)}
+                    aria-label={t(`mapPage.model.fileOf.${kind}`, { tech })}
+                  >
+                    {tech}
+                  </a>
+                </span>
+              ))}
+            </p>
+          ))}
         </fieldset>
       )}
     </section>
