@@ -22,6 +22,7 @@ import { bestServerAuxXml, bestServerCsv, bestServerRows } from './best-server-t
 import { gridTransform, type GridSpec } from '../engines/coverage/raster/raster.js';
 import type { PreparedCoverage } from './coverage-inputs.js';
 import { writeUncoveredPlaces } from './uncovered-places.js';
+import { whileNotCancelled } from './while-not-cancelled.js';
 import { gridCornersLonLat } from '../engines/coverage/analysis-grid.js';
 
 export interface JobOptions {
@@ -91,34 +92,6 @@ export function runParams(prepared: PreparedCoverage): Record<string, unknown> {
     grid: prepared.grid,
     sites: prepared.sites.length,
   };
-}
-
-/**
- * Runs `work` with a signal that aborts once the run is cancelled in the database (looked up every 250 ms),
- * so a cancel stops the tiles in progress too.
- */
-async function whileNotCancelled<T>(
-  db: Database,
-  runId: string,
-  work: (signal: AbortSignal) => Promise<T>,
-): Promise<T> {
-  const controller = new AbortController();
-  let check: Promise<void> = Promise.resolve();
-  const ask = () => {
-    check = check
-      .then(async () => {
-        if (await isCancelled(db, runId)) controller.abort();
-      })
-      .catch(() => undefined); // a failed look-up: the next one asks again
-  };
-  ask();
-  const timer = setInterval(ask, 250);
-  try {
-    return await work(controller.signal);
-  } finally {
-    clearInterval(timer);
-    await check;
-  }
 }
 
 /**

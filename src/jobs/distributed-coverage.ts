@@ -34,6 +34,7 @@ import type { Technology } from '../domain/coverage/technology.js';
 import { packTile, packWork, unpackTile, unpackWork } from './work-package.js';
 import type { PreparedCoverage } from './coverage-inputs.js';
 import { runParams, writeCoverageRasters, type JobOptions } from './coverage-job.js';
+import { whileNotCancelled } from './while-not-cancelled.js';
 import { writeUncoveredPlaces } from './uncovered-places.js';
 
 export const TILE_QUEUE = 'coverage-tile';
@@ -242,7 +243,12 @@ export async function runCoverageWorker(
     if (await isCancelled(db, runId)) return;
     await markTileRunning(db, runId, tile.index, name);
     const { pool, technologies } = await poolFor(runId);
-    const reply = await pool.predictOne(tile);
+    // A cancelled run stops this tile part-way, not only the tiles after it.
+    const reply = await whileNotCancelled(db, runId, (signal) => pool.predictOne(tile, signal)).catch((error) => {
+      if (error instanceof Error && error.name === 'AbortError') return null;
+      throw error;
+    });
+    if (!reply) return;
     await storeTileResult(
       db,
       runId,
