@@ -18,6 +18,8 @@ import { writeGeoTiff } from '../engines/coverage/raster/write-geotiff.js';
 import { gridTransform, type GridSpec } from '../engines/coverage/raster/raster.js';
 import type { PreparedCoverage } from './coverage-inputs.js';
 import { gridCornersLonLat } from '../engines/coverage/analysis-grid.js';
+import type { CoverageParams } from '../engines/coverage/predict/coverage-params.js';
+import { describeCriterion, MEDIAN_CRITERION } from '../domain/coverage/location-variability.js';
 
 export interface JobOptions {
   period: string;
@@ -74,6 +76,17 @@ export function writeCoverageRasters(
     files.push(signalFile, serverFile);
   }
   return files;
+}
+
+/** The run's operators and coverage criterion, echoed in its result beside the figures they qualify. */
+export function criterionEcho(params: Partial<CoverageParams>, operators: string[]) {
+  const coverageCriterion = params.coverageCriterion ?? MEDIAN_CRITERION;
+  return {
+    operators,
+    mainOperator: operators[0]!,
+    coverageCriterion,
+    criterionLabel: describeCriterion(coverageCriterion),
+  };
 }
 
 /** What a run stores as its parameters: the model's, the technologies, the grid and how many sites. */
@@ -170,6 +183,7 @@ export async function startCoverageJob(
           units: outputs.units,
           total: outputs.total,
           technologies: prepared.technologies,
+          ...criterionEcho(prepared.params, outputs.operators),
           hotspots: outputs.hotspots,
           corners,
         },
