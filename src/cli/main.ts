@@ -101,6 +101,10 @@ databaseOptions(
       '--model <model>',
       'path-loss model: auto, free_space, okumura_hata, cost231_hata, tr38901_rma, tr38901_uma',
     )
+    .option(
+      '--criterion <criterion>',
+      "what 'covered' means: median (default), a reliability such as 0.9 or 98% (σ 8 dB), or the JSON criterion",
+    )
     .option('--out <dir>', 'folder for the GeoTIFFs (default data/coverage)')
     .option('--distributed', 'share the tiles with `dx-compact worker` processes through the PostgreSQL queue'),
 ).action((flags) => coverageRunCommand(flags));

@@ -79,6 +79,15 @@ it('refuses a run without its inputs before starting anything', async () => {
   expect((await db.query('select * from coverage_run')).length).toBe(0);
 });
 
+it('refuses a coverage criterion it cannot read, before starting anything', async () => {
+  const response = await post('/api/coverage/runs', { unit: 'P1', period: '2025-12', coverageCriterion: '30%' });
+  expect(response.statusCode).toBe(422);
+  expect(response.json().errors).toEqual([
+    { path: 'coverageCriterion', message: expect.stringMatching(/reliability/) },
+  ]);
+  expect((await db.query('select * from coverage_run')).length).toBe(0);
+});
+
 it('answers for unknown runs', async () => {
   expect((await testApp.inject({ url: '/api/coverage/runs/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(
     404,

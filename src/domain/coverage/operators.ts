@@ -4,6 +4,7 @@
  * indicator 9.c.1: "when there are multiple operators offering the service, the maximum population number
  * covered should be reported") and the union, people within reach of at least one network.
  */
+import { Invalid } from '../errors.js';
 
 /** The run's main operator when a site names none: the agreement's indicator is Viettel's. */
 export const MAIN_OPERATOR = 'VTL';
@@ -31,7 +32,10 @@ export function operatorCodes(sites: readonly { operator?: string | undefined }[
   const others = [...new Set(sites.map((s) => operatorOf(s, main)))].filter((o) => o !== main).sort();
   const codes = [main, ...others];
   if (codes.length > MAX_OPERATORS)
-    throw new RangeError(`at most ${MAX_OPERATORS} operators in one run, got ${codes.length}: ${codes.join(', ')}`);
+    throw new Invalid(
+      'coverage.operators',
+      `at most ${MAX_OPERATORS} operators in one run, got ${codes.length}: ${codes.join(', ')}`,
+    );
   return codes;
 }
 
