@@ -18,6 +18,7 @@ import { cancelCoverageRun, startCoverageRun } from '../application/start-covera
 import { readGeoTiff } from '../engines/coverage/raster/read-geotiff.js';
 import { DEFAULT_COVERAGE_PARAMS } from '../engines/coverage/predict/coverage-params.js';
 import { readCoverageCriterion } from '../domain/coverage/read-criterion.js';
+import { MAIN_OPERATOR, operatorOf } from '../domain/coverage/operators.js';
 import { SIGNAL_CLASSES } from '../domain/coverage/signal-classes.js';
 import { renderSignalLayer } from '../engines/coverage/raster/signal-layer-png.js';
 import { CellSiteSchema, CoverageRunSchema, SignalClassSchema } from '../domain/coverage/coverage-run-contract.js';
@@ -102,7 +103,18 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
           read.errors.map((e) => ({ ...e, path: `${e.file} row ${e.row}`, message: formatSiteError(e) })),
         );
       }
-      const sites = read.sites.map(({ rowNumber: _row, ...site }) => site);
+      // The stored list has no operator column yet: refuse other operators' rows rather than file them under the main one.
+      const others = read.sites.filter((s) => operatorOf(s, MAIN_OPERATOR) !== MAIN_OPERATOR);
+      if (others.length > 0) {
+        throw new Invalid(
+          'coverage.operators',
+          `${file.name}: ${others.length} row(s) of other operators (${[...new Set(others.map((s) => s.operator))].join(', ')}); the stored site list holds ${MAIN_OPERATOR}'s only: give a file with several operators as a run's \`sites\``,
+          others
+            .slice(0, 50)
+            .map((s) => ({ path: `${file.name} row ${s.rowNumber}`, message: `operator ${s.operator}` })),
+        );
+      }
+      const sites = read.sites.map(({ rowNumber: _row, operator: _operator, ...site }) => site);
       return app.db.transaction((tx) =>
         saveSites(tx, sites, { replace: request.query.replace === 'true' }, writeContext(request, 'sites-import')),
       );
