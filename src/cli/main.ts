@@ -102,6 +102,10 @@ databaseOptions(
       'path-loss model: auto, free_space, okumura_hata, cost231_hata, tr38901_rma, tr38901_uma',
     )
     .option(
+      '--criterion <criterion>',
+      "what 'covered' means: median (default), a reliability such as 0.9 or 98% (σ 8 dB), or the JSON criterion",
+    )
+    .option(
       '--out <dir>',
       'folder for the GeoTIFFs (default: the one `serve` uses, beside the data directory, or DX_COVERAGE_DIR)',
     )

@@ -120,6 +120,7 @@ export const ERROR_CODES = [
   // coverage engine and its inputs
   'coverage.boundary',
   'coverage.cell_size',
+  'coverage.criterion',
   'coverage.dem_missing',
   'coverage.demo_cell',
   'coverage.demo_missing',
@@ -132,6 +133,7 @@ export const ERROR_CODES = [
   'coverage.no_boundaries',
   'coverage.no_file',
   'coverage.no_sites',
+  'coverage.operators',
   'coverage.population_missing',
   'coverage.site_outside',
   'coverage.sites',

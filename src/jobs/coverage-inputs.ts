@@ -13,6 +13,7 @@ import { transformer, WGS84 } from '../engines/coverage/raster/crs.js';
 import { formatSiteError, readSitesFile } from '../intake/sites/read-sites.js';
 import type { SiteRecord } from '../domain/coverage/site-record.js';
 import { siteSetHash } from '../domain/coverage/site-hash.js';
+import { operatorCodes } from '../domain/coverage/operators.js';
 import type { GridSite } from '../engines/coverage/predict/site-signal.js';
 import { DEFAULT_COVERAGE_PARAMS, type CoverageParams } from '../engines/coverage/predict/coverage-params.js';
 import type { Technology } from '../domain/coverage/technology.js';
@@ -140,6 +141,7 @@ export async function prepareFromFiles(
   }
   sites = sites.filter((s) => spec.technologies.includes(s.technology));
   if (sites.length === 0) throw new Invalid('coverage.no_sites', `No site for ${spec.technologies.join(', ')}`);
+  operatorCodes(sites, params.mainOperator); // more operators than a covered mask holds: refused before the run
   // A site outside the terrain model is refused by its position in the model itself, before the grid clips anything.
   const toDem = transformer(WGS84, demRaster.crs);
   const off = sites.filter((s) => {

@@ -153,6 +153,17 @@ describe('a run', () => {
       lon: expect.closeTo(108.05, 0),
     });
     expect(run.result!.corners).toHaveLength(4);
+    // The criterion is stored with the run and echoed beside its figures; one operator: its figure is the union.
+    expect(run.params).toMatchObject({ coverageCriterion: { kind: 'median' }, mainOperator: 'VTL' });
+    expect(run.result).toMatchObject({
+      operators: ['VTL'],
+      mainOperator: 'VTL',
+      coverageCriterion: { kind: 'median' },
+      criterionLabel: 'median level ≥ threshold',
+    });
+    expect(total.union).toEqual(total.covered);
+    expect(total.byOperator).toEqual({ VTL: total.covered });
+    expect(total.maxOperator!['2G']).toEqual({ operator: 'VTL', covered: total.covered['2G'] });
     // The map layer: a PNG of signal classes over the run's grid.
     const app = await buildApp({ db, coverageOutputDir: outputDir });
     const layer = await app.inject({

@@ -24,6 +24,8 @@ import type { PreparedCoverage } from './coverage-inputs.js';
 import { writeUncoveredPlaces } from './uncovered-places.js';
 import { whileNotCancelled } from './while-not-cancelled.js';
 import { gridCornersLonLat } from '../engines/coverage/analysis-grid.js';
+import type { CoverageParams } from '../engines/coverage/predict/coverage-params.js';
+import { describeCriterion, MEDIAN_CRITERION } from '../domain/coverage/location-variability.js';
 
 export interface JobOptions {
   period: string;
@@ -82,6 +84,17 @@ export function writeCoverageRasters(
     }
   }
   return files;
+}
+
+/** The run's operators and coverage criterion, echoed in its result beside the figures they qualify. */
+export function criterionEcho(params: Partial<CoverageParams>, operators: string[]) {
+  const coverageCriterion = params.coverageCriterion ?? MEDIAN_CRITERION;
+  return {
+    operators,
+    mainOperator: operators[0]!,
+    coverageCriterion,
+    criterionLabel: describeCriterion(coverageCriterion),
+  };
 }
 
 /** What a run stores as its parameters: the model's, the technologies, the grid and how many sites. */
@@ -154,6 +167,7 @@ export async function startCoverageJob(
           units: outputs.units,
           total: outputs.total,
           technologies: prepared.technologies,
+          ...criterionEcho(prepared.params, outputs.operators),
           hotspots: outputs.hotspots,
           corners,
         },

@@ -28,12 +28,13 @@ import {
 } from '../db/coverage-tiles.js';
 import { splitIntoTiles, type TileSpec } from '../engines/coverage/predict/predict-tile.js';
 import { pasteTile, summariseCoverage } from '../engines/coverage/run-model.js';
+import { siteCoverTest } from '../engines/coverage/predict/cover-test.js';
 import { CoveragePool } from '../engines/coverage/pool.js';
 import { gridCornersLonLat } from '../engines/coverage/analysis-grid.js';
 import type { Technology } from '../domain/coverage/technology.js';
 import { packTile, packWork, unpackTile, unpackWork } from './work-package.js';
 import type { PreparedCoverage } from './coverage-inputs.js';
-import { runParams, writeCoverageRasters, type JobOptions } from './coverage-job.js';
+import { criterionEcho, runParams, writeCoverageRasters, type JobOptions } from './coverage-job.js';
 import { whileNotCancelled } from './while-not-cancelled.js';
 import { writeUncoveredPlaces } from './uncovered-places.js';
 
@@ -136,17 +137,20 @@ export async function startDistributedCoverageJob(
       const cells = grid.width * grid.height;
       const bestSignalDbm: Partial<Record<Technology, Float32Array>> = {};
       const bestServer: Partial<Record<Technology, Int32Array>> = {};
+      const coveredMask: Partial<Record<Technology, Uint8Array>> = {};
       for (const tech of prepared.technologies) {
         bestSignalDbm[tech] = new Float32Array(cells).fill(Number.NaN);
         bestServer[tech] = new Int32Array(cells).fill(-1);
+        coveredMask[tech] = new Uint8Array(cells);
       }
       const rows = await listTileResults(db, runId);
       for (const row of rows) {
         const tile = tiles[row.tile]!;
-        const { level, server } = unpackTile(row.result, prepared.technologies, tile);
+        const { level, server, mask } = unpackTile(row.result, prepared.technologies, tile);
         for (const tech of prepared.technologies) {
           pasteTile(bestSignalDbm[tech]!, grid.width, tile, level[tech]!);
           pasteTile(bestServer[tech]!, grid.width, tile, server[tech]!);
+          pasteTile(coveredMask[tech]!, grid.width, tile, mask[tech]!);
         }
       }
       // The same GeoTIFFs as a local run.
@@ -155,12 +159,14 @@ export async function startDistributedCoverageJob(
         writeCoverageRasters(folder, grid, { bestSignalDbm, bestServer }, prepared.sites);
         writeUncoveredPlaces(folder, prepared, bestSignalDbm);
       }
-      const summary = summariseCoverage({ ...prepared }, bestSignalDbm);
+      const { operators } = siteCoverTest(prepared.gridSites, prepared.params);
+      const summary = summariseCoverage({ ...prepared }, coveredMask, operators);
       return await completeRun(
         db,
         runId,
         {
           ...summary,
+          ...criterionEcho(prepared.params, operators),
           technologies: prepared.technologies,
           corners: gridCornersLonLat(grid),
         },
@@ -253,7 +259,7 @@ export async function runCoverageWorker(
       db,
       runId,
       tile.index,
-      packTile(technologies, reply.bestSignalDbm, reply.bestServer, tile.width * tile.height),
+      packTile(technologies, reply.bestSignalDbm, reply.bestServer, tile.width * tile.height, reply.coveredMask),
     );
   };
   for (let i = 0; i < threads; i++)

@@ -37,18 +37,26 @@ export function unpackWork(bytes: Uint8Array): WorkPackage {
   return { ...header, params: { ...header.params, kFactor: header.params.kFactor ?? Infinity }, dem };
 }
 
-/** A tile's result for the database: per technology its levels then its best servers, gzipped. */
+/**
+ * A tile's result for the database: per technology its levels then its best servers, then per technology
+ * its operator bits (one byte a cell), gzipped.
+ */
 export function packTile(
   technologies: readonly Technology[],
   level: Partial<Record<Technology, Float32Array>>,
   server: Partial<Record<Technology, Int32Array>>,
   cells: number,
+  masks: Partial<Record<Technology, Uint8Array>> = {},
 ): Buffer {
   const parts: Buffer[] = [];
   for (const tech of technologies) {
     const l = level[tech] ?? new Float32Array(cells).fill(Number.NaN);
     const s = server[tech] ?? new Int32Array(cells).fill(-1);
     parts.push(Buffer.from(l.buffer, l.byteOffset, l.byteLength), Buffer.from(s.buffer, s.byteOffset, s.byteLength));
+  }
+  for (const tech of technologies) {
+    const m = masks[tech] ?? new Uint8Array(cells);
+    parts.push(Buffer.from(m.buffer, m.byteOffset, m.byteLength));
   }
   return gzipSync(Buffer.concat(parts), { level: 1 });
 }
@@ -58,10 +66,14 @@ export function unpackTile(bytes: Uint8Array, technologies: readonly Technology[
   const cells = tile.width * tile.height;
   const level: Partial<Record<Technology, Float32Array>> = {};
   const server: Partial<Record<Technology, Int32Array>> = {};
+  const mask: Partial<Record<Technology, Uint8Array>> = {};
+  const masksAt = technologies.length * cells * 8;
   technologies.forEach((tech, i) => {
     const at = i * cells * 8;
     level[tech] = new Float32Array(raw.buffer.slice(raw.byteOffset + at, raw.byteOffset + at + cells * 4));
     server[tech] = new Int32Array(raw.buffer.slice(raw.byteOffset + at + cells * 4, raw.byteOffset + at + cells * 8));
+    const from = raw.byteOffset + masksAt + i * cells;
+    mask[tech] = new Uint8Array(raw.buffer.slice(from, from + cells));
   });
-  return { level, server };
+  return { level, server, mask };
 }

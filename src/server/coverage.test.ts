@@ -53,6 +53,19 @@ it('imports sites, audited, and lists them', async () => {
   expect(audit!.n).toBe(2);
 });
 
+it('refuses to store other operators’ sites under the main operator', async () => {
+  const text = [
+    `${header};Nhà mạng`,
+    'MB-1;4G;1800;13,915;108,045;35;43;120;MBF',
+    'GL-9;4G;1800;13,9;108,0;35;43;0;VTL',
+  ];
+  const response = await post('/api/coverage/sites', { file: { name: 'ops.csv', text: text.join('\n') } });
+  expect(response.statusCode).toBe(422);
+  expect(response.json().errors).toEqual([{ path: 'ops.csv row 2', message: 'operator MBF' }]);
+  const [stored] = await db.query<{ n: number }>(`select count(*)::int as n from cell_site where site_code = 'GL-9'`);
+  expect(stored!.n).toBe(0);
+});
+
 it('refuses a sites file with bad rows, naming each, and saves nothing', async () => {
   const response = await post('/api/coverage/sites', {
     file: {
@@ -76,6 +89,15 @@ it('refuses a run without its inputs before starting anything', async () => {
   expect(response.statusCode).toBe(422);
   const missing = await post('/api/coverage/runs', { period: '2025-12' });
   expect(missing.json().errors).toEqual([{ path: 'unit', message: 'required' }]);
+  expect((await db.query('select * from coverage_run')).length).toBe(0);
+});
+
+it('refuses a coverage criterion it cannot read, before starting anything', async () => {
+  const response = await post('/api/coverage/runs', { unit: 'P1', period: '2025-12', coverageCriterion: '30%' });
+  expect(response.statusCode).toBe(422);
+  expect(response.json().errors).toEqual([
+    { path: 'coverageCriterion', message: expect.stringMatching(/reliability/) },
+  ]);
   expect((await db.query('select * from coverage_run')).length).toBe(0);
 });
 

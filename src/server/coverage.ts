@@ -17,6 +17,8 @@ import { INTAKE_LIMITS } from '../intake/intake-limits.js';
 import { cancelCoverageRun, startCoverageRun } from '../application/start-coverage-run.js';
 import { readGeoTiff } from '../engines/coverage/raster/read-geotiff.js';
 import { DEFAULT_COVERAGE_PARAMS } from '../engines/coverage/predict/coverage-params.js';
+import { readCoverageCriterion } from '../domain/coverage/read-criterion.js';
+import { MAIN_OPERATOR, operatorOf } from '../domain/coverage/operators.js';
 import { SIGNAL_CLASSES } from '../domain/coverage/signal-classes.js';
 import { renderSignalLayer } from '../engines/coverage/raster/signal-layer-png.js';
 import { CellSiteSchema, CoverageRunSchema, SignalClassSchema } from '../domain/coverage/coverage-run-contract.js';
@@ -111,7 +113,18 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
           read.errors.map((e) => ({ ...e, path: `${e.file} row ${e.row}`, message: formatSiteError(e) })),
         );
       }
-      const sites = read.sites.map(({ rowNumber: _row, ...site }) => site);
+      // The stored list has no operator column yet: refuse other operators' rows rather than file them under the main one.
+      const others = read.sites.filter((s) => operatorOf(s, MAIN_OPERATOR) !== MAIN_OPERATOR);
+      if (others.length > 0) {
+        throw new Invalid(
+          'coverage.operators',
+          `${file.name}: ${others.length} row(s) of other operators (${[...new Set(others.map((s) => s.operator))].join(', ')}); the stored site list holds ${MAIN_OPERATOR}'s only: give a file with several operators as a run's \`sites\``,
+          others
+            .slice(0, 50)
+            .map((s) => ({ path: `${file.name} row ${s.rowNumber}`, message: `operator ${s.operator}` })),
+        );
+      }
+      const sites = read.sites.map(({ rowNumber: _row, operator: _operator, ...site }) => site);
       return app.db.transaction((tx) =>
         saveSites(tx, sites, { replace: request.query.replace === 'true' }, writeContext(request, 'sites-import')),
       );
@@ -125,7 +138,7 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
       schema: {
         summary: 'Start a coverage run (background job); poll it, cancel it, read its results',
         description:
-          'multipart/form-data: fields `unit` (root unit, e.g. 24), `period` (e.g. 2025-12), `technologies` (e.g. 2G,4G,5G), optional `cellSizeM`, `model`; ' +
+          'multipart/form-data: fields `unit` (root unit, e.g. 24), `period` (e.g. 2025-12), `technologies` (e.g. 2G,4G,5G), optional `cellSizeM`, `model`, `coverageCriterion` (`median`, the default; a reliability such as `0.9` or `98 %` with σ 8 dB; or JSON `{"kind":"reliability","reliability":0.9,"sigmaDb":{"urban":8,"suburban":8,"rural":8}}`); ' +
           'files `dem` (GeoTIFF or SRTM .hgt, repeatable), `population` (GeoTIFF of people per pixel) and optionally `sites` (else the stored sites). ' +
           'Or field `demo=true` for the demo province’s synthetic scenario. Every input is checked before the run starts (422 naming the file, row or band).',
         tags: ['coverage'],
@@ -149,6 +162,7 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
       const params = {
         ...(fields.cellSizeM ? { cellSizeM: Number(fields.cellSizeM) } : {}),
         ...(fields.model ? { model: fields.model as never } : {}),
+        ...(fields.coverageCriterion ? { coverageCriterion: readCoverageCriterion(fields.coverageCriterion) } : {}),
       };
       if (params.cellSizeM !== undefined && !(params.cellSizeM >= 10 && params.cellSizeM <= 1000)) {
         throw new Invalid('coverage.cell_size', 'cellSizeM must be between 10 and 1000 metres', [

@@ -1,3 +1,4 @@
+import { readCoverageCriterion } from '../../domain/coverage/read-criterion.js';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
@@ -22,6 +23,7 @@ export interface CoverageRunFlags extends DatabaseFlags {
   tech: string;
   cell?: string;
   model?: string;
+  criterion?: string;
   out?: string;
   distributed?: boolean;
 }
@@ -38,6 +40,7 @@ export async function coverageRunCommand(flags: CoverageRunFlags): Promise<void>
     const params = {
       ...(flags.cell ? { cellSizeM: Number(flags.cell) } : {}),
       ...(flags.model ? { model: flags.model as never } : {}),
+      ...(flags.criterion ? { coverageCriterion: readCoverageCriterion(flags.criterion) } : {}),
     };
     let prepared;
     if (flags.demo) {

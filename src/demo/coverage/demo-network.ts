@@ -181,6 +181,7 @@ export function toGridSites(sites: readonly SiteRecord[], grid: GridSpec): GridS
       antennaGainDbi: s.antennaGainDbi,
       cableLossDb: s.cableLossDb,
       environment: s.environment,
+      ...(s.operator ? { operator: s.operator } : {}),
     };
   });
 }

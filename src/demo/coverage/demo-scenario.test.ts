@@ -40,7 +40,7 @@ describe('the demo coverage scenario (synthetic)', () => {
   });
 
   it('has exactly 72 distinct 5G sites, and sectors of the documented shape', () => {
-    const { sites } = scenario;
+    const sites = scenario.sites.filter((s) => s.operator === undefined); // the calibrated network
     expect(new Set(sites.filter((s) => s.technology === '5G').map((s) => s.siteCode)).size).toBe(72);
     for (const s of sites) {
       expect(s.siteCode).toMatch(/^GL-\d{4}$/);
@@ -54,6 +54,24 @@ describe('the demo coverage scenario (synthetic)', () => {
     const file = loadDemoSitesFile();
     expect(file.isDemo).toBe(true);
     expect(file.note).toMatch(/synthetic/);
+  });
+
+  it('adds two other operators on 60 % and 30 % as many masts, without changing the main figure', () => {
+    const masts = (operator?: string) =>
+      new Set(scenario.sites.filter((s) => s.operator === operator).map((s) => s.siteCode)).size;
+    expect([masts(), masts('MBF'), masts('VNP')]).toEqual([608, 365, 182]);
+    expect(result.operators).toEqual(['VTL', 'MBF', 'VNP']);
+    expect(buildDemoCoverageScenario().sites).toEqual(scenario.sites); // deterministic
+    const { total } = result;
+    for (const tech of ['2G', '4G'] as const) {
+      const [vtl, mbf, vnp] = (['VTL', 'MBF', 'VNP'] as const).map((o) => total.byOperator[o]![tech]!);
+      expect(total.covered[tech]).toBe(vtl);
+      expect(vtl).toBeGreaterThan(mbf!);
+      expect(mbf).toBeGreaterThan(vnp!);
+      expect(total.maxOperator[tech]).toEqual({ operator: 'VTL', covered: vtl });
+      expect(total.union[tech]).toBeGreaterThanOrEqual(vtl!);
+      expect(total.union[tech]).toBeLessThanOrEqual(total.population);
+    }
   });
 
   it('puts each commune’s demo population on the grid (within 1 person)', () => {

@@ -17,6 +17,7 @@ import { generateProvinceGeometry } from '../province-geometry.js';
 import { demoPopulation } from './demo-population.js';
 import { demoTerrain } from './demo-terrain.js';
 import { loadDemoSites, toGridSites } from './demo-network.js';
+import { demoOtherOperatorSites } from './demo-operators.js';
 
 /** Analysis grid cell size of the demo scenario (the calibration holds at this resolution only). */
 export const DEMO_COVERAGE_CELL_M = 200;
@@ -52,7 +53,10 @@ export interface DemoCoverageBase {
 }
 
 export interface DemoCoverageScenario extends DemoCoverageBase {
-  /** The calibrated synthetic sites, WGS 84, as the sites importer gives them. */
+  /**
+   * The calibrated synthetic sites (the main operator's, naming none), then the two other operators'
+   * (demo-operators.ts), WGS 84, as the sites importer gives them.
+   */
   sites: SiteRecord[];
   /** The same sites on the analysis grid, for `runCoverageModel`. */
   gridSites: GridSite[];
@@ -74,9 +78,10 @@ export function buildDemoCoverageBase(cellSizeM = DEMO_COVERAGE_CELL_M): DemoCov
   return { grid, dem, population, zones, unitCodes: communes.map((u) => u.code), communes };
 }
 
-/** The whole demo scenario for the engine, with the calibrated network of demo-sites.json. */
+/** The whole demo scenario for the engine, with the calibrated network of demo-sites.json and two other operators. */
 export function buildDemoCoverageScenario(): DemoCoverageScenario {
   const base = buildDemoCoverageBase();
-  const sites = loadDemoSites();
+  const main = loadDemoSites();
+  const sites = [...main, ...demoOtherOperatorSites(main)];
   return { ...base, sites, gridSites: toGridSites(sites, base.grid) };
 }

@@ -4,17 +4,35 @@
  * the web app reads their types.
  */
 import { z } from 'zod';
+import { CoverageCriterionSchema } from './location-variability.js';
 
 export const TechnologySchema = z.enum(['2G', '3G', '4G', '5G']);
 
 export const RunStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
 export type RunStatus = z.output<typeof RunStatusSchema>;
 
+const PerTechnology = z.partialRecord(TechnologySchema, z.number());
+
+export const OperatorFigureSchema = z
+  .object({ operator: z.string(), covered: z.number() })
+  .meta({ id: 'OperatorFigure' });
+
 export const UnitCoverageSchema = z
   .object({
     unit: z.string(),
     population: z.number().describe('People on the model’s grid'),
-    covered: z.partialRecord(TechnologySchema, z.number()).describe('Per technology, how many of them are covered'),
+    covered: PerTechnology.describe(
+      'Per technology, how many of them the main operator covers (the agreement’s figure; the only operator before operators existed)',
+    ),
+    byOperator: z
+      .record(z.string(), PerTechnology)
+      .optional()
+      .describe('Per operator code, per technology, how many of them it covers'),
+    maxOperator: z
+      .partialRecord(TechnologySchema, OperatorFigureSchema)
+      .optional()
+      .describe('ITU 9.c.1: per technology, the operator covering the most of them, and how many'),
+    union: PerTechnology.optional().describe('Per technology, how many are within reach of at least one operator'),
   })
   .meta({ id: 'UnitCoverage' });
 export type UnitCoverage = z.output<typeof UnitCoverageSchema>;
@@ -34,10 +52,16 @@ export const CoverageResultSchema = z
     units: z.array(UnitCoverageSchema),
     total: UnitCoverageSchema.describe('The root unit’s totals, the same sums over its units'),
     technologies: z.array(TechnologySchema),
+    operators: z.array(z.string()).optional().describe('The run’s operators, the main operator first'),
+    mainOperator: z.string().optional().describe('Whose figure `covered` is'),
+    coverageCriterion: CoverageCriterionSchema.optional().describe(
+      "What 'covered' means in every figure of the run (absent: the median level reaches the threshold)",
+    ),
+    criterionLabel: z.string().optional().describe('The criterion in words, to show beside each figure'),
     hotspots: z
       .partialRecord(TechnologySchema, z.array(CoverageHotspotSchema))
       .optional()
-      .describe('Where uncovered people live, per technology (largest first)'),
+      .describe('Where people the main operator does not cover live, per technology (largest first)'),
     corners: z
       .array(z.tuple([z.number(), z.number()]))
       .optional()

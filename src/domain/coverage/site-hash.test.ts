@@ -25,7 +25,7 @@ describe('siteSetHash', () => {
       { siteCode: 'C' }, { sector: '3' }, { technology: '5G' }, { bandMhz: 2100 }, { lat: 14.100001 },
       { lon: 108.3 }, { antennaHeightM: 31 }, { azimuthDeg: null }, { mechanicalTiltDeg: 1 },
       { electricalTiltDeg: 5 }, { hBeamwidthDeg: null }, { vBeamwidthDeg: 7 }, { txPowerDbm: 46 },
-      { antennaGainDbi: 18 }, { cableLossDb: 3 }, { environment: 'rural' },
+      { antennaGainDbi: 18 }, { cableLossDb: 3 }, { environment: 'rural' }, { operator: 'MBF' },
     ]; // prettier-ignore
     const hashes = changes.map((change) => siteSetHash([{ ...sites[0]!, ...change }, sites[1]!, sites[2]!]));
     expect(new Set([hash, ...hashes]).size).toBe(changes.length + 1);

@@ -16,7 +16,10 @@ const canonical = (value: string | number | null) =>
  * rounded to 1e-6, so the same site list gives the same run input hash however the file was laid out.
  */
 export function siteSetHash(sites: readonly SiteRecord[]): string {
-  const lines = sites.map((site) => JSON.stringify(FIELDS.map((field) => canonical(site[field]))));
+  // The operator is appended only when a site names one, so a one-operator list keeps the hash it had.
+  const lines = sites.map((site) =>
+    JSON.stringify([...FIELDS.map((field) => canonical(site[field])), ...(site.operator ? [site.operator] : [])]),
+  );
   // Sorting the serialised lines orders by siteCode, sector, technology (the first fields), then the rest.
   lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return createHash('sha256')

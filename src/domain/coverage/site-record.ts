@@ -26,4 +26,6 @@ export interface SiteRecord {
   antennaGainDbi: number;
   cableLossDb: number;
   environment: Environment;
+  /** Network operator code (e.g. VTL, MBF, VNP); absent = the run's main operator (operators.ts). */
+  operator?: string;
 }

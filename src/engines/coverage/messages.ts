@@ -43,6 +43,8 @@ export type TileReply =
       tile: TileSpec;
       bestSignalDbm: Partial<Record<Technology, Float32Array>>;
       bestServer: Partial<Record<Technology, Int32Array>>;
+      /** Bit o set where operator o covers the cell (bit 0 = the main operator). */
+      coveredMask: Partial<Record<Technology, Uint8Array>>;
       mastsSwept: number;
       levelsComputed: number;
       levelsSkipped: number;

@@ -113,3 +113,48 @@ describe('the coverage model on flat ground', () => {
     expect(Math.abs(share - 50)).toBeLessThan(0.05);
   });
 });
+
+describe('the coverage model with several operators', () => {
+  const radiusM = 2000;
+  const mobi: GridSite = { ...omniSite, index: 1, x: 210, operator: 'MBF', txPowerDbm: omniSite.txPowerDbm + 3 };
+
+  it('reports the main operator as before, each operator alone, the largest and the union', async () => {
+    const inputs = { ...flatInputs(radiusM, [0, 0, SIZE, SIZE]), sites: [omniSite, mobi] };
+    const [both, viettelAlone, mobiAlone] = await Promise.all([
+      runCoverageModel(inputs, { poolSize: 1 }),
+      runCoverageModel({ ...inputs, sites: [omniSite] }, { poolSize: 1 }),
+      runCoverageModel({ ...inputs, sites: [{ ...mobi, index: 0 }] }, { poolSize: 1 }),
+    ]);
+    expect(both.operators).toEqual(['VTL', 'MBF']);
+    const unit = both.units[0]!;
+    const vtl = viettelAlone.units[0]!.covered['2G']!;
+    const mbf = mobiAlone.units[0]!.byOperator.MBF!['2G']!;
+    expect(mobiAlone.units[0]!.covered['2G']).toBe(0); // the main operator has no site there
+    expect(unit.covered['2G']).toBe(vtl); // the agreement's figure ignores the other networks
+    expect(unit.byOperator).toEqual({ VTL: { '2G': vtl }, MBF: { '2G': mbf } });
+    expect(mbf).toBeGreaterThan(vtl);
+    expect(unit.maxOperator['2G']).toEqual({ operator: 'MBF', covered: mbf });
+    expect(unit.union['2G']).toBeGreaterThan(mbf);
+    expect(unit.union['2G']).toBeLessThan(vtl + mbf); // the discs overlap: shared people count once
+    expect(both.total.union['2G']).toBe(unit.union['2G']);
+    expect(viettelAlone.units[0]!.union['2G']).toBe(vtl);
+  });
+
+  it('counts fewer people under a 90 % reliability target, as the margin σ·z shrinks the disc', async () => {
+    const base = flatInputs(radiusM, [0, 0, SIZE, SIZE]);
+    const reliable = {
+      ...base,
+      params: {
+        ...base.params,
+        coverageCriterion: { kind: 'reliability', reliability: 0.9, sigmaDb: { urban: 8, suburban: 8, rural: 2 } },
+      } as const,
+    };
+    const [median, strict] = await Promise.all([
+      runCoverageModel(base, { poolSize: 1 }),
+      runCoverageModel(reliable, { poolSize: 1 }),
+    ]);
+    // Free space: 2.56 dB more margin (σ 2 dB · 1.2816) is the level at a distance 10^(2.56/20) ≈ 1.343× nearer.
+    const ratio = strict.units[0]!.covered['2G']! / median.units[0]!.covered['2G']!;
+    expect(ratio).toBeCloseTo(1 / 1.343 ** 2, 1);
+  });
+});

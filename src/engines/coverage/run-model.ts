@@ -6,6 +6,9 @@ import type { CoverageParams } from './predict/coverage-params.js';
 import type { GridSite } from './predict/site-signal.js';
 import { CoveragePool } from './pool.js';
 import { uncoveredHotspots, type Hotspot } from './hotspots.js';
+import { siteCoverTest } from './predict/cover-test.js';
+import { zonalOperatorSums } from './zones/operator-sums.js';
+import { maxOperatorFigure, type OperatorFigure } from '../../domain/coverage/operators.js';
 
 export interface ModelInputs {
   grid: GridSpec;
@@ -23,7 +26,14 @@ export interface ModelInputs {
 export interface ModelUnitCoverage {
   unit: string;
   population: number;
+  /** The main operator's covered people (the agreement's figure). */
   covered: Partial<Record<Technology, number>>;
+  /** Per operator code, its covered people per technology. */
+  byOperator: Record<string, Partial<Record<Technology, number>>>;
+  /** ITU 9.c.1: per technology, the operator covering the most people here, and how many. */
+  maxOperator: Partial<Record<Technology, OperatorFigure>>;
+  /** People within reach of at least one operator's network. */
+  union: Partial<Record<Technology, number>>;
 }
 
 export interface ModelOutputs {
@@ -33,6 +43,10 @@ export interface ModelOutputs {
   hotspots: Partial<Record<Technology, Hotspot[]>>;
   bestSignalDbm: Partial<Record<Technology, Float32Array>>;
   bestServer: Partial<Record<Technology, Int32Array>>;
+  /** Per technology and cell, bit o set where operator o covers it (operators[o]). */
+  coveredMask: Partial<Record<Technology, Uint8Array>>;
+  /** The run's operators, main operator first. */
+  operators: string[];
   tiles: number;
   /** Σ over tiles of the masts swept there (a bound skips the others); cell levels worked out in full and skipped by a bound. */
   mastsSwept: number;
@@ -51,8 +65,8 @@ export interface ModelRunOptions {
 /**
  * Predicts coverage over the whole grid in tiles on a pool of worker threads, then sums people and
  * covered people per unit (cells cut by a boundary split by area). Memory: the DEM, population and,
- * per technology, a float32 level and an int32 best-server raster — 4 + 4 + 8 bytes a cell per
- * technology plus the zone map (4 bytes a cell): about 28 bytes a cell for one technology.
+ * per technology, a float32 level, an int32 best-server raster and a byte of operator bits — 4 + 4 + 9
+ * bytes a cell per technology plus the zone map (4 bytes a cell): about 29 bytes a cell for one technology.
  */
 export async function runCoverageModel(inputs: ModelInputs, options: ModelRunOptions = {}): Promise<ModelOutputs> {
   const { grid, params } = inputs;
@@ -61,10 +75,13 @@ export async function runCoverageModel(inputs: ModelInputs, options: ModelRunOpt
   new Float32Array(shared).set(inputs.dem);
   const bestSignalDbm: ModelOutputs['bestSignalDbm'] = {};
   const bestServer: ModelOutputs['bestServer'] = {};
+  const coveredMask: ModelOutputs['coveredMask'] = {};
   for (const tech of inputs.technologies) {
     bestSignalDbm[tech] = new Float32Array(cells).fill(Number.NaN);
     bestServer[tech] = new Int32Array(cells).fill(-1);
+    coveredMask[tech] = new Uint8Array(cells);
   }
+  const { operators } = siteCoverTest(inputs.sites, params); // refuses too many operators before any worker starts
   const tiles = splitIntoTiles(grid.width, grid.height, params.tileCells);
   const pool = new CoveragePool(
     {
@@ -91,6 +108,8 @@ export async function runCoverageModel(inputs: ModelInputs, options: ModelRunOpt
           if (!level || !server) continue;
           pasteTile(bestSignalDbm[tech]!, grid.width, tile, level);
           pasteTile(bestServer[tech]!, grid.width, tile, server);
+          const mask = reply.coveredMask[tech];
+          if (mask) pasteTile(coveredMask[tech]!, grid.width, tile, mask);
         }
         mastsSwept += reply.mastsSwept;
         levelsComputed += reply.levelsComputed;
@@ -107,13 +126,15 @@ export async function runCoverageModel(inputs: ModelInputs, options: ModelRunOpt
     await pool.close();
   }
 
-  const { units, total, hotspots } = summariseCoverage(inputs, bestSignalDbm);
+  const { units, total, hotspots } = summariseCoverage(inputs, coveredMask, operators);
   return {
     units,
     total,
     hotspots,
     bestSignalDbm,
     bestServer,
+    coveredMask,
+    operators,
     tiles: tiles.length,
     mastsSwept,
     levelsComputed,
@@ -123,7 +144,7 @@ export async function runCoverageModel(inputs: ModelInputs, options: ModelRunOpt
 }
 
 /** Copies a tile's row-major cells into the whole grid's raster (`gridWidth` cells a row). */
-export function pasteTile<T extends Float32Array | Int32Array>(
+export function pasteTile<T extends Float32Array | Int32Array | Uint8Array>(
   target: T,
   gridWidth: number,
   tile: TileSpec,
@@ -135,44 +156,61 @@ export function pasteTile<T extends Float32Array | Int32Array>(
 }
 
 /**
- * People and covered people per unit (and hot spots) from the assembled best levels: a cell is covered
- * when its best level reaches the technology's threshold.
+ * People and covered people per unit (and hot spots) from the assembled operator bits (see predictTile: a
+ * cell is covered by an operator when its best level passes the run's coverage test). `covered` and the hot
+ * spots are the main operator's (bit 0), as the agreement's indicator is.
  */
 export function summariseCoverage(
-  inputs: Pick<ModelInputs, 'grid' | 'population' | 'zones' | 'unitCodes' | 'technologies' | 'params'>,
-  bestSignalDbm: Partial<Record<Technology, Float32Array>>,
+  inputs: Pick<ModelInputs, 'grid' | 'population' | 'zones' | 'unitCodes' | 'technologies'>,
+  coveredMask: Partial<Record<Technology, Uint8Array>>,
+  operators: readonly string[],
 ): Pick<ModelOutputs, 'units' | 'total' | 'hotspots'> {
-  const { grid, params } = inputs;
+  const { grid } = inputs;
   const cells = grid.width * grid.height;
   const unitCount = inputs.unitCodes.length;
+  const operatorCount = operators.length;
+  const stride = operatorCount + 1;
   const population = zonalSums(inputs.zones, inputs.population, null, unitCount).population;
-  const covered: Partial<Record<Technology, Float64Array>> = {};
+  const sums: Partial<Record<Technology, Float64Array>> = {};
   const hotspots: Partial<Record<Technology, Hotspot[]>> = {};
   for (const tech of inputs.technologies) {
-    const threshold = params.thresholdsDbm[tech];
-    const level = bestSignalDbm[tech] ?? new Float32Array(cells).fill(Number.NaN);
-    const mask = new Uint8Array(cells);
-    for (let i = 0; i < cells; i++) mask[i] = level[i]! >= threshold ? 1 : 0;
-    covered[tech] = zonalSums(inputs.zones, inputs.population, mask, unitCount).covered;
+    const mask = coveredMask[tech] ?? new Uint8Array(cells);
+    sums[tech] = zonalOperatorSums(inputs.zones, inputs.population, mask, operatorCount, unitCount);
     hotspots[tech] = uncoveredHotspots(
       grid,
       inputs.population,
       inputs.zones,
       inputs.unitCodes,
-      (cell) => mask[cell] === 1,
+      (cell) => (mask[cell]! & 1) === 1,
     );
   }
-  const units = inputs.unitCodes.map((unit, i) => ({
-    unit,
-    population: population[i]!,
-    covered: Object.fromEntries(inputs.technologies.map((tech) => [tech, covered[tech]![i]!])),
-  }));
-  const total = {
-    unit: '*',
-    population: units.reduce((s, u) => s + u.population, 0),
-    covered: Object.fromEntries(
-      inputs.technologies.map((tech) => [tech, units.reduce((s, u) => s + (u.covered[tech] ?? 0), 0)]),
-    ),
+  const figures = (unit: string, people: number, at: (tech: Technology, slot: number) => number) => {
+    const perTech = (slot: number) =>
+      Object.fromEntries(inputs.technologies.map((tech) => [tech, at(tech, slot)])) as Partial<
+        Record<Technology, number>
+      >;
+    const byOperator = Object.fromEntries(operators.map((code, o) => [code, perTech(o)]));
+    const maxOperator: ModelUnitCoverage['maxOperator'] = {};
+    for (const tech of inputs.technologies) {
+      const best = maxOperatorFigure(
+        Object.fromEntries(operators.map((code) => [code, byOperator[code]![tech]!])),
+        operators,
+      );
+      if (best) maxOperator[tech] = best;
+    }
+    return { unit, population: people, covered: perTech(0), byOperator, maxOperator, union: perTech(operatorCount) };
   };
+  const units = inputs.unitCodes.map((unit, i) =>
+    figures(unit, population[i]!, (tech, slot) => sums[tech]![i * stride + slot]!),
+  );
+  const total = figures(
+    '*',
+    units.reduce((s, u) => s + u.population, 0),
+    (tech, slot) => {
+      let sum = 0;
+      for (let i = 0; i < unitCount; i++) sum += sums[tech]![i * stride + slot]!;
+      return sum;
+    },
+  );
   return { units, total, hotspots };
 }

@@ -1,10 +1,11 @@
 // Worker entry, started by pool.ts: predicts tiles over a DEM shared with the main thread.
 import { parentPort } from 'node:worker_threads';
-import { predictTile, TileScratch } from './predict/predict-tile.js';
+import { predictTile, TileScratch, type CoverTest } from './predict/predict-tile.js';
 import { groupIntoMasts, type Mast } from './predict/masts.js';
 import { siteModel } from './predict/site-signal.js';
 import type { SweepDem } from './sweep/radial-sweep.js';
 import type { CoverageParams } from './predict/coverage-params.js';
+import { siteCoverTest } from './predict/cover-test.js';
 import {
   toWireError,
   type InitFailed,
@@ -22,6 +23,7 @@ interface WorkerState {
   masts: Mast[];
   params: CoverageParams;
   scratch: TileScratch;
+  cover: CoverTest;
   /** The id of the tile the pool gave up on (0 = none). */
   cancel: Int32Array;
 }
@@ -38,10 +40,12 @@ function startState(message: WorkerInit): WorkerState {
     throw new Error('init message: no shared cancel flag');
   const dem = { ...message.dem, heights: new Float32Array(heights) };
   const models = message.sites.map((site) => siteModel(site, message.params));
+  const { cover, operatorBitOf } = siteCoverTest(message.sites, message.params);
   return {
     dem,
-    masts: groupIntoMasts(message.sites, models, dem.cellSizeM),
+    masts: groupIntoMasts(message.sites, models, dem.cellSizeM, operatorBitOf),
     params: message.params,
+    cover,
     scratch: new TileScratch(), // a large allocation: may fail on a small heap
     cancel: new Int32Array(message.cancel, 0, 1),
   };
@@ -53,14 +57,17 @@ function predict(message: TileJob): void {
     if (!state) throw new Error('worker received a tile before its init message');
     const { cancel } = state;
     const isCancelled = () => Atomics.load(cancel, 0) === message.id;
-    const result = predictTile(state.dem, state.masts, state.params, message.tile, state.scratch, isCancelled);
+    const { dem, masts, params, scratch, cover } = state;
+    const result = predictTile(dem, masts, params, message.tile, scratch, isCancelled, cover);
     if (isCancelled()) {
       port.postMessage({ kind: 'tile', id: message.id, ok: false, cancelled: true } satisfies TileReply);
       return;
     }
-    const transfer = [...Object.values(result.bestSignalDbm), ...Object.values(result.bestServer)].map(
-      (a) => a!.buffer as ArrayBuffer,
-    );
+    const transfer = [
+      ...Object.values(result.bestSignalDbm),
+      ...Object.values(result.bestServer),
+      ...Object.values(result.coveredMask),
+    ].map((a) => a!.buffer as ArrayBuffer);
     const reply: TileReply = {
       kind: 'tile',
       id: message.id,
@@ -68,6 +75,7 @@ function predict(message: TileJob): void {
       tile: result.tile,
       bestSignalDbm: result.bestSignalDbm,
       bestServer: result.bestServer,
+      coveredMask: result.coveredMask,
       mastsSwept: result.mastsSwept,
       levelsComputed: result.levelsComputed,
       levelsSkipped: result.levelsSkipped,

@@ -156,3 +156,34 @@ describe('readSitesFile: projected x/y', () => {
     await expect(read).rejects.toThrow(/projected coordinates need the file's CRS/);
   });
 });
+
+describe('readSitesFile: operators', () => {
+  it('reads an optional operator column, blank meaning the default or the run’s main operator', async () => {
+    const text = [
+      'site,tech,band,lat,lon,height,power,Nhà mạng',
+      'A,4G,1800,14,108,30,43,vtl',
+      'A,4G,1800,14,108,30,43,MBF',
+      'B,4G,1800,14.1,108,30,43,',
+    ].join('\n');
+    const sites = await sitesOf(csv('ops.csv', text));
+    expect(sites.map((s) => s.operator)).toEqual(['VTL', 'MBF', undefined]);
+    expect(sites[2]).not.toHaveProperty('operator');
+    const withDefault = await sitesOf(csv('ops.csv', text), { defaultOperator: 'VNP' });
+    expect(withDefault.map((s) => s.operator)).toEqual(['VTL', 'MBF', 'VNP']);
+  });
+
+  it('counts the same site code twice only within one operator', async () => {
+    const text =
+      'site,tech,band,lat,lon,height,power,operator\nA,4G,1800,14,108,30,43,VTL\nA,4G,1800,14,108,30,43,vtl\n';
+    const result = await readSitesFile(csv('dup.csv', text));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]!.reason).toMatch(/duplicates row 2/);
+  });
+
+  it('refuses an operator that is not a code', async () => {
+    const text = 'site,tech,band,lat,lon,height,power,operator\nA,4G,1800,14,108,30,43,Viettel / Mobi!\n';
+    const result = await readSitesFile(csv('bad.csv', text));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]).toMatchObject({ column: 'operator', reason: /not an operator code/ });
+  });
+});

@@ -1,6 +1,7 @@
 import { Invalid } from '../../domain/errors.js';
 import type { SiteRecord } from '../../domain/coverage/site-record.js';
 import type { Technology } from '../../domain/coverage/technology.js';
+import { normaliseOperator } from '../../domain/coverage/operators.js';
 import { foldText } from '../fold-text.js';
 import { detectNumberLocale, type NumberLocale } from '../parse-number.js';
 import { readUploadedTable } from '../read-table.js';
@@ -19,6 +20,8 @@ export interface ReadSitesOptions {
    * recognised and passed as (easting, northing).
    */
   toWgs84?: (x: number, y: number) => [number, number];
+  /** Operator for rows whose operator cell is blank or when there is no operator column; default: none (the run's main operator). */
+  defaultOperator?: string;
   /** Band (MHz) for rows whose band cell is blank, per technology; makes the band column optional. */
   defaultTechnologyBands?: Partial<Record<Technology, number>>;
 }
@@ -97,7 +100,7 @@ interface RowContext {
   errors: SiteError[];
   /** X/Y columns hold (northing, easting), as Vietnamese survey tables write them. */
   northFirst: boolean;
-  /** The first row of each (site, sector, technology). */
+  /** The first row of each (operator, site, sector, technology). */
   seen: Map<string, number>;
 }
 
@@ -176,13 +179,18 @@ function checkRow(row: SiteRow, ctx: RowContext): SiteRecord | null {
   const technology = blank('technology')
     ? bad('technology', 'is empty')
     : take('technology', readTechnology(ctx.text(row, 'technology')));
+  const operatorText = ctx.text(row, 'operator');
+  const operator = operatorText !== '' ? normaliseOperator(operatorText) : options.defaultOperator;
+  if (operator !== undefined && !/^[A-Z0-9][A-Z0-9 ._-]{0,31}$/.test(operator))
+    bad('operator', 'is not an operator code: use letters and digits, up to 32 (e.g. VTL, MBF, VNP)');
   if (siteCode !== null && technology) {
     const sector = ctx.text(row, 'sector');
-    const key = [siteCode.toUpperCase(), sector.toUpperCase(), technology].join('\u0000');
+    // Operators may share a site code; only the same operator's row is a duplicate.
+    const key = [operator ?? '', siteCode.toUpperCase(), sector.toUpperCase(), technology].join('\u0000');
     const first = ctx.seen.get(key);
     if (first === undefined) ctx.seen.set(key, row.rowNumber);
     else {
-      const why = `duplicates ${table.format === 'geojson' ? 'feature' : 'row'} ${first} (same site, sector and technology)`;
+      const why = `duplicates ${table.format === 'geojson' ? 'feature' : 'row'} ${first} (same site, sector and technology${operator ? ` of ${operator}` : ''})`;
       report(ctx, row, 'site', why, [siteCode, sector, technology].filter((p) => p !== '').join(' / '), 'row');
       ok = false;
     }
@@ -242,7 +250,7 @@ function checkRow(row: SiteRow, ctx: RowContext): SiteRecord | null {
   return {
     rowNumber: row.rowNumber, siteCode, sector: ctx.text(row, 'sector'), technology, bandMhz, ...position, antennaHeightM,
     azimuthDeg: azimuth === undefined ? null : azimuth % 360, mechanicalTiltDeg, electricalTiltDeg, hBeamwidthDeg,
-    vBeamwidthDeg, txPowerDbm, antennaGainDbi, cableLossDb, environment,
+    vBeamwidthDeg, txPowerDbm, antennaGainDbi, cableLossDb, environment, ...(operator ? { operator } : {}),
   }; // prettier-ignore
 }
 

@@ -20,7 +20,8 @@ export type SiteColumn =
   | 'eirp'
   | 'gain'
   | 'loss'
-  | 'environment';
+  | 'environment'
+  | 'operator';
 
 /** Header spellings per column, folded (foldText: no case, diacritics, spaces or punctuation). */
 const ALIASES: Record<SiteColumn, readonly string[]> = {
@@ -44,6 +45,7 @@ const ALIASES: Record<SiteColumn, readonly string[]> = {
   gain: ['antennagaindbi', 'antennagain', 'gain', 'gaindbi', 'doloi', 'doloianten', 'doloidbi'],
   loss: ['cablelossdb', 'cableloss', 'loss', 'lossdb', 'suyhao', 'suyhaocap', 'suyhaodb'],
   environment: ['environment', 'env', 'areatype', 'clutter', 'moitruong', 'loaivung'],
+  operator: ['operator', 'operatorcode', 'mno', 'network', 'carrier', 'nhamang', 'nhacungcap', 'doanhnghiep'],
 };
 
 /** How the file's columns name the fields, for messages: "site code (id, mã trạm)". */
@@ -67,6 +69,7 @@ export const COLUMN_LABELS: Record<SiteColumn, string> = {
   gain: 'antenna_gain_dbi (gain)',
   loss: 'cable_loss_db (loss)',
   environment: 'environment (môi trường)',
+  operator: 'operator (nhà mạng)',
 };
 
 /** The column a header names, ignoring case, diacritics, spaces and a trailing ` (…)` explanation ("Tần số (MHz)"). */

@@ -1917,7 +1917,7 @@ export interface paths {
     put?: never;
     /**
      * Start a coverage run (background job); poll it, cancel it, read its results
-     * @description multipart/form-data: fields `unit` (root unit, e.g. 24), `period` (e.g. 2025-12), `technologies` (e.g. 2G,4G,5G), optional `cellSizeM`, `model`; files `dem` (GeoTIFF or SRTM .hgt, repeatable), `population` (GeoTIFF of people per pixel) and optionally `sites` (else the stored sites). Or field `demo=true` for the demo province’s synthetic scenario. Every input is checked before the run starts (422 naming the file, row or band).
+     * @description multipart/form-data: fields `unit` (root unit, e.g. 24), `period` (e.g. 2025-12), `technologies` (e.g. 2G,4G,5G), optional `cellSizeM`, `model`, `coverageCriterion` (`median`, the default; a reliability such as `0.9` or `98 %` with σ 8 dB; or JSON `{"kind":"reliability","reliability":0.9,"sigmaDb":{"urban":8,"suburban":8,"rural":8}}`); files `dem` (GeoTIFF or SRTM .hgt, repeatable), `population` (GeoTIFF of people per pixel) and optionally `sites` (else the stored sites). Or field `demo=true` for the demo province’s synthetic scenario. Every input is checked before the run starts (422 naming the file, row or band).
      */
     post: {
       parameters: {
@@ -8115,10 +8115,38 @@ export interface components {
       txPowerDbm: number;
       vBeamwidthDeg: number;
     };
+    /** @description What 'covered' means: the median level reaches the threshold, or it does with the target reliability */
+    CoverageCriterion:
+      | {
+          /** @enum {string} */
+          kind: 'median';
+        }
+      | {
+          /** @enum {string} */
+          kind: 'reliability';
+          /**
+           * @description Target probability (0.5–0.9999) that the level reaches the threshold at a location
+           * @default 0.9
+           */
+          reliability: number;
+          /** @description Shadowing standard deviation (dB) per site environment */
+          sigmaDb: {
+            /** @default 8 */
+            rural: number;
+            /** @default 8 */
+            suburban: number;
+            /** @default 8 */
+            urban: number;
+          };
+        };
     CoverageResult: {
       /** @description WGS 84 corners of the output rasters (top-left, top-right, bottom-right, bottom-left) */
       corners?: [number, number][];
-      /** @description Where uncovered people live, per technology (largest first) */
+      /** @description What 'covered' means in every figure of the run (absent: the median level reaches the threshold) */
+      coverageCriterion?: components['schemas']['CoverageCriterion'];
+      /** @description The criterion in words, to show beside each figure */
+      criterionLabel?: string;
+      /** @description Where people the main operator does not cover live, per technology (largest first) */
       hotspots?: {
         [key: string]: {
           lat: number;
@@ -8128,6 +8156,10 @@ export interface components {
           unit: string;
         }[];
       };
+      /** @description Whose figure `covered` is */
+      mainOperator?: string;
+      /** @description The run’s operators, the main operator first */
+      operators?: string[];
       technologies: ('2G' | '3G' | '4G' | '5G')[];
       /** @description The root unit’s totals, the same sums over its units */
       total: components['schemas']['UnitCoverage'];
@@ -8344,6 +8376,10 @@ export interface components {
       /** @enum {string} */
       valueType: 'number' | 'percent' | 'count' | 'boolean';
     };
+    OperatorFigure: {
+      covered: number;
+      operator: string;
+    };
     PasswordReset: {
       /** @description The new password, shown once */
       password: string;
@@ -8475,6 +8511,7 @@ export interface components {
         | 'dhis2.period'
         | 'coverage.boundary'
         | 'coverage.cell_size'
+        | 'coverage.criterion'
         | 'coverage.dem_missing'
         | 'coverage.demo_cell'
         | 'coverage.demo_missing'
@@ -8487,6 +8524,7 @@ export interface components {
         | 'coverage.no_boundaries'
         | 'coverage.no_file'
         | 'coverage.no_sites'
+        | 'coverage.operators'
         | 'coverage.population_missing'
         | 'coverage.site_outside'
         | 'coverage.sites'
@@ -8700,12 +8738,26 @@ export interface components {
       unit: string;
     }[];
     UnitCoverage: {
-      /** @description Per technology, how many of them are covered */
+      /** @description Per operator code, per technology, how many of them it covers */
+      byOperator?: {
+        [key: string]: {
+          [key: string]: number;
+        };
+      };
+      /** @description Per technology, how many of them the main operator covers (the agreement’s figure; the only operator before operators existed) */
       covered: {
         [key: string]: number;
       };
+      /** @description ITU 9.c.1: per technology, the operator covering the most of them, and how many */
+      maxOperator?: {
+        [key: string]: components['schemas']['OperatorFigure'];
+      };
       /** @description People on the model’s grid */
       population: number;
+      /** @description Per technology, how many are within reach of at least one operator */
+      union?: {
+        [key: string]: number;
+      };
       unit: string;
     };
     UnitFeature: {

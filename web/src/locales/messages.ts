@@ -15,6 +15,7 @@ import * as admin from './features/admin.js';
 import * as account from './features/account.js';
 import * as map from './features/map.js';
 import * as commune from './features/commune.js';
+import * as coverageOperators from './features/coverage-operators.js';
 import { vi as coreVi } from './vi.js';
 
 export const viMessages = {
@@ -31,6 +32,7 @@ export const viMessages = {
   ...account.vi,
   ...map.vi,
   ...commune.vi,
+  ...coverageOperators.vi,
 };
 export type Messages = typeof viMessages;
 export const enMessages: Messages = {
@@ -47,4 +49,5 @@ export const enMessages: Messages = {
   ...account.en,
   ...map.en,
   ...commune.en,
+  ...coverageOperators.en,
 };

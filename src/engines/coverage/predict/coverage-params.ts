@@ -1,6 +1,8 @@
 import type { PathLossModel } from '../../../domain/coverage/path-loss.js';
 import { COVERAGE_THRESHOLDS_DBM, type CoverageGrade } from '../../../domain/coverage/link-budget.js';
 import type { Technology } from '../../../domain/coverage/technology.js';
+import { MEDIAN_CRITERION, type CoverageCriterion } from '../../../domain/coverage/location-variability.js';
+import { MAIN_OPERATOR } from '../../../domain/coverage/operators.js';
 
 /** Every parameter of a run, stored with its results. Defaults are documented here and in the README. */
 export interface CoverageParams {
@@ -23,6 +25,13 @@ export interface CoverageParams {
   maxRadiusKm: number;
   /** Tile side in cells: the unit of work shared by workers. */
   tileCells: number;
+  /**
+   * What 'covered' means: the median level reaches the threshold (default, as before), or it does at the
+   * target reliability under log-normal shadowing (the median clears it by σ·z, σ of the serving site's environment).
+   */
+  coverageCriterion: CoverageCriterion;
+  /** The operator of sites that name none, and whose figure is the run's main (agreement) figure. */
+  mainOperator: string;
 }
 
 export const DEFAULT_COVERAGE_PARAMS: CoverageParams = {
@@ -41,6 +50,8 @@ export const DEFAULT_COVERAGE_PARAMS: CoverageParams = {
   resourceBlocks: { '2G': 1, '3G': 1, '4G': 100, '5G': 273 },
   maxRadiusKm: 35,
   tileCells: 1024,
+  coverageCriterion: MEDIAN_CRITERION,
+  mainOperator: MAIN_OPERATOR,
 };
 
 /** Level reported for a technology from the total received power: RSSI for 2G/3G, RSRP per resource element for 4G/5G. */

@@ -39,6 +39,8 @@ export interface MastLink {
 
 /** Sectors at the same position and antenna height see the same terrain: one sweep serves them all. */
 export interface Mast {
+  /** Bit of the mast's operator in the covered masks (0 = the run's main operator). */
+  operator: number;
   x: number;
   y: number;
   antennaHeightM: number;
@@ -47,18 +49,25 @@ export interface Mast {
 }
 
 /**
- * Groups sector records into masts (same grid position and antenna height) and, within a mast, into links
- * (same technology, band and environment). Order follows the first sector of each.
+ * Groups sector records into masts (same operator, grid position and antenna height) and, within a mast,
+ * into links (same technology, band and environment). Order follows the first sector of each. Operators
+ * sharing a tower get a mast each: their networks are predicted apart.
  */
-export function groupIntoMasts(sites: readonly GridSite[], models: readonly SiteModel[], cellSizeM: number): Mast[] {
+export function groupIntoMasts(
+  sites: readonly GridSite[],
+  models: readonly SiteModel[],
+  cellSizeM: number,
+  operatorBitOf: (site: GridSite) => number = () => 0,
+): Mast[] {
   const masts = new Map<string, Mast>();
   const links = new Map<string, MastLink>();
   sites.forEach((site, i) => {
     const model = models[i]!;
-    const mastKey = `${site.x}|${site.y}|${site.antennaHeightM}`;
+    const operator = operatorBitOf(site);
+    const mastKey = `${operator}|${site.x}|${site.y}|${site.antennaHeightM}`;
     let mast = masts.get(mastKey);
     if (!mast) {
-      mast = { x: site.x, y: site.y, antennaHeightM: site.antennaHeightM, radiusM: 0, links: [] };
+      mast = { operator, x: site.x, y: site.y, antennaHeightM: site.antennaHeightM, radiusM: 0, links: [] };
       masts.set(mastKey, mast);
     }
     const linkKey = `${mastKey}|${site.technology}|${site.bandMhz}|${site.environment}`;

@@ -5,6 +5,8 @@ import { allocateSweepBuffers, maxSweepCells, type SweepDem } from '../sweep/rad
 import { DEFAULT_COVERAGE_PARAMS } from './coverage-params.js';
 import { attenuationBoundDb, groupIntoMasts } from './masts.js';
 import { predictTile, splitIntoTiles, TileScratch } from './predict-tile.js';
+import { siteCoverTest } from './cover-test.js';
+import { requiredMarginDb } from '../../../domain/coverage/location-variability.js';
 import { predictSiteSignal, siteModel, type GridSite } from './site-signal.js';
 
 const SIDE = 360;
@@ -147,6 +149,92 @@ describe('predictTile', () => {
       expect(skipped).toBeGreaterThan(0); // the bounds did skip work
     },
   );
+});
+
+describe('predictTile with several operators', () => {
+  const OPERATORS = ['VTL', 'MBF', 'VNP'];
+  const masts = new Map<string, string>();
+  // Whole masts go to one operator; the last operator also shares the first mast's tower (same position).
+  const base = network(12, 8).map((site) => {
+    const at = `${site.x}|${site.y}`;
+    if (!masts.has(at)) masts.set(at, OPERATORS[masts.size % 3]!);
+    return { ...site, operator: masts.get(at)! };
+  });
+  const first = base[0]!;
+  const sharedTower = base
+    .filter((s) => s.x === first.x && s.y === first.y)
+    .map((s, i) => ({ ...s, index: base.length + i, operator: 'VNP', txPowerDbm: s.txPowerDbm - 3 }));
+  const sites = [...base, ...sharedTower];
+  const criterion = {
+    kind: 'reliability',
+    reliability: 0.9,
+    sigmaDb: { urban: 8, suburban: 5, rural: 8 },
+  } as const;
+  const runParams = { ...params, coverageCriterion: criterion, mainOperator: 'VTL' };
+
+  it('gives each operator the coverage of its own sites alone, and the strongest level of all', () => {
+    const { operators, cover, operatorBitOf } = siteCoverTest(sites, runParams);
+    expect(operators).toEqual(['VTL', 'MBF', 'VNP']);
+    const models = sites.map((s) => siteModel(s, runParams));
+    const grouped = groupIntoMasts(sites, models, dem.cellSizeM, operatorBitOf);
+    expect(grouped.filter((m) => m.x === first.x && m.y === first.y).map((m) => m.operator)).toEqual([0, 2]);
+    const alone = operators.map((code) => bruteForce(sites.filter((s) => s.operator === code)));
+    const all = bruteForce(sites);
+    const scratch = new TileScratch();
+    let compared = 0;
+    let wrong = 0;
+    let unionOnly = 0;
+    for (const tile of splitIntoTiles(SIDE, SIDE, 100)) {
+      const result = predictTile(dem, grouped, runParams, tile, scratch, () => false, cover);
+      for (const tech of ['2G', '4G'] as const) {
+        const mask = result.coveredMask[tech]!;
+        const level = result.bestSignalDbm[tech]!;
+        for (let row = 0; row < tile.height; row++) {
+          for (let col = 0; col < tile.width; col++) {
+            const t = row * tile.width + col;
+            const cell = (tile.y0 + row) * SIDE + tile.x0 + col;
+            const bits = mask[t]!;
+            if (bits !== 0 && (bits & 1) === 0) unionOnly++;
+            operators.forEach((_, o) => {
+              const want = alone[o]!.best[tech][cell]!;
+              const server = alone[o]!.server[tech][cell]!;
+              if (Number.isNaN(want)) return expect(bits & (1 << o)).toBe(0);
+              const margin =
+                want - runParams.thresholdsDbm[tech] - requiredMarginDb(criterion, sites[server]!.environment);
+              if (Math.abs(margin) < 0.01) return; // on the edge: float rounding decides
+              compared++;
+              if (margin >= 0 !== ((bits & (1 << o)) !== 0)) wrong++;
+            });
+            const strongest = all.best[tech][cell]!;
+            if (!Number.isNaN(strongest) && Math.abs(level[t]! - strongest) > 1e-4 && level[t]! < strongest) wrong++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(50_000);
+    // The rays of two diagonals may give a cell slightly different horizons (see above); nothing else may differ.
+    expect(wrong).toBeLessThan(0.002 * compared);
+    expect(unionOnly).toBeGreaterThan(1000); // the other operators reach people the main one does not
+  });
+
+  it('asks more of a cell under a reliability target than under the median', () => {
+    const median = { ...runParams, coverageCriterion: { kind: 'median' } as const };
+    const count = (p: typeof runParams | typeof median) => {
+      const { cover, operatorBitOf } = siteCoverTest(sites, p);
+      const grouped = groupIntoMasts(
+        sites,
+        sites.map((s) => siteModel(s, p)),
+        dem.cellSizeM,
+        operatorBitOf,
+      );
+      const tile = { index: 0, x0: 0, y0: 0, width: SIDE, height: SIDE };
+      const mask = predictTile(dem, grouped, p, tile, new TileScratch(), () => false, cover).coveredMask['4G']!;
+      return mask.reduce((n, bits) => n + (bits & 1), 0);
+    };
+    const [byMedian, byReliability] = [count(median), count(runParams)];
+    expect(byReliability).toBeGreaterThan(0);
+    expect(byReliability).toBeLessThan(byMedian * 0.9);
+  });
 });
 
 describe('attenuationBoundDb', () => {

@@ -20,6 +20,8 @@ export interface TilePrediction {
   tile: TileSpec;
   bestSignalDbm: Partial<Record<Technology, Float32Array>>;
   bestServer: Partial<Record<Technology, Int32Array>>;
+  /** Per technology and cell, bit o set when operator o's best level there passes the coverage test. */
+  coveredMask: Partial<Record<Technology, Uint8Array>>;
   /** Masts swept for the tile (over the part of their disc that crosses it); the bounds skip the others whole. */
   mastsSwept: number;
   /** Cell levels worked out in full, and those skipped because a bound showed they could not win. */
@@ -51,6 +53,22 @@ export function mastsForTile(tile: TileSpec, masts: readonly Mast[], cellSizeM: 
     .filter((i) => near[i]! <= masts[i]!.radiusM)
     .sort((a, b) => near[a]! - near[b]! || a - b)
     .map((i) => masts[i]!);
+}
+
+/**
+ * How a tile decides 'covered' per operator: a cell is covered by operator o when o's best level there clears
+ * the technology's threshold by the margin its serving site asks (0 for the median criterion, σ·z for a
+ * target reliability: see location-variability.ts).
+ */
+export interface CoverTest {
+  operatorCount: number;
+  /** Per site index, the margin (dB) above the threshold its median level needs. */
+  marginDbBySite: Float64Array;
+}
+
+/** One operator, median test: what a run without operators or a reliability target needs. */
+export function medianCoverTest(siteCount: number): CoverTest {
+  return { operatorCount: 1, marginDbBySite: new Float64Array(siteCount) };
 }
 
 /** Reusable per-worker memory: the cells a sweep lists (grows to the largest tile × disc overlap). */
@@ -105,6 +123,8 @@ function linkCeilings(
  * could still beat (not at all when there are none), and a cell's level is worked out only when the bound
  * at its distance, then the exact path loss and diffraction, could beat the cell's best so far. The
  * bounds never fall below the true level, so the result is the same as computing every level.
+ * With several operators (`cover`), each operator's masts are predicted on their own and the operator's bit
+ * set where its best level passes the coverage test; the levels and servers returned are the strongest of all.
  */
 export function predictTile(
   dem: SweepDem,
@@ -113,13 +133,67 @@ export function predictTile(
   tile: TileSpec,
   scratch: TileScratch,
   isCancelled: () => boolean = () => false,
+  cover: CoverTest = medianCoverTest(0),
 ): TilePrediction {
-  const { heights, width: demWidth, cellSizeM } = dem;
   const tileCells = tile.width * tile.height;
   const bestSignalDbm: TilePrediction['bestSignalDbm'] = {};
   const bestServer: TilePrediction['bestServer'] = {};
-  const floors: Partial<Record<Technology, BlockFloors>> = {};
+  const coveredMask: TilePrediction['coveredMask'] = {};
   const blocks = new TileBlocks(tile, dem);
+  const counts = { mastsSwept: 0, levelsComputed: 0, levelsSkipped: 0 };
+  const chosen = mastsForTile(tile, masts, dem.cellSizeM);
+  const { operatorCount, marginDbBySite } = cover;
+  for (let operator = 0; operator < operatorCount; operator++) {
+    if (isCancelled()) break;
+    // Each operator's network is predicted on its own (its bounds against its own best levels), then merged:
+    // the strongest level of any operator per cell, ties to the lower bit (the main operator first).
+    const own = operatorCount === 1 ? chosen : chosen.filter((mast) => mast.operator === operator);
+    if (own.length === 0) continue;
+    const single = operatorCount === 1;
+    const level: TilePrediction['bestSignalDbm'] = single ? bestSignalDbm : {};
+    const server: TilePrediction['bestServer'] = single ? bestServer : {};
+    sweepMasts(dem, own, params, tile, blocks, scratch, isCancelled, level, server, counts);
+    const bit = 1 << operator;
+    for (const tech of Object.keys(level) as Technology[]) {
+      const opLevel = level[tech]!;
+      const opServer = server[tech]!;
+      const mask = (coveredMask[tech] ??= new Uint8Array(tileCells));
+      const threshold = params.thresholdsDbm[tech];
+      const best = (bestSignalDbm[tech] ??= new Float32Array(tileCells).fill(Number.NaN));
+      const bestSite = (bestServer[tech] ??= new Int32Array(tileCells).fill(-1));
+      for (let t = 0; t < tileCells; t++) {
+        const dbm = opLevel[t]!;
+        if (dbm !== dbm) continue; // not reached
+        const site = opServer[t]!;
+        if (dbm - threshold >= (marginDbBySite[site] ?? 0)) mask[t]! |= bit;
+        if (single) continue;
+        const held = best[t]!;
+        if (dbm > held || held !== held) {
+          best[t] = dbm;
+          bestSite[t] = site;
+        }
+      }
+    }
+  }
+  return { tile, bestSignalDbm, bestServer, coveredMask, ...counts };
+}
+
+/** The strongest of `masts` per technology at every cell of the tile, into `bestSignalDbm` and `bestServer`. */
+function sweepMasts(
+  dem: SweepDem,
+  chosen: readonly Mast[],
+  params: CoverageParams,
+  tile: TileSpec,
+  blocks: TileBlocks,
+  scratch: TileScratch,
+  isCancelled: () => boolean,
+  bestSignalDbm: TilePrediction['bestSignalDbm'],
+  bestServer: TilePrediction['bestServer'],
+  counts: { mastsSwept: number; levelsComputed: number; levelsSkipped: number },
+): void {
+  const { heights, width: demWidth, cellSizeM } = dem;
+  const tileCells = tile.width * tile.height;
+  const floors: Partial<Record<Technology, BlockFloors>> = {};
   const { nodata, rects } = blocks;
   const blockCount = rects.length;
   const rx = params.receiverHeightM;
@@ -127,7 +201,6 @@ export function predictTile(
   let levelsComputed = 0;
   let levelsSkipped = 0;
   let mastsSwept = 0;
-  const chosen = mastsForTile(tile, masts, cellSizeM);
   for (const mast of chosen) {
     if (isCancelled()) break;
     const siteGround = heights[Math.round(mast.y) * demWidth + Math.round(mast.x)]!;
@@ -228,5 +301,7 @@ export function predictTile(
       floor.refresh();
     });
   }
-  return { tile, bestSignalDbm, bestServer, mastsSwept, levelsComputed, levelsSkipped };
+  counts.mastsSwept += mastsSwept;
+  counts.levelsComputed += levelsComputed;
+  counts.levelsSkipped += levelsSkipped;
 }

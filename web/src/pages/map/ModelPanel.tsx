@@ -11,6 +11,7 @@ import { formatCount, formatPeriod } from '../../format.js';
 import { useLocation } from '../../navigation.js';
 import { signInHref } from '../../routes.js';
 import { runProgressPercent } from '../../map/coverage.js';
+import { OperatorFigures } from './OperatorFigures.js';
 
 const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 const FILE_KINDS: readonly CoverageFileKind[] = ['signal', 'sites', 'uncovered'];
@@ -93,6 +94,7 @@ export function ModelPanel(props: ModelPanelProps) {
             })
           : t('mapPage.model.noRun')}
       </p>
+      {latest?.result && <OperatorFigures lang={lang} result={latest.result} />}
 
       {running ? (
         <div className="map-run-progress">
