@@ -1,20 +1,7 @@
 import { hostname } from 'node:os';
-import { join } from 'node:path';
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.js';
-import { findUnit } from '../db/org-units.js';
-import {
-  completeRun,
-  createRun,
-  failRun,
-  findRun,
-  findWorkPackage,
-  isCancelled,
-  markRunning,
-  recordProgress,
-  storeWorkPackage,
-  type CoverageRun,
-} from '../db/coverage-runs.js';
+import { findWorkPackage, isCancelled, storeWorkPackage, type CoverageRun } from '../db/coverage-runs.js';
 import {
   countFinishedTiles,
   createRunTiles,
@@ -30,13 +17,11 @@ import { splitIntoTiles, type TileSpec } from '../engines/coverage/predict/predi
 import { pasteTile, summariseCoverage } from '../engines/coverage/run-model.js';
 import { siteCoverTest } from '../engines/coverage/predict/cover-test.js';
 import { CoveragePool } from '../engines/coverage/pool.js';
-import { gridCornersLonLat } from '../engines/coverage/analysis-grid.js';
 import type { Technology } from '../domain/coverage/technology.js';
 import { packTile, packWork, unpackTile, unpackWork } from './work-package.js';
 import type { PreparedCoverage } from './coverage-inputs.js';
-import { criterionEcho, runParams, writeCoverageRasters, type JobOptions } from './coverage-job.js';
+import { startRun, type JobOptions, type RunOutputs } from './run-lifecycle.js';
 import { whileNotCancelled } from './while-not-cancelled.js';
-import { writeUncoveredPlaces } from './uncovered-places.js';
 
 export const TILE_QUEUE = 'coverage-tile';
 
@@ -80,106 +65,88 @@ async function startBoss(options: QueueOptions): Promise<PgBoss> {
  * A run shared by every `dx-compact worker` attached to the database: the run's grid, terrain and sites go
  * into the database once, each tile becomes a queue job, and this coordinator waits for the tiles,
  * assembles them and writes the results in one transaction. A worker that dies loses only the tile it
- * held: the queue hands it to another worker once it times out.
+ * held: the queue hands it to another worker once it times out. The run's lifecycle is the local runner's.
  */
 export async function startDistributedCoverageJob(
   db: Database,
   prepared: PreparedCoverage,
   options: JobOptions & { queue: QueueOptions; pollMs?: number },
 ): Promise<{ runId: string; finished: Promise<CoverageRun> }> {
-  const root = await findUnit(db, options.rootUnit);
   const { grid } = prepared;
   const tiles = splitIntoTiles(grid.width, grid.height, prepared.params.tileCells);
-  const runId = await createRun(db, {
-    rootUnitId: root.id,
-    period: options.period,
-    params: { ...runParams(prepared), distributed: true },
-    inputs: prepared.inputs,
+  let boss: PgBoss | null = null;
+  return startRun(db, prepared, options, {
+    params: { distributed: true },
     tilesTotal: tiles.length,
-    createdBy: options.actor,
-  });
-  await storeWorkPackage(
-    db,
-    runId,
-    packWork({
-      grid,
-      dem: prepared.dem,
-      sites: prepared.gridSites,
-      params: prepared.params,
-      technologies: prepared.technologies,
-    }),
-  );
-  await createRunTiles(db, runId, tiles.length);
-  const boss = await startBoss(options.queue);
-  const expireInSeconds = options.queue.tileTimeoutSeconds ?? 900;
-  for (const tile of tiles) {
-    await boss.send(TILE_QUEUE, { runId, tile } satisfies TileMessage, {
-      retryLimit: options.queue.tileRetries ?? 5,
-      retryDelay: 1,
-      expireInSeconds,
-    });
-  }
-  await markRunning(db, runId);
-
-  const finished = (async () => {
-    try {
+    setUp: async (runId) => {
+      await storeWorkPackage(
+        db,
+        runId,
+        packWork({
+          grid,
+          dem: prepared.dem,
+          sites: prepared.gridSites,
+          params: prepared.params,
+          technologies: prepared.technologies,
+        }),
+      );
+      await createRunTiles(db, runId, tiles.length);
+      boss = await startBoss(options.queue);
+      const expireInSeconds = options.queue.tileTimeoutSeconds ?? 900;
+      for (const tile of tiles) {
+        await boss.send(TILE_QUEUE, { runId, tile } satisfies TileMessage, {
+          retryLimit: options.queue.tileRetries ?? 5,
+          retryDelay: 1,
+          expireInSeconds,
+        });
+      }
+    },
+    compute: async (runId, signal, progress) => {
       for (;;) {
-        if (await isCancelled(db, runId)) return await findRun(db, runId);
+        if (signal.aborted) return null;
         const counts = await countFinishedTiles(db, runId);
         const failed =
           counts.failed > 0 ? await firstFailedTile(db, runId) : await exhaustedTile(db, options.queue, runId);
         if (failed) throw new Error(tileFailure(failed));
-        await recordProgress(db, runId, counts.done);
-        options.onProgress?.(counts.done, tiles.length);
+        await progress(counts.done);
         if (counts.done === tiles.length) break;
         await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 1000));
       }
-      const cells = grid.width * grid.height;
-      const bestSignalDbm: Partial<Record<Technology, Float32Array>> = {};
-      const bestServer: Partial<Record<Technology, Int32Array>> = {};
-      const coveredMask: Partial<Record<Technology, Uint8Array>> = {};
-      for (const tech of prepared.technologies) {
-        bestSignalDbm[tech] = new Float32Array(cells).fill(Number.NaN);
-        bestServer[tech] = new Int32Array(cells).fill(-1);
-        coveredMask[tech] = new Uint8Array(cells);
-      }
-      const rows = await listTileResults(db, runId);
-      for (const row of rows) {
-        const tile = tiles[row.tile]!;
-        const { level, server, mask } = unpackTile(row.result, prepared.technologies, tile);
-        for (const tech of prepared.technologies) {
-          pasteTile(bestSignalDbm[tech]!, grid.width, tile, level[tech]!);
-          pasteTile(bestServer[tech]!, grid.width, tile, server[tech]!);
-          pasteTile(coveredMask[tech]!, grid.width, tile, mask[tech]!);
-        }
-      }
-      // The same GeoTIFFs as a local run.
-      if (options.outputDir) {
-        const folder = join(options.outputDir, runId);
-        writeCoverageRasters(folder, grid, { bestSignalDbm, bestServer }, prepared.sites);
-        writeUncoveredPlaces(folder, prepared, bestSignalDbm);
-      }
-      const { operators } = siteCoverTest(prepared.gridSites, prepared.params);
-      const summary = summariseCoverage({ ...prepared }, coveredMask, operators);
-      return await completeRun(
-        db,
-        runId,
-        {
-          ...summary,
-          ...criterionEcho(prepared.params, operators),
-          technologies: prepared.technologies,
-          corners: gridCornersLonLat(grid),
-        },
-        { actor: options.actor, requestId: options.requestId },
-      );
-    } catch (error) {
-      await failRun(db, runId, error instanceof Error ? error.message : String(error)).catch(() => undefined);
-      return findRun(db, runId);
-    } finally {
-      await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
+      return assembleTiles(prepared, tiles, await listTileResults(db, runId));
+    },
+    tearDown: async () => {
+      await boss?.stop({ graceful: false, wait: false });
+    },
+  });
+}
+
+/** The tiles the workers wrote, pasted into whole-grid rasters and summed per unit as a local run does. */
+function assembleTiles(
+  prepared: PreparedCoverage,
+  tiles: readonly TileSpec[],
+  rows: readonly { tile: number; result: Uint8Array }[],
+): RunOutputs {
+  const { grid } = prepared;
+  const cells = grid.width * grid.height;
+  const bestSignalDbm: Partial<Record<Technology, Float32Array>> = {};
+  const bestServer: Partial<Record<Technology, Int32Array>> = {};
+  const coveredMask: Partial<Record<Technology, Uint8Array>> = {};
+  for (const tech of prepared.technologies) {
+    bestSignalDbm[tech] = new Float32Array(cells).fill(Number.NaN);
+    bestServer[tech] = new Int32Array(cells).fill(-1);
+    coveredMask[tech] = new Uint8Array(cells);
+  }
+  for (const row of rows) {
+    const tile = tiles[row.tile]!;
+    const { level, server, mask } = unpackTile(row.result, prepared.technologies, tile);
+    for (const tech of prepared.technologies) {
+      pasteTile(bestSignalDbm[tech]!, grid.width, tile, level[tech]!);
+      pasteTile(bestServer[tech]!, grid.width, tile, server[tech]!);
+      pasteTile(coveredMask[tech]!, grid.width, tile, mask[tech]!);
     }
-  })();
-  return { runId, finished };
+  }
+  const { operators } = siteCoverTest(prepared.gridSites, prepared.params);
+  return { ...summariseCoverage(prepared, coveredMask, operators), bestSignalDbm, bestServer, operators };
 }
 
 /** A tile the queue gave up on, marked failed on its row so that the run's record says which and why. */

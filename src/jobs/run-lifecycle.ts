@@ -1,0 +1,143 @@
+import { join } from 'node:path';
+import type { Database } from '../db/database.js';
+import { findUnit } from '../db/org-units.js';
+import {
+  completeRun,
+  createRun,
+  failRun,
+  findRun,
+  isCancelled,
+  markRunning,
+  recordProgress,
+  type CoverageRun,
+} from '../db/coverage-runs.js';
+import type { ModelOutputs } from '../engines/coverage/run-model.js';
+import { gridCornersLonLat } from '../engines/coverage/analysis-grid.js';
+import type { CoverageParams } from '../engines/coverage/predict/coverage-params.js';
+import { describeCriterion, MEDIAN_CRITERION } from '../domain/coverage/location-variability.js';
+import type { PreparedCoverage } from './coverage-inputs.js';
+import { writeRunOutputs } from './coverage-outputs.js';
+import { whileNotCancelled } from './while-not-cancelled.js';
+
+export interface JobOptions {
+  period: string;
+  rootUnit: string;
+  actor: string;
+  requestId: string | null;
+  /** Where signal and best-server GeoTIFFs go (a folder per run); null writes none. */
+  outputDir: string | null;
+  poolSize?: number;
+  onProgress?: (tilesDone: number, tilesTotal: number) => void;
+}
+
+/** The run's operators and coverage criterion, echoed in its result beside the figures they qualify. */
+export function criterionEcho(params: Partial<CoverageParams>, operators: string[]) {
+  const coverageCriterion = params.coverageCriterion ?? MEDIAN_CRITERION;
+  return {
+    operators,
+    mainOperator: operators[0]!,
+    coverageCriterion,
+    criterionLabel: describeCriterion(coverageCriterion),
+  };
+}
+
+/** What a run stores as its parameters: the model's, the technologies, the grid and how many sites. */
+export function runParams(prepared: PreparedCoverage): Record<string, unknown> {
+  return {
+    ...prepared.params,
+    technologies: prepared.technologies,
+    grid: prepared.grid,
+    sites: prepared.sites.length,
+  };
+}
+
+/** What a runner hands back once every tile is done: the figures and the rasters the outputs are written from. */
+export type RunOutputs = Pick<
+  ModelOutputs,
+  'units' | 'total' | 'hotspots' | 'bestSignalDbm' | 'bestServer' | 'operators'
+>;
+
+/** How one runner (in this process, or through the queue) computes a run's tiles. */
+export interface TileRunner {
+  /** Stored with the run's parameters (e.g. `{ distributed: true }`). */
+  params?: Record<string, unknown>;
+  tilesTotal: number;
+  /**
+   * Work once the run exists and before it counts as running (the queue's work package and jobs); done before
+   * startRun answers, and a failure there fails the run and is thrown to the caller.
+   */
+  setUp?: (runId: string) => Promise<void>;
+  /**
+   * Computes every tile; `progress` records the tiles done. Resolves null when the run was cancelled (the
+   * signal aborts then) and rejects with the reason a run fails.
+   */
+  compute: (
+    runId: string,
+    signal: AbortSignal,
+    progress: (done: number) => Promise<void>,
+  ) => Promise<RunOutputs | null>;
+  /** Always called at the end, whatever the outcome. */
+  tearDown?: () => Promise<void>;
+}
+
+/**
+ * The one lifecycle of a coverage run, whichever runner computes it: registered (queued), set up, running with
+ * its progress recorded, cancelled on request (the tiles in progress too), and then either failed with its
+ * reason or finished: the output files written, then the figures stored in one transaction. A cancelled or
+ * failed run writes no figures.
+ */
+export async function startRun(
+  db: Database,
+  prepared: PreparedCoverage,
+  options: JobOptions,
+  runner: TileRunner,
+): Promise<{ runId: string; finished: Promise<CoverageRun> }> {
+  const root = await findUnit(db, options.rootUnit);
+  const runId = await createRun(db, {
+    rootUnitId: root.id,
+    period: options.period,
+    params: { ...runParams(prepared), ...runner.params },
+    inputs: prepared.inputs,
+    tilesTotal: runner.tilesTotal,
+    createdBy: options.actor,
+  });
+  // Set up before answering (a queued run's jobs exist once its id is known); a set-up that fails fails the run.
+  try {
+    await runner.setUp?.(runId);
+  } catch (error) {
+    await failRun(db, runId, error instanceof Error ? error.message : String(error)).catch(() => undefined);
+    await runner.tearDown?.().catch(() => undefined);
+    throw error;
+  }
+  const finished = (async () => {
+    try {
+      await markRunning(db, runId);
+      const progress = async (done: number) => {
+        options.onProgress?.(done, runner.tilesTotal);
+        await recordProgress(db, runId, done);
+      };
+      const outputs = await whileNotCancelled(db, runId, (signal) => runner.compute(runId, signal, progress));
+      if (!outputs || (await isCancelled(db, runId))) return await findRun(db, runId);
+      if (options.outputDir) writeRunOutputs(join(options.outputDir, runId), prepared, outputs);
+      return await completeRun(
+        db,
+        runId,
+        {
+          units: outputs.units,
+          total: outputs.total,
+          technologies: prepared.technologies,
+          ...criterionEcho(prepared.params, outputs.operators),
+          hotspots: outputs.hotspots,
+          corners: gridCornersLonLat(prepared.grid),
+        },
+        { actor: options.actor, requestId: options.requestId },
+      );
+    } catch (error) {
+      await failRun(db, runId, error instanceof Error ? error.message : String(error)).catch(() => undefined);
+      return findRun(db, runId);
+    } finally {
+      await runner.tearDown?.().catch(() => undefined);
+    }
+  })();
+  return { runId, finished };
+}
