@@ -10,7 +10,7 @@ import { isGeographic, transformer, WGS84 } from '../../engines/coverage/raster/
 import type { GeoTransform, Raster } from '../../engines/coverage/raster/raster.js';
 import { readGeoTiff } from '../../engines/coverage/raster/read-geotiff.js';
 import { writeGeoTiffFile } from '../../engines/coverage/raster/write-geotiff.js';
-import { radialSweep } from '../../engines/coverage/sweep/radial-sweep.js';
+import { maxSweepCells, radialSweep, SweepCells } from '../../engines/coverage/sweep/radial-sweep.js';
 
 export interface CoverageViewshedFlags {
   dem: string;
@@ -125,6 +125,8 @@ export function viewshedOf(dem: Raster, request: ViewshedRequest): Viewshed {
       k: request.k,
       earthRadiusM: EARTH_RADIUS_M,
     },
+    undefined,
+    new SweepCells(maxSweepCells(cellSizeM, request.radiusM)), // room for every cell: the list never regrows
   );
   const data = new Uint8Array(sweep.width * sweep.height);
   let inRadius = 0;
