@@ -2,20 +2,6 @@
 import { Command, Option } from 'commander';
 import { DomainError } from '../domain/errors.js';
 import { packageVersion } from './config.js';
-import { migrateCommand } from './commands/migrate.js';
-import { seedDemoCommand } from './commands/seed-demo.js';
-import { serveCommand } from './commands/serve.js';
-import { auditVerifyCommand } from './commands/audit-verify.js';
-import { coverageRunCommand } from './commands/coverage-run.js';
-import { workerCommand } from './commands/worker.js';
-import {
-  userCreateCommand,
-  userListCommand,
-  userResetPasswordCommand,
-  userResetSecondFactorCommand,
-} from './commands/user.js';
-import { backupCommand } from './commands/backup.js';
-import { restoreCommand } from './commands/restore.js';
 
 const databaseOptions = (command: Command) =>
   command
@@ -30,6 +16,7 @@ const databaseOptions = (command: Command) =>
         .default(undefined, './data/db'),
     );
 
+// Each command loads its module when it runs, so `coverage viewshed` does not pay for the server and database code.
 const program = new Command('dx-compact')
   .description('DX Compact: run a digital-transformation cooperation agreement — indicators, data, coverage, progress.')
   .version(packageVersion());
@@ -41,17 +28,17 @@ databaseOptions(
     .addOption(new Option('-p, --port <port>', 'port to listen on').env('PORT').default(undefined, '3000'))
     .addOption(new Option('--host <host>', 'address to listen on').env('HOST').default(undefined, '127.0.0.1'))
     .option('--no-demo', 'do not load the demo into an empty embedded database'),
-).action((flags) => serveCommand(flags));
+).action(async (flags) => (await import('./commands/serve.js')).serveCommand(flags));
 
 databaseOptions(program.command('migrate').description('Apply pending database migrations (safe to run twice)')).action(
-  (flags) => migrateCommand(flags),
+  async (flags) => (await import('./commands/migrate.js')).migrateCommand(flags),
 );
 
 databaseOptions(
   program
     .command('seed-demo')
     .description('Load the Gia Lai demo province, agreement and 2024–2025 values (flagged demo)'),
-).action((flags) => seedDemoCommand(flags));
+).action(async (flags) => (await import('./commands/seed-demo.js')).seedDemoCommand(flags));
 
 const user = program.command('user').description('Accounts: the first administrator, password resets');
 databaseOptions(
@@ -64,23 +51,29 @@ databaseOptions(
     .option('--units <codes>', 'comma-separated unit codes the user works on (e.g. 24)')
     .option('--party <code>', 'the agreement party the user works for (e.g. VTL)')
     .option('--password-stdin', 'read the password from standard input instead of generating one'),
-).action((username: string, flags) => userCreateCommand(username, flags));
+).action(async (username: string, flags) => (await import('./commands/user.js')).userCreateCommand(username, flags));
 databaseOptions(
   user.command('reset-password <username>').description('Generate a new password, to be changed at the next sign-in'),
-).action((username: string, flags) => userResetPasswordCommand(username, flags));
+).action(async (username: string, flags) =>
+  (await import('./commands/user.js')).userResetPasswordCommand(username, flags),
+);
 databaseOptions(
   user
     .command('reset-second-factor <username>')
     .description('Remove an account’s two-factor set-up (a lost phone); it enrols again at the next sign-in'),
-).action((username: string, flags) => userResetSecondFactorCommand(username, flags));
-databaseOptions(user.command('list').description('List the accounts')).action((flags) => userListCommand(flags));
+).action(async (username: string, flags) =>
+  (await import('./commands/user.js')).userResetSecondFactorCommand(username, flags),
+);
+databaseOptions(user.command('list').description('List the accounts')).action(async (flags) =>
+  (await import('./commands/user.js')).userListCommand(flags),
+);
 
 const audit = program.command('audit').description('Check the tamper-evident audit log');
 databaseOptions(
   audit
     .command('verify')
     .description('Recompute the hash chain; name the first altered, deleted or inserted record (exit 3)'),
-).action((flags) => auditVerifyCommand(flags));
+).action(async (flags) => (await import('./commands/audit-verify.js')).auditVerifyCommand(flags));
 
 const coverage = program
   .command('coverage')
@@ -110,21 +103,38 @@ databaseOptions(
       'folder for the GeoTIFFs (default: the one `serve` uses, beside the data directory, or DX_COVERAGE_DIR)',
     )
     .option('--distributed', 'share the tiles with `dx-compact worker` processes through the PostgreSQL queue'),
-).action((flags) => coverageRunCommand(flags));
+).action(async (flags) => (await import('./commands/coverage-run.js')).coverageRunCommand(flags));
+
+coverage
+  .command('viewshed')
+  .description(
+    'One site’s line of sight over a DEM GeoTIFF, written as a Byte GeoTIFF: 1 visible, 0 hidden, 255 beyond the radius',
+  )
+  .requiredOption('--dem <file>', 'terrain GeoTIFF in a projected CRS (square cells in metres, e.g. UTM)')
+  .option('--lon <degrees>', 'site longitude (WGS 84), with --lat')
+  .option('--lat <degrees>', 'site latitude (WGS 84), with --lon')
+  .option('--x <metres>', 'site easting in the DEM’s CRS, with --y (instead of --lon/--lat)')
+  .option('--y <metres>', 'site northing in the DEM’s CRS, with --x')
+  .requiredOption('--height <metres>', 'antenna height above the ground')
+  .requiredOption('--radius-km <km>', 'how far to look')
+  .option('--receiver-height <metres>', 'receiver height above the ground (default 1.5)')
+  .option('--k <factor>', 'effective earth-radius factor for refraction (default 4/3, gdal_viewshed -cc 0.75)')
+  .requiredOption('--out <file>', 'GeoTIFF to write')
+  .action(async (flags) => (await import('./commands/coverage-viewshed.js')).coverageViewshedCommand(flags));
 
 databaseOptions(
   program
     .command('worker')
     .description('Predict coverage tiles for runs started with --distributed (PostgreSQL only; run one per machine)')
     .option('--threads <n>', 'worker threads (default: one per core)'),
-).action((flags) => workerCommand(flags));
+).action(async (flags) => (await import('./commands/worker.js')).workerCommand(flags));
 
 databaseOptions(
   program
     .command('backup')
     .description('Write the whole database (every table, in one snapshot) to one archive file, for either engine')
     .requiredOption('--out <file>', 'archive to write (e.g. dx-compact.dxb)'),
-).action((flags) => backupCommand(flags));
+).action(async (flags) => (await import('./commands/backup.js')).backupCommand(flags));
 
 databaseOptions(
   program
@@ -134,7 +144,7 @@ databaseOptions(
     )
     .requiredOption('--from <file>', 'archive written by `dx-compact backup`')
     .option('--force', 'replace everything in a non-empty database'),
-).action((flags) => restoreCommand(flags));
+).action(async (flags) => (await import('./commands/restore.js')).restoreCommand(flags));
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof DomainError) {

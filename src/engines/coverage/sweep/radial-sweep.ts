@@ -182,13 +182,22 @@ export function radialSweep(
   result.obstacleExcessM.fill(NaN);
   result.obstacleDistanceM.fill(NaN);
   sweepCells(dem, site, options, win, cells);
-  // Later rays overwrite earlier ones where two pass equally close to a cell.
-  for (let k = 0; k < cells.count; k++) {
-    const w = (cells.row[k]! - win.y0) * win.width + (cells.col[k]! - win.x0);
-    result.visible[w] = cells.visible[k]!;
-    result.distanceM[w] = cells.distanceM[k]!;
-    result.obstacleExcessM[w] = cells.obstacleExcessM[k]!;
-    result.obstacleDistanceM[w] = cells.obstacleDistanceM[k]!;
+  // Later rays overwrite earlier ones where two pass equally close to a cell. Arrays and offsets in
+  // locals: the loop runs once per cell, and property loads through `result`/`cells` cost as much as the copy.
+  const { visible, distanceM, obstacleExcessM, obstacleDistanceM } = result;
+  const { col, row, count } = cells;
+  const cellVisible = cells.visible;
+  const cellDistance = cells.distanceM;
+  const cellExcess = cells.obstacleExcessM;
+  const cellObstacle = cells.obstacleDistanceM;
+  const offset = win.y0 * win.width + win.x0;
+  const stride = win.width;
+  for (let k = 0; k < count; k++) {
+    const w = row[k]! * stride + col[k]! - offset;
+    visible[w] = cellVisible[k]!;
+    distanceM[w] = cellDistance[k]!;
+    obstacleExcessM[w] = cellExcess[k]!;
+    obstacleDistanceM[w] = cellObstacle[k]!;
   }
   return result;
 }
