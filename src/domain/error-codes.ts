@@ -163,6 +163,7 @@ export const ERROR_CODES = [
   'raster.sample_format',
   'raster.size_invalid',
   'raster.unreadable',
+  'raster.window_outside',
   'sites.columns',
   'sites.crs',
   'sites.empty',

@@ -3,12 +3,12 @@
  * GeoTIFF (1 visible, 0 hidden, 255 = no-data: beyond the radius or no terrain), the job
  * gdal_viewshed does, with the coverage engine's radial sweep (src/engines/coverage/sweep).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Invalid } from '../../domain/errors.js';
 import { isGeographic, transformer, WGS84 } from '../../engines/coverage/raster/crs.js';
 import type { GeoTransform, Raster } from '../../engines/coverage/raster/raster.js';
-import { readGeoTiff } from '../../engines/coverage/raster/read-geotiff.js';
+import { openGeoTiffFile, type PixelWindow, type RasterHeader } from '../../engines/coverage/raster/read-geotiff.js';
 import { writeGeoTiffFile } from '../../engines/coverage/raster/write-geotiff.js';
 import { maxSweepCells, radialSweep, SweepCells } from '../../engines/coverage/sweep/radial-sweep.js';
 
@@ -85,30 +85,49 @@ export function viewshedRequest(flags: CoverageViewshedFlags): ViewshedRequest {
   };
 }
 
-/** The viewshed of one site over `dem` (a projected raster with square cells), on the window the radius covers. */
-export function viewshedOf(dem: Raster, request: ViewshedRequest): Viewshed {
-  const { transform: t, width, height } = dem;
-  const cellSizeM = t.pixelWidth;
-  if (isGeographic(dem.crs) || Math.abs(t.pixelWidth + t.pixelHeight) > 1e-6 * cellSizeM) {
+/** A DEM fit for the sweep: a projected CRS with square cells in metres; else a clear error. */
+function checkSquareMetres(dem: RasterHeader): void {
+  const t = dem.transform;
+  if (isGeographic(dem.crs) || Math.abs(t.pixelWidth + t.pixelHeight) > 1e-6 * t.pixelWidth) {
     throw new Invalid(
       'raster.grid_invalid',
       `${dem.name}: the DEM needs square cells in metres (a projected CRS such as UTM); it has ` +
         `${t.pixelWidth} × ${-t.pixelHeight} ${isGeographic(dem.crs) ? 'degrees' : 'units'}: warp it first (gdalwarp -t_srs)`,
     );
   }
+}
+
+/** The cell holding the site (the observer stands at its centre, like gdal_viewshed's), or a clear error. */
+function siteCell(dem: RasterHeader, request: ViewshedRequest): { col: number; row: number; where: string } {
+  checkSquareMetres(dem);
+  const t = dem.transform;
   const [sx, sy] = request.geographic
     ? transformer(WGS84, dem.crs).forward(request.x, request.y)
     : [request.x, request.y];
-  // Like gdal_viewshed, the observer stands at the centre of the cell containing the site.
-  const col = Math.floor((sx - t.originX) / cellSizeM);
-  const row = Math.floor((t.originY - sy) / cellSizeM);
+  const col = Math.floor((sx - t.originX) / t.pixelWidth);
+  const row = Math.floor((t.originY - sy) / t.pixelWidth);
   const where = request.geographic ? `${request.x}, ${request.y}` : `x ${request.x}, y ${request.y}`;
-  if (!(col >= 0 && col < width && row >= 0 && row < height)) {
+  if (!(col >= 0 && col < dem.width && row >= 0 && row < dem.height)) {
     throw new Invalid(
       'coverage.site_outside',
-      `the site (${where}) lies outside ${dem.name} (${width} × ${height} cells)`,
+      `the site (${where}) lies outside ${dem.name} (${dem.width} × ${dem.height} cells)`,
     );
   }
+  return { col, row, where };
+}
+
+/** The DEM's cells the radius can reach around the site (and one more each side): all a viewshed reads. */
+export function viewshedWindow(dem: RasterHeader, request: ViewshedRequest): PixelWindow {
+  const { col, row } = siteCell(dem, request);
+  const reach = Math.ceil(request.radiusM / dem.transform.pixelWidth) + 1;
+  return { x0: col - reach, y0: row - reach, width: 2 * reach + 1, height: 2 * reach + 1 };
+}
+
+/** The viewshed of one site over `dem` (a projected raster with square cells), on the window the radius covers. */
+export function viewshedOf(dem: Raster, request: ViewshedRequest): Viewshed {
+  const { transform: t, width, height } = dem;
+  const cellSizeM = t.pixelWidth;
+  const { col, row, where } = siteCell(dem, request);
   const heights = dem.data;
   if (dem.noData !== null && !Number.isNaN(dem.noData)) {
     for (let i = 0; i < heights.length; i++) if (heights[i] === dem.noData) heights[i] = NaN;
@@ -152,18 +171,21 @@ export function viewshedOf(dem: Raster, request: ViewshedRequest): Viewshed {
   return { width: sweep.width, height: sweep.height, transform, data, inRadius, visible };
 }
 
-function readDem(path: string): Uint8Array {
-  try {
-    return new Uint8Array(readFileSync(path));
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new Invalid('coverage.file_not_found', `--dem ${path}: ${reason}`);
-  }
+async function openDem(path: string) {
+  if (!existsSync(path)) throw new Invalid('coverage.file_not_found', `--dem ${path}: no such file`);
+  return openGeoTiffFile(path, basename(path));
 }
 
 export async function coverageViewshedCommand(flags: CoverageViewshedFlags): Promise<void> {
   const request = viewshedRequest(flags);
-  const dem = await readGeoTiff(readDem(flags.dem), basename(flags.dem));
+  // Only the strips or tiles within the radius are read and decoded, not the whole DEM.
+  const file = await openDem(flags.dem);
+  let dem: Raster;
+  try {
+    dem = await file.read(viewshedWindow(file.header, request));
+  } finally {
+    await file.close();
+  }
   const result = viewshedOf(dem, request);
   writeGeoTiffFile(flags.out, {
     width: result.width,

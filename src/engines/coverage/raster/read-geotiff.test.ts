@@ -6,8 +6,8 @@ import { writeArrayBuffer } from 'geotiff';
 import { describe, expect, it } from 'vitest';
 import { transformer, UTM_48N, VN2000_TM3, WGS84 } from './crs.js';
 import { pixelAt } from './raster.js';
-import { readGeoTiff } from './read-geotiff.js';
-import { writeGeoTiff } from './write-geotiff.js';
+import { openGeoTiffFile, readGeoTiff } from './read-geotiff.js';
+import { writeGeoTiff, writeGeoTiffFile } from './write-geotiff.js';
 
 const hasGdal = spawnSync('gdal_translate', ['--version'], { stdio: 'ignore' }).status === 0;
 const DOMAIN_MD_TM3_108_30 =
@@ -225,5 +225,38 @@ describe('readGeoTiff', () => {
       code: 'raster.unreadable',
       message: expect.stringMatching(/^notes\.txt: not a readable GeoTIFF/),
     });
+  });
+});
+
+describe('openGeoTiffFile', () => {
+  it('reads a window of a tiled file: the same pixels as the whole read, its transform moved to the window', async () => {
+    const width = 600;
+    const height = 520;
+    const data = new Float32Array(width * height);
+    for (let i = 0; i < data.length; i++) data[i] = (i % width) * 1000 + Math.floor(i / width);
+    const path = join(mkdtempSync(join(tmpdir(), 'dx-window-')), 'dem.tif');
+    const transform = { originX: 420_000, originY: 1_560_000, pixelWidth: 30, pixelHeight: -30 };
+    writeGeoTiffFile(path, { width, height, data, crs: 32649, transform, noData: -9999 });
+    const file = await openGeoTiffFile(path, 'dem.tif');
+    try {
+      expect(file.header).toMatchObject({ width, height, transform, noData: -9999 });
+      const window = await file.read({ x0: 250, y0: 300, width: 300, height: 100 });
+      expect([window.width, window.height]).toEqual([300, 100]);
+      expect(window.transform).toEqual({ ...transform, originX: 420_000 + 250 * 30, originY: 1_560_000 - 300 * 30 });
+      expect(window.data[0]).toBe(250 * 1000 + 300);
+      expect(window.data[99 * 300 + 299]).toBe(549 * 1000 + 399);
+      // Clipped at the raster's edge; wholly outside it, refused by name.
+      const edge = await file.read({ x0: 590, y0: -5, width: 20, height: 10 });
+      expect([edge.width, edge.height, edge.data[0]]).toEqual([10, 5, 590 * 1000]);
+      await expect(file.read({ x0: 700, y0: 0, width: 5, height: 5 })).rejects.toThrow(/dem.tif: .*outside the raster/);
+    } finally {
+      await file.close();
+    }
+  });
+
+  it('names the file it cannot read', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'dx-window-')), 'junk.tif');
+    writeFileSync(path, 'not a tiff');
+    await expect(openGeoTiffFile(path, 'junk.tif')).rejects.toThrow(/junk.tif: not a readable GeoTIFF/);
   });
 });

@@ -4,7 +4,7 @@
  * PackBits, LERC, Zstd and JPEG, all checked against GDAL 3.6 output; WebP needs browser APIs and
  * fails as raster.unreadable. geotiff.js helpers are bypassed where they are unsafe (see comments).
  */
-import { fromArrayBuffer, type GeoTIFFImage } from 'geotiff';
+import { fromArrayBuffer, fromFile, type GeoTIFFImage } from 'geotiff';
 import { Invalid } from '../../../domain/errors.js';
 import { crsFromGeoKeys } from './crs.js';
 import type { GeoTransform, Raster, SampleFormat } from './raster.js';
@@ -97,7 +97,6 @@ async function metadataOf(image: GeoTIFFImage, sample: number): Promise<Record<s
 }
 
 export async function readGeoTiff(bytes: Uint8Array, name: string, options: ReadGeoTiffOptions = {}): Promise<Raster> {
-  const band = options.band ?? 1;
   let image: GeoTIFFImage;
   try {
     const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
@@ -107,6 +106,54 @@ export async function readGeoTiff(bytes: Uint8Array, name: string, options: Read
   } catch (error) {
     throw new Invalid('raster.unreadable', `${name}: not a readable GeoTIFF (${(error as Error).message})`);
   }
+  const header = await headerOf(image, name, options.band ?? 1);
+  return readPixels(image, header, null);
+}
+
+/** A raster's description without its pixels: what a windowed read needs to choose its window. */
+export type RasterHeader = Omit<Raster, 'data'>;
+
+/** Pixels x0 ≤ x < x0 + width, y0 ≤ y < y0 + height of a raster (top row 0). */
+export interface PixelWindow {
+  x0: number;
+  y0: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Opens a GeoTIFF file without reading its pixels: `header` describes it, and `read(window)` decodes only the
+ * strips or tiles a window touches (the whole raster without one), so a site's neighbourhood costs what it
+ * covers, not the whole file. The window is clipped to the raster; one entirely outside it is refused.
+ */
+export async function openGeoTiffFile(
+  path: string,
+  name: string,
+  options: ReadGeoTiffOptions = {},
+): Promise<{
+  header: RasterHeader;
+  read: (window: PixelWindow | null) => Promise<Raster>;
+  close: () => Promise<void>;
+}> {
+  let tiff: Awaited<ReturnType<typeof fromFile>>;
+  let image: GeoTIFFImage;
+  try {
+    tiff = await fromFile(path);
+    image = await tiff.getImage(0);
+  } catch (error) {
+    throw new Invalid('raster.unreadable', `${name}: not a readable GeoTIFF (${(error as Error).message})`);
+  }
+  const header = await headerOf(image, name, options.band ?? 1);
+  return {
+    header,
+    read: (window) => readPixels(image, header, window),
+    close: async () => {
+      await tiff.close();
+    },
+  };
+}
+
+async function headerOf(image: GeoTIFFImage, name: string, band: number): Promise<RasterHeader & { sample: number }> {
   const width = image.getWidth();
   const height = image.getHeight();
   const bandCount = image.getSamplesPerPixel();
@@ -133,10 +180,26 @@ export async function readGeoTiff(bytes: Uint8Array, name: string, options: Read
   const crs = crsFromGeoKeys(geoKeys, name);
   const noData = noDataOf(image);
   const metadata = await metadataOf(image, sample);
+  return { name, width, height, crs, transform, noData, bandCount, sampleFormat, metadata, sample };
+}
 
+async function readPixels(
+  image: GeoTIFFImage,
+  header: RasterHeader & { sample: number },
+  window: PixelWindow | null,
+): Promise<Raster> {
+  const { name, sample, noData, metadata } = header;
+  const band = sample + 1;
+  const x0 = Math.max(0, window?.x0 ?? 0);
+  const y0 = Math.max(0, window?.y0 ?? 0);
+  const x1 = Math.min(header.width, window ? window.x0 + window.width : header.width);
+  const y1 = Math.min(header.height, window ? window.y0 + window.height : header.height);
+  if (!(x1 > x0 && y1 > y0)) {
+    throw new Invalid('raster.window_outside', `${name}: the area asked for lies outside the raster`);
+  }
   let raw: ArrayLike<number>;
   try {
-    const rasters = await image.readRasters({ samples: [sample], interleave: false });
+    const rasters = await image.readRasters({ samples: [sample], interleave: false, window: [x0, y0, x1, y1] });
     raw = (rasters as unknown as ArrayLike<number>[])[0]!;
   } catch (error) {
     throw new Invalid(
@@ -156,5 +219,13 @@ export async function readGeoTiff(bytes: Uint8Array, name: string, options: Read
     if (scale !== 1 || offset !== 0) data[i] = v * scale + offset;
   }
   if (valid === 0) throw new Invalid('raster.empty', `${name} band ${band}: every pixel is no-data`);
-  return { name, width, height, crs, transform, noData, data, bandCount, sampleFormat, metadata };
+  const { sample: _sample, ...described } = header;
+  const t = header.transform;
+  return {
+    ...described,
+    width: x1 - x0,
+    height: y1 - y0,
+    transform: { ...t, originX: t.originX + x0 * t.pixelWidth, originY: t.originY + y0 * t.pixelHeight },
+    data,
+  };
 }
