@@ -53,17 +53,28 @@ it('imports sites, audited, and lists them', async () => {
   expect(audit!.n).toBe(2);
 });
 
-it('refuses to store other operators’ sites under the main operator', async () => {
-  const text = [
-    `${header};Nhà mạng`,
-    'MB-1;4G;1800;13,915;108,045;35;43;120;MBF',
-    'GL-9;4G;1800;13,9;108,0;35;43;0;VTL',
-  ];
+it('stores each operator’s sites under its operator; a code may repeat across operators', async () => {
+  const text = [`${header};Nhà mạng`, 'GL-1;4G;1800;13,915;108,045;35;43;120;mbf', 'GL-9;4G;1800;13,9;108,0;35;43;0;'];
   const response = await post('/api/coverage/sites', { file: { name: 'ops.csv', text: text.join('\n') } });
-  expect(response.statusCode).toBe(422);
-  expect(response.json().errors).toEqual([{ path: 'ops.csv row 2', message: 'operator MBF' }]);
-  const [stored] = await db.query<{ n: number }>(`select count(*)::int as n from cell_site where site_code = 'GL-9'`);
-  expect(stored!.n).toBe(0);
+  expect(response.statusCode).toBe(200);
+  expect(response.json()).toMatchObject({ inserted: 2 });
+  const stored = await db.query<{ operator: string; site_code: string }>(
+    `select operator, site_code from cell_site where site_code in ('GL-1', 'GL-9') and technology = '4G' order by operator, site_code`,
+  );
+  // Viettel's GL-1 from the first test stays; MobiFone's GL-1 is another sector; a blank operator is the main one.
+  expect(stored).toEqual([
+    { operator: 'MBF', site_code: 'GL-1' },
+    { operator: 'VTL', site_code: 'GL-1' },
+    { operator: 'VTL', site_code: 'GL-9' },
+  ]);
+  const listed = (await testApp.inject({ url: '/api/coverage/sites?technology=4G' })).json();
+  expect(listed.map((s: { operator: string; siteCode: string }) => `${s.operator}:${s.siteCode}`)).toEqual([
+    'MBF:GL-1',
+    'VTL:GL-1',
+    'VTL:GL-9',
+  ]);
+  // Back to the first test's two sites for the tests below.
+  await db.query(`delete from cell_site where operator = 'MBF' or site_code = 'GL-9'`);
 });
 
 it('refuses a sites file with bad rows, naming each, and saves nothing', async () => {

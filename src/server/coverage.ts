@@ -113,18 +113,11 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
           read.errors.map((e) => ({ ...e, path: `${e.file} row ${e.row}`, message: formatSiteError(e) })),
         );
       }
-      // The stored list has no operator column yet: refuse other operators' rows rather than file them under the main one.
-      const others = read.sites.filter((s) => operatorOf(s, MAIN_OPERATOR) !== MAIN_OPERATOR);
-      if (others.length > 0) {
-        throw new Invalid(
-          'coverage.operators',
-          `${file.name}: ${others.length} row(s) of other operators (${[...new Set(others.map((s) => s.operator))].join(', ')}); the stored site list holds ${MAIN_OPERATOR}'s only: give a file with several operators as a run's \`sites\``,
-          others
-            .slice(0, 50)
-            .map((s) => ({ path: `${file.name} row ${s.rowNumber}`, message: `operator ${s.operator}` })),
-        );
-      }
-      const sites = read.sites.map(({ rowNumber: _row, operator: _operator, ...site }) => site);
+      // Rows naming no operator are the main operator's, as in a run.
+      const sites = read.sites.map(({ rowNumber: _row, ...site }) => ({
+        ...site,
+        operator: operatorOf(site, MAIN_OPERATOR),
+      }));
       return app.db.transaction((tx) =>
         saveSites(tx, sites, { replace: request.query.replace === 'true' }, writeContext(request, 'sites-import')),
       );

@@ -92,6 +92,7 @@ export type CoverageRun = z.output<typeof CoverageRunSchema>;
 
 export const CellSiteSchema = z
   .object({
+    operator: z.string().describe('The network the sector belongs to (VTL, MBF, VNP …)'),
     siteCode: z.string(),
     sector: z.string().describe("'' when the file has no sector column or the cell is blank"),
     technology: TechnologySchema,

@@ -8107,6 +8107,8 @@ export interface components {
       lat: number;
       lon: number;
       mechanicalTiltDeg: number;
+      /** @description The network the sector belongs to (VTL, MBF, VNP …) */
+      operator: string;
       /** @description '' when the file has no sector column or the cell is blank */
       sector: string;
       siteCode: string;
@@ -8554,6 +8556,7 @@ export interface components {
         | 'raster.sample_format'
         | 'raster.size_invalid'
         | 'raster.unreadable'
+        | 'raster.window_outside'
         | 'sites.columns'
         | 'sites.crs'
         | 'sites.empty'
