@@ -4,7 +4,8 @@
  * output folder until `finished`: tiles, COG outputs written, indicators stored. Wall time per stage and
  * in total, peak RSS of the process. Prints; asserts nothing.
  *
- * Stages: the tiles end at the last progress report (every tile done); writing runs synchronously after
+ * Stages: the tiles run from startCoverageJob's answer (so they include starting the worker pool and the
+ * site models) to the last progress report (every tile done); writing runs synchronously after
  * the model, so its end is the newest output file's mtime, and from there to `finished` is storing the
  * indicators. "finishing + writing outputs" therefore includes the model's last step after the tiles
  * (unit sums over the merged rasters) as well as the files.
