@@ -20,6 +20,7 @@ import { buildDataset, SCALES, valueCount, type Scale } from './national-dataset
 import { rollupBench } from './rollup.bench.js';
 import { runViewshedBench } from './viewshed.bench.js';
 import { runCoverageBench } from './coverage.bench.js';
+import { runCoverageEndToEndBench } from './coverage/end-to-end.js';
 import { runLoadBench } from './load.bench.js';
 import { runIntakeLimitsBench } from './intake-limits.bench.js';
 import { runFrontendBench } from './frontend.bench.js';
@@ -27,13 +28,14 @@ import { heading, line, step } from './report.js';
 import { formatInt, formatMs, now } from './stats.js';
 
 const BENCHMARKS: readonly Benchmark[] = [importBench, rollupBench];
-/** The coverage engine's benchmarks need no database; the intake limits and the load bring their own. */
+/** The coverage engine's benchmarks need no shared database (the end-to-end one opens its own); the intake limits and the load bring their own. */
 const STANDALONE: Record<
   string,
   (config: { scale: Scale['name']; engines: EngineName[]; url: string }) => Promise<void>
 > = {
   viewshed: () => runViewshedBench(),
   coverage: ({ scale }) => runCoverageBench({ scale }),
+  'coverage-e2e': ({ scale }) => runCoverageEndToEndBench({ scale }),
   'intake-limits': () => runIntakeLimitsBench(),
   load: ({ engines, url }) => runLoadBench({ engines, url }),
   frontend: () => runFrontendBench(),
