@@ -24,7 +24,7 @@ export interface JobOptions {
   rootUnit: string;
   actor: string;
   requestId: string | null;
-  /** Where signal and best-server GeoTIFFs go (a folder per run); null writes none. */
+  /** Where the output files go (a folder per run: rasters, site tables, uncovered places); null writes none. */
   outputDir: string | null;
   poolSize?: number;
   onProgress?: (tilesDone: number, tilesTotal: number) => void;
