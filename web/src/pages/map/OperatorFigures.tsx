@@ -27,7 +27,8 @@ export function OperatorFigures({ lang, result }: OperatorFiguresProps) {
   const main = result.mainOperator ?? operators[0]!;
   return (
     <div className="map-operator-figures">
-      <div className="table-scroll">
+      {/* Focusable so that a keyboard can scroll it on a phone (the table holds nothing else to focus). */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('coverageOperators.title')}>
         <table className="data-table" aria-describedby={`${id}-criterion`}>
           <caption>{t('coverageOperators.title')}</caption>
           <thead>
