@@ -49,7 +49,7 @@ const SCALES: Record<CoverageBenchScale, ScaleSpec> = {
     communes: 135,
     sectors: 3000,
     crop: { x0: 650, y0: 1100, size: 2000 }, // around the highland city
-    // 250…2,000 as in the brief would add about 12 more minutes of the same linear figures.
+    // 250…2,000 as the issue lists would add about 12 more minutes of the same linear figures.
     siteCounts: [125, 250, 500, 1000],
     radiusSites: 500,
     radiiKm: [5, 10, 15, 20],

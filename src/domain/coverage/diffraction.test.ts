@@ -18,7 +18,7 @@ describe('knifeEdgeLossDb (ITU-R P.526 J(ν))', () => {
     expect(knifeEdgeLossDb(-1)).toBe(0);
     expect(knifeEdgeLossDb(-0.78)).toBe(0);
     expect(knifeEdgeLossDb(1)).toBeCloseTo(13.93, 2); // 6.9 + 20·log10(√1.81 + 0.9)
-    // 6.9 + 20·log10(√6.29 + 2.3) = 20.54 dB, as read off P.526's curve; the brief's "≈ 20.9" does not fit the formula.
+    // 6.9 + 20·log10(√6.29 + 2.3) = 20.54 dB, as read off P.526's curve; the issue's "≈ 20.9" does not fit the formula.
     expect(knifeEdgeLossDb(2.4)).toBeCloseTo(20.54, 2);
   });
 

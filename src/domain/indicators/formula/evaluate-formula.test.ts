@@ -11,7 +11,7 @@ const lookup = (code: string) => {
 const evaluate = (source: string) => evaluateFormula(parseFormula(source), lookup);
 
 describe('evaluateFormula', () => {
-  it('computes the brief examples', () => {
+  it('computes the examples of the indicator definitions', () => {
     expect(
       evaluateFormula(parseFormula('100 * {T_SIGNED} / {T_TOTAL}'), (code) => (code === 'T_SIGNED' ? 45 : 60)),
     ).toBe(75);
