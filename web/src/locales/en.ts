@@ -7,6 +7,9 @@ export const en: Messages = {
     documentTitle: 'Progress overview · DX Compact',
     agreementPeriod: '{{from}}–{{to}}',
   },
+  table: {
+    sortBy: 'Sort by {{column}}',
+  },
   unit: {
     label: 'Unit',
     searchLabel: 'Find a unit',

@@ -5,6 +5,9 @@ export const vi = {
     documentTitle: 'Tổng quan tiến độ · DX Compact',
     agreementPeriod: 'Giai đoạn {{from}}–{{to}}',
   },
+  table: {
+    sortBy: 'Sắp xếp theo {{column}}',
+  },
   unit: {
     label: 'Đơn vị',
     searchLabel: 'Tìm đơn vị',

@@ -105,7 +105,6 @@ export const vi = {
     splitDone_one: 'Đã phân bổ cho {{count}} xã, phường.',
     splitDone_other: 'Đã phân bổ cho {{count}} xã, phường.',
     splitResult: 'Chỉ tiêu đã phân bổ theo xã, phường',
-    sortBy: 'Sắp xếp theo {{column}}',
     kind: { baseline: 'Giá trị cơ sở', target: 'Chỉ tiêu' },
     columns: {
       unit: 'Xã, phường',
@@ -337,7 +336,6 @@ export const en: typeof vi = {
     splitDone_one: 'Split to {{count}} commune or ward.',
     splitDone_other: 'Split to {{count}} communes and wards.',
     splitResult: 'Targets split by commune and ward',
-    sortBy: 'Sort by {{column}}',
     kind: { baseline: 'Baseline', target: 'Target' },
     columns: {
       unit: 'Commune or ward',

@@ -27,7 +27,6 @@ export const vi = {
     noMatch: 'Không có xã, phường nào khớp “{{query}}”.',
     empty: 'Đơn vị này không có xã, phường trực thuộc.',
     shown: '{{shown}}/{{total}} dòng',
-    sortBy: 'Sắp xếp theo {{column}}',
     columns: {
       code: 'Mã',
       name: 'Xã, phường',
@@ -105,7 +104,6 @@ export const en: typeof vi = {
     noMatch: 'No commune matches “{{query}}”.',
     empty: 'This unit has no communes below it.',
     shown: '{{shown}} of {{total}} rows',
-    sortBy: 'Sort by {{column}}',
     columns: {
       code: 'Code',
       name: 'Commune',

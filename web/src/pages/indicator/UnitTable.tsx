@@ -13,6 +13,7 @@ import type { Lang, ValueType } from '../../../../src/domain/overview-contract.j
 import { formatValue } from '../../format.js';
 import { fold } from '../../units.js';
 import { Link } from '../../components/Link.js';
+import { SortableHeader } from '../../components/SortableHeader.js';
 import { routeHref } from '../../routes.js';
 import type { UnitRow } from './indicator-api.js';
 
@@ -145,26 +146,17 @@ export function UnitTable({ rows, lang, valueType, decimals, showApproval, onSho
             <thead>
               {table.getHeaderGroups().map((group) => (
                 <tr key={group.id}>
-                  {group.headers.map((header) => {
-                    const sorted = header.column.getIsSorted();
-                    return (
-                      <th
-                        key={header.id}
-                        aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                        className={header.column.id === 'value' || header.column.id === 'target' ? 'num' : undefined}
-                      >
-                        <button
-                          type="button"
-                          className="sort-button"
-                          onClick={header.column.getToggleSortingHandler()}
-                          aria-label={t('indicatorPage.sortBy', { column: String(header.column.columnDef.header) })}
-                        >
-                          <table.FlexRender header={header} />
-                          <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
-                        </button>
-                      </th>
-                    );
-                  })}
+                  {group.headers.map((header) => (
+                    <SortableHeader
+                      key={header.id}
+                      sorted={header.column.getIsSorted()}
+                      onToggle={header.column.getToggleSortingHandler()}
+                      column={String(header.column.columnDef.header)}
+                      className={header.column.id === 'value' || header.column.id === 'target' ? 'num' : undefined}
+                    >
+                      <table.FlexRender header={header} />
+                    </SortableHeader>
+                  ))}
                   {onHistory && <th>{t('indicatorPage.history')}</th>}
                 </tr>
               ))}

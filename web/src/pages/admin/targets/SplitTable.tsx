@@ -10,6 +10,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import type { Lang, UnitTreeNode } from '../../../../../src/domain/overview-contract.js';
+import { SortableHeader } from '../../../components/SortableHeader.js';
 import { formatValue } from '../../../format.js';
 import { fold, unitName } from '../../../units.js';
 import type { IndicatorDefinition } from '../indicators/indicator-definition.js';
@@ -95,27 +96,17 @@ export function SplitTable({ result, indicator, province, lang }: SplitTableProp
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    className={header.column.id === 'name' ? undefined : 'num'}
-                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                  >
-                    <button
-                      type="button"
-                      className="sort-button"
-                      onClick={header.column.getToggleSortingHandler()}
-                      aria-label={t('adminTargets.sortBy', { column: String(header.column.columnDef.header) })}
-                    >
-                      <table.FlexRender header={header} />
-                      <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
-                    </button>
-                  </th>
-                );
-              })}
+              {group.headers.map((header) => (
+                <SortableHeader
+                  key={header.id}
+                  sorted={header.column.getIsSorted()}
+                  onToggle={header.column.getToggleSortingHandler()}
+                  column={String(header.column.columnDef.header)}
+                  className={header.column.id === 'name' ? undefined : 'num'}
+                >
+                  <table.FlexRender header={header} />
+                </SortableHeader>
+              ))}
             </tr>
           ))}
         </thead>
