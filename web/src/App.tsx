@@ -4,6 +4,7 @@ import { Outlet, useLocation, useNavigation } from 'react-router';
 import { navigate } from './navigation.js';
 import { matchRoute } from './routes.js';
 import { actorKey, useSession } from './session.js';
+import { LoadingPanel } from './components/LoadingPanel.js';
 
 /**
  * The frame every screen is drawn in. Screens wait for the session (one short request) so that the public never
@@ -59,10 +60,7 @@ export function RouteFallback() {
   const { t } = useTranslation();
   return (
     <div className="app">
-      <div className="state-panel app-loading" role="status">
-        <span className="spinner" aria-hidden="true" />
-        {t('overview.loading')}
-      </div>
+      <LoadingPanel className="app-loading">{t('overview.loading')}</LoadingPanel>
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { routeHref } from '../routes.js';
 import { findUnit, resolveUnitCode, unitName } from '../units.js';
 import { YearPicker } from './overview/YearPicker.js';
 import './overview/overview.css';
+import { LoadingPanel } from '../components/LoadingPanel.js';
 
 function parseYear(raw: string | null): number | undefined {
   if (!raw || !/^\d{4}$/.test(raw)) return undefined;
@@ -93,10 +94,7 @@ export function OverviewPage() {
         ) : summary ? (
           <Summary summary={summary} tree={tree.data} lang={lang} updating={progress.loading} onYear={selectYear} />
         ) : (
-          <div className="state-panel" role="status">
-            <span className="spinner" aria-hidden="true" />
-            {t('overview.loading')}
-          </div>
+          <LoadingPanel>{t('overview.loading')}</LoadingPanel>
         )}
       </main>
     </div>

@@ -15,6 +15,7 @@ import { Findings, type Lookups } from './validation/Findings.js';
 import { readFilters } from './validation/finding-filters.js';
 import { validationQuery, validationRulesQuery } from './validation/validation-queries.js';
 import './validation/validation.css';
+import { LoadingPanel } from '../components/LoadingPanel.js';
 
 /** The month checked when the URL names none: the last month of the demo data. */
 export const DEFAULT_VALIDATION_PERIOD = '2025-12';
@@ -171,10 +172,7 @@ function ValidationChecks() {
             onChanged={retryResult}
           />
         ) : (
-          <div className="state-panel" role="status">
-            <span className="spinner" aria-hidden="true" />
-            {t('validationPage.loading')}
-          </div>
+          <LoadingPanel>{t('validationPage.loading')}</LoadingPanel>
         )}
       </main>
     </div>

@@ -9,6 +9,7 @@ import { useCan } from '../../session.js';
 import { IndicatorForm } from './indicators/IndicatorForm.js';
 import type { IndicatorDefinition as Indicator } from './indicators/indicator-definition.js';
 import './admin-catalogue.css';
+import { LoadingPanel } from '../../components/LoadingPanel.js';
 
 const catalogueQuery = (lang: string) => ({
   queryKey: ['indicators', 'definitions', lang],
@@ -31,13 +32,7 @@ export function IndicatorsAdmin() {
 
   if (catalogue.error)
     return <ProblemNotice error={catalogue.error} title={t('error.title')} onRetry={() => void catalogue.refetch()} />;
-  if (!catalogue.data)
-    return (
-      <div className="state-panel" role="status">
-        <span className="spinner" aria-hidden="true" />
-        {t('adminIndicators.loading')}
-      </div>
-    );
+  if (!catalogue.data) return <LoadingPanel>{t('adminIndicators.loading')}</LoadingPanel>;
   const all = catalogue.data;
   const name = (i: Indicator) => (lang === 'en' ? i.nameEn : i.nameVi);
   const shown = all.filter(

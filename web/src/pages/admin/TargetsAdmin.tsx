@@ -10,6 +10,7 @@ import { IndicatorTargets } from './targets/IndicatorTargets.js';
 import { definitionsQuery } from './targets/targets-api.js';
 import './admin-catalogue.css';
 import './targets/targets.css';
+import { LoadingPanel } from '../../components/LoadingPanel.js';
 
 /**
  * The targets tab: pick an indicator (?indicator=, so the choice survives a reload), then see and set the
@@ -33,12 +34,7 @@ export function TargetsAdmin() {
       />
     );
   if (!definitions.data || !agreement.data || !tree.data)
-    return (
-      <div className="state-panel" role="status">
-        <span className="spinner" aria-hidden="true" />
-        {t('adminTargets.loading')}
-      </div>
-    );
+    return <LoadingPanel>{t('adminTargets.loading')}</LoadingPanel>;
 
   // The agreement names its province; a database without one falls back to the first province of the tree.
   const provinceCode = agreement.data.provinceCode ?? provincesOf(tree.data)[0]?.code;

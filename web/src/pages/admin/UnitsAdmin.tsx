@@ -8,6 +8,7 @@ import { ProblemNotice } from '../../components/ProblemNotice.js';
 import { currentLang } from '../../i18n.js';
 import { matchesQuery, unitName } from '../../units.js';
 import './admin-catalogue.css';
+import { LoadingPanel } from '../../components/LoadingPanel.js';
 
 /** The tree cut down to the units that match and the units above them; null when nothing under it matches. */
 export function pruneTree(node: UnitTreeNode, query: string): UnitTreeNode | null {
@@ -33,13 +34,7 @@ export function UnitsAdmin() {
 
   if (tree.error)
     return <ProblemNotice error={tree.error} title={t('error.title')} onRetry={() => void tree.refetch()} />;
-  if (!tree.data)
-    return (
-      <div className="state-panel" role="status">
-        <span className="spinner" aria-hidden="true" />
-        {t('adminUnits.loading')}
-      </div>
-    );
+  if (!tree.data) return <LoadingPanel>{t('adminUnits.loading')}</LoadingPanel>;
   const shown = pruneTree(tree.data, query);
   const matches = query.trim() ? countMatches(tree.data, query) : null;
   return (

@@ -17,6 +17,7 @@ import { AreaIndicators } from './AreaIndicators.js';
 import { CommitmentFilters } from './CommitmentFilters.js';
 import { groupByArea, isFiltered, matchesFilter, readFilter } from './agreement-view.js';
 import './agreement.css';
+import { LoadingPanel } from '../../components/LoadingPanel.js';
 
 /**
  * The cooperation agreement: its parties, its areas with the commitments each party made (lead, due date,
@@ -43,10 +44,7 @@ export function AgreementPage() {
         {agreement.error ? (
           <ProblemNotice error={agreement.error} title={t('error.title')} onRetry={() => void agreement.refetch()} />
         ) : !agreement.data ? (
-          <div className="state-panel" role="status">
-            <span className="spinner" aria-hidden="true" />
-            {t('agreementPage.loading')}
-          </div>
+          <LoadingPanel>{t('agreementPage.loading')}</LoadingPanel>
         ) : (
           <AgreementBody
             agreement={agreement.data}

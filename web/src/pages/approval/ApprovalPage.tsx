@@ -15,6 +15,7 @@ import { lastMonth } from '../entry/entry-units.js';
 import { approvalOverviewQuery, changeApproval, type ApprovalAction, type UnitApproval } from './approval-api.js';
 import { ApprovalRow } from './ApprovalRow.js';
 import './approval.css';
+import { LoadingPanel } from '../../components/LoadingPanel.js';
 
 /** Returning is part of approving: the permission table has no separate action for it. */
 const PERMISSION = {
@@ -104,10 +105,7 @@ export function ApprovalPage() {
         {overview.error ? (
           <ProblemNotice error={overview.error} onRetry={() => void overview.refetch()} />
         ) : !overview.data ? (
-          <p role="status" className="state-panel">
-            <span className="spinner" aria-hidden="true" />
-            {t('approvalPage.loading')}
-          </p>
+          <LoadingPanel>{t('approvalPage.loading')}</LoadingPanel>
         ) : units.length === 0 ? (
           <p className="muted">{t('approvalPage.empty')}</p>
         ) : (

@@ -16,6 +16,7 @@ import { CommuneHeader } from './CommuneHeader.js';
 import { CommuneIndicators } from './CommuneIndicators.js';
 import { CommuneRollout } from './CommuneRollout.js';
 import './commune.css';
+import { LoadingPanel } from '../../components/LoadingPanel.js';
 
 /** Everything about one commune on one page, laid out for a phone first. */
 export function CommunePage() {
@@ -67,19 +68,13 @@ export function CommunePage() {
             onRetry={() => void (tree.error ? tree.refetch() : progress.refetch())}
           />
         ) : !unit ? (
-          <div className="state-panel" role="status">
-            <span className="spinner" aria-hidden="true" />
-            {t('communePage.loading')}
-          </div>
+          <LoadingPanel>{t('communePage.loading')}</LoadingPanel>
         ) : (
           <>
             <CommuneHeader lang={lang} unit={unit} parent={parent} mayEnter={mayEnter} />
             {summary?.view === 'published' && <p className="notice notice-inline">{t('communePage.publishedOnly')}</p>}
             {!summary ? (
-              <div className="state-panel" role="status">
-                <span className="spinner" aria-hidden="true" />
-                {t('communePage.loading')}
-              </div>
+              <LoadingPanel>{t('communePage.loading')}</LoadingPanel>
             ) : (
               <div className="commune-sections">
                 <CommuneCoverage lang={lang} year={summary.year} figures={figures} />

@@ -10,6 +10,7 @@ import type { IndicatorDefinition } from '../indicators/indicator-definition.js'
 import { SplitPanel } from './SplitPanel.js';
 import { TargetForm } from './TargetForm.js';
 import { targetsQuery, type TargetRow } from './targets-api.js';
+import { LoadingPanel } from '../../../components/LoadingPanel.js';
 
 export interface IndicatorTargetsProps {
   indicator: IndicatorDefinition;
@@ -33,13 +34,7 @@ export function IndicatorTargets({ indicator, province, period, lang }: Indicato
 
   if (targets.error)
     return <ProblemNotice error={targets.error} title={t('error.title')} onRetry={() => void targets.refetch()} />;
-  if (!targets.data)
-    return (
-      <div className="state-panel" role="status">
-        <span className="spinner" aria-hidden="true" />
-        {t('adminTargets.loadingTargets')}
-      </div>
-    );
+  if (!targets.data) return <LoadingPanel>{t('adminTargets.loadingTargets')}</LoadingPanel>;
   const stored = targets.data;
   const reload = () => void queryClient.invalidateQueries({ queryKey: query.queryKey });
 

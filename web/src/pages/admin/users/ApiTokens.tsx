@@ -7,6 +7,7 @@ import { OneTimeSecret } from './OneTimeSecret.js';
 import { TokenForm } from './TokenForm.js';
 import { TokensTable } from './TokensTable.js';
 import { tokensQuery } from './users-api.js';
+import { LoadingPanel } from '../../../components/LoadingPanel.js';
 
 /** The API tokens of partner systems: the list, a creation form, the new token shown once, revocation. */
 export function ApiTokens() {
@@ -51,10 +52,7 @@ export function ApiTokens() {
       {tokens.error ? (
         <ProblemNotice error={tokens.error} title={t('error.title')} onRetry={() => void tokens.refetch()} />
       ) : !tokens.data ? (
-        <div className="state-panel" role="status">
-          <span className="spinner" aria-hidden="true" />
-          {t('adminTokens.loading')}
-        </div>
+        <LoadingPanel>{t('adminTokens.loading')}</LoadingPanel>
       ) : tokens.data.length === 0 ? (
         <p className="muted">{t('adminTokens.none')}</p>
       ) : (

@@ -7,6 +7,7 @@ import { AccountForm } from './AccountForm.js';
 import { AccountsTable } from './AccountsTable.js';
 import { OneTimeSecret } from './OneTimeSecret.js';
 import { usersQuery, type UserAccount } from './users-api.js';
+import { LoadingPanel } from '../../../components/LoadingPanel.js';
 
 /** The accounts: the table, a form to create one (its password shown once) or to edit the one chosen. */
 export function UserAccounts() {
@@ -30,13 +31,7 @@ export function UserAccounts() {
 
   if (accounts.error)
     return <ProblemNotice error={accounts.error} title={t('error.title')} onRetry={() => void accounts.refetch()} />;
-  if (!accounts.data)
-    return (
-      <div className="state-panel" role="status">
-        <span className="spinner" aria-hidden="true" />
-        {t('adminUsers.loading')}
-      </div>
-    );
+  if (!accounts.data) return <LoadingPanel>{t('adminUsers.loading')}</LoadingPanel>;
   const selected = editing ? accounts.data.find((a) => a.username === editing) : undefined;
 
   return (
