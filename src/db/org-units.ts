@@ -166,14 +166,15 @@ export function unitsBelowCte(parameter: number): string {
      )`;
 }
 
-/** The communes below a unit that have a boundary, with it (GeoJSON), in code order. */
+/** The communes below a unit that have a boundary, with it (GeoJSON) and their province's code, in code order. */
 export async function communeBoundariesBelow(
   db: Queryable,
   unitId: number,
-): Promise<{ code: string; boundary: unknown }[]> {
+): Promise<{ code: string; province: string; boundary: unknown }[]> {
   return db.query(
     `${unitsBelowCte(1)}
-     select u.code, u.boundary from org_unit u join below b on b.id = u.id
+     select u.code, p.code as province, u.boundary from org_unit u join below b on b.id = u.id
+     join org_unit p on p.id = u.parent_id
      where u.level = 'commune' and u.boundary is not null order by u.code`,
     [unitId],
   );

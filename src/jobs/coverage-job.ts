@@ -3,7 +3,9 @@ import type { CoverageRun } from '../db/coverage-runs.js';
 import { runCoverageModel } from '../engines/coverage/run-model.js';
 import { splitIntoTiles } from '../engines/coverage/predict/predict-tile.js';
 import type { PreparedCoverage } from './coverage-inputs.js';
-import { startRun, type JobOptions } from './run-lifecycle.js';
+import { describePrepared, startRun, type JobOptions } from './run-lifecycle.js';
+import { writeRunOutputs } from './coverage-outputs.js';
+import { gridCornersLonLat } from '../engines/coverage/analysis-grid.js';
 
 export type { JobOptions } from './run-lifecycle.js';
 
@@ -17,9 +19,9 @@ export async function startCoverageJob(
   prepared: PreparedCoverage,
   options: JobOptions,
 ): Promise<{ runId: string; finished: Promise<CoverageRun> }> {
-  return startRun(db, prepared, options, {
+  return startRun(db, describePrepared(prepared), options, {
     tilesTotal: splitIntoTiles(prepared.grid.width, prepared.grid.height, prepared.params.tileCells).length,
-    compute: async (_runId, signal, progress) => {
+    compute: async (_runId, folder, signal, progress) => {
       const outputs = await runCoverageModel(
         {
           grid: prepared.grid,
@@ -33,7 +35,9 @@ export async function startCoverageJob(
         },
         { poolSize: options.poolSize, onProgress: (done) => progress(done), signal },
       );
-      return outputs.completed ? outputs : null;
+      if (!outputs.completed) return null;
+      if (folder) writeRunOutputs(folder, prepared, outputs);
+      return { ...outputs, corners: gridCornersLonLat(prepared.grid) };
     },
   });
 }

@@ -20,7 +20,10 @@ import { CoveragePool } from '../engines/coverage/pool.js';
 import type { Technology } from '../domain/coverage/technology.js';
 import { packTile, packWork, unpackTile, unpackWork } from './work-package.js';
 import type { PreparedCoverage } from './coverage-inputs.js';
-import { startRun, type JobOptions, type RunOutputs } from './run-lifecycle.js';
+import { describePrepared, startRun, type JobOptions, type RunOutputs } from './run-lifecycle.js';
+import { writeRunOutputs } from './coverage-outputs.js';
+import { gridCornersLonLat } from '../engines/coverage/analysis-grid.js';
+import type { ModelOutputs } from '../engines/coverage/run-model.js';
 import { whileNotCancelled } from './while-not-cancelled.js';
 
 export const TILE_QUEUE = 'coverage-tile';
@@ -75,7 +78,7 @@ export async function startDistributedCoverageJob(
   const { grid } = prepared;
   const tiles = splitIntoTiles(grid.width, grid.height, prepared.params.tileCells);
   let boss: PgBoss | null = null;
-  return startRun(db, prepared, options, {
+  return startRun(db, describePrepared(prepared), options, {
     params: { distributed: true },
     tilesTotal: tiles.length,
     setUp: async (runId) => {
@@ -101,7 +104,7 @@ export async function startDistributedCoverageJob(
         });
       }
     },
-    compute: async (runId, signal, progress) => {
+    compute: async (runId, folder, signal, progress) => {
       for (;;) {
         if (signal.aborted) return null;
         const counts = await countFinishedTiles(db, runId);
@@ -112,7 +115,9 @@ export async function startDistributedCoverageJob(
         if (counts.done === tiles.length) break;
         await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 1000));
       }
-      return assembleTiles(prepared, tiles, await listTileResults(db, runId));
+      const assembled = assembleTiles(prepared, tiles, await listTileResults(db, runId));
+      if (folder) writeRunOutputs(folder, prepared, assembled);
+      return { ...assembled, corners: gridCornersLonLat(grid) };
     },
     tearDown: async () => {
       await boss?.stop({ graceful: false, wait: false });
@@ -125,7 +130,7 @@ function assembleTiles(
   prepared: PreparedCoverage,
   tiles: readonly TileSpec[],
   rows: readonly { tile: number; result: Uint8Array }[],
-): RunOutputs {
+): Omit<RunOutputs, 'corners'> & Pick<ModelOutputs, 'bestSignalDbm' | 'bestServer'> {
   const { grid } = prepared;
   const cells = grid.width * grid.height;
   const bestSignalDbm: Partial<Record<Technology, Float32Array>> = {};

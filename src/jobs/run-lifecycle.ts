@@ -12,11 +12,10 @@ import {
   type CoverageRun,
 } from '../db/coverage-runs.js';
 import type { ModelOutputs } from '../engines/coverage/run-model.js';
-import { gridCornersLonLat } from '../engines/coverage/analysis-grid.js';
 import type { CoverageParams } from '../engines/coverage/predict/coverage-params.js';
 import { describeCriterion, MEDIAN_CRITERION } from '../domain/coverage/location-variability.js';
 import type { PreparedCoverage } from './coverage-inputs.js';
-import { writeRunOutputs } from './coverage-outputs.js';
+import type { Technology } from '../domain/coverage/technology.js';
 import { whileNotCancelled } from './while-not-cancelled.js';
 
 export interface JobOptions {
@@ -41,21 +40,36 @@ export function criterionEcho(params: Partial<CoverageParams>, operators: string
   };
 }
 
-/** What a run stores as its parameters: the model's, the technologies, the grid and how many sites. */
-export function runParams(prepared: PreparedCoverage): Record<string, unknown> {
+/** What a run stores before it starts: its parameters and the hashes naming its inputs. */
+export interface RunDescription {
+  /** The model's parameters (echoed with the figures). */
+  coverageParams: CoverageParams;
+  technologies: Technology[];
+  /** Stored as the run's parameters: the model's, the technologies, the grids and how many sites. */
+  stored: Record<string, unknown>;
+  inputs: Record<string, string>;
+}
+
+/** The description of a run prepared on one grid in memory. */
+export function describePrepared(prepared: PreparedCoverage): RunDescription {
   return {
-    ...prepared.params,
+    coverageParams: prepared.params,
     technologies: prepared.technologies,
-    grid: prepared.grid,
-    sites: prepared.sites.length,
+    stored: {
+      ...prepared.params,
+      technologies: prepared.technologies,
+      grid: prepared.grid,
+      sites: prepared.sites.length,
+    },
+    inputs: prepared.inputs,
   };
 }
 
-/** What a runner hands back once every tile is done: the figures and the rasters the outputs are written from. */
-export type RunOutputs = Pick<
-  ModelOutputs,
-  'units' | 'total' | 'hotspots' | 'bestSignalDbm' | 'bestServer' | 'operators'
->;
+/** What a runner hands back once every tile is done and its files are written: the figures. */
+export type RunOutputs = Pick<ModelOutputs, 'units' | 'total' | 'hotspots' | 'operators'> & {
+  /** WGS 84 corners of the (first) grid, to place its raster on a map. */
+  corners: [number, number][];
+};
 
 /** How one runner (in this process, or through the queue) computes a run's tiles. */
 export interface TileRunner {
@@ -68,11 +82,13 @@ export interface TileRunner {
    */
   setUp?: (runId: string) => Promise<void>;
   /**
-   * Computes every tile; `progress` records the tiles done. Resolves null when the run was cancelled (the
-   * signal aborts then) and rejects with the reason a run fails.
+   * Computes every tile and writes the output files into `folder` (none when null); `progress` records the
+   * tiles done. Resolves null when the run was cancelled (the signal aborts then) and rejects with the
+   * reason a run fails.
    */
   compute: (
     runId: string,
+    folder: string | null,
     signal: AbortSignal,
     progress: (done: number) => Promise<void>,
   ) => Promise<RunOutputs | null>;
@@ -83,12 +99,12 @@ export interface TileRunner {
 /**
  * The one lifecycle of a coverage run, whichever runner computes it: registered (queued), set up, running with
  * its progress recorded, cancelled on request (the tiles in progress too), and then either failed with its
- * reason or finished: the output files written, then the figures stored in one transaction. A cancelled or
- * failed run writes no figures.
+ * reason or finished: the output files written (by the runner), then the figures stored in one transaction.
+ * A cancelled or failed run writes no figures.
  */
 export async function startRun(
   db: Database,
-  prepared: PreparedCoverage,
+  run: RunDescription,
   options: JobOptions,
   runner: TileRunner,
 ): Promise<{ runId: string; finished: Promise<CoverageRun> }> {
@@ -96,8 +112,8 @@ export async function startRun(
   const runId = await createRun(db, {
     rootUnitId: root.id,
     period: options.period,
-    params: { ...runParams(prepared), ...runner.params },
-    inputs: prepared.inputs,
+    params: { ...run.stored, ...runner.params },
+    inputs: run.inputs,
     tilesTotal: runner.tilesTotal,
     createdBy: options.actor,
   });
@@ -116,19 +132,19 @@ export async function startRun(
         options.onProgress?.(done, runner.tilesTotal);
         await recordProgress(db, runId, done);
       };
-      const outputs = await whileNotCancelled(db, runId, (signal) => runner.compute(runId, signal, progress));
+      const folder = options.outputDir ? join(options.outputDir, runId) : null;
+      const outputs = await whileNotCancelled(db, runId, (signal) => runner.compute(runId, folder, signal, progress));
       if (!outputs || (await isCancelled(db, runId))) return await findRun(db, runId);
-      if (options.outputDir) writeRunOutputs(join(options.outputDir, runId), prepared, outputs);
       return await completeRun(
         db,
         runId,
         {
           units: outputs.units,
           total: outputs.total,
-          technologies: prepared.technologies,
-          ...criterionEcho(prepared.params, outputs.operators),
+          technologies: run.technologies,
+          ...criterionEcho(run.coverageParams, outputs.operators),
           hotspots: outputs.hotspots,
-          corners: gridCornersLonLat(prepared.grid),
+          corners: outputs.corners,
         },
         { actor: options.actor, requestId: options.requestId },
       );

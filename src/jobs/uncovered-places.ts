@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Technology } from '../domain/coverage/technology.js';
-import { uncoveredHotspots } from '../engines/coverage/hotspots.js';
+import { uncoveredHotspots, type Hotspot } from '../engines/coverage/hotspots.js';
 import type { PreparedCoverage } from './coverage-inputs.js';
 
 type Inputs = Pick<PreparedCoverage, 'grid' | 'population' | 'zones' | 'unitCodes' | 'technologies' | 'params'>;
@@ -25,6 +25,16 @@ export function uncoveredPlacesGeoJson(
     (cell) => level[cell]! >= threshold,
     { blockM, perUnit: Number.POSITIVE_INFINITY, minPeople: 1 },
   );
+  return placesGeoJson(places, tech, threshold, blockM);
+}
+
+/** Uncovered places (blocks with their people) as a GeoJSON FeatureCollection of points. */
+export function placesGeoJson(
+  places: readonly Hotspot[],
+  tech: Technology,
+  thresholdDbm: number,
+  blockM = 1000,
+): { type: 'FeatureCollection'; features: unknown[] } {
   return {
     type: 'FeatureCollection',
     features: places.map((place) => ({
@@ -34,7 +44,7 @@ export function uncoveredPlacesGeoJson(
         unit: place.unit,
         people: place.people,
         technology: tech,
-        threshold_dbm: threshold,
+        threshold_dbm: thresholdDbm,
         block_m: blockM,
       },
     })),

@@ -3,6 +3,11 @@ import type { Technology } from '../../domain/coverage/technology.js';
 import type { CoverageParams } from './predict/coverage-params.js';
 import type { GridSite } from './predict/site-signal.js';
 import type { TileSpec } from './predict/predict-tile.js';
+import type { GridSpec } from './raster/raster.js';
+import type { GeoJsonArea } from './analysis-grid.js';
+import type { RasterSourceRef } from './raster/raster-source.js';
+import type { RunTile } from './run-grids.js';
+import type { ProjectedSite, WindowTileOutcome } from './predict/window-tile.js';
 
 /** Sent once to each worker: the DEM in shared memory (not copied) and the sites. */
 export interface InitMessage {
@@ -13,17 +18,42 @@ export interface InitMessage {
 }
 
 /**
+ * Sent once to each worker of a streamed run: where the inputs are (each tile reads its own window of them),
+ * the grids, the sites placed on each grid and the units' boundaries. No raster of the run's size.
+ */
+export interface StreamInitMessage {
+  kind: 'init-stream';
+  grids: GridSpec[];
+  /** Per grid, every site in its CRS (index = the site's index in the run). */
+  sitesByGrid: ProjectedSite[][];
+  /** Every unit of the run (index = the unit's index in the run). */
+  units: { code: string; boundary: GeoJsonArea }[];
+  dem: RasterSourceRef[];
+  population: RasterSourceRef[];
+  technologies: Technology[];
+  params: CoverageParams;
+}
+
+/**
  * The init message as the pool sends it: with the worker's own cancel flag, one Int32 the pool sets to the
  * id of the tile to give up. The worker reads it between masts of a tile, so a cancelled tile stops midway.
  */
-export interface WorkerInit extends InitMessage {
-  cancel: SharedArrayBuffer;
-}
+export type WorkerInit = (InitMessage | StreamInitMessage) & { cancel: SharedArrayBuffer };
 
 export interface TileJob {
   kind: 'tile';
   id: number;
+  /** A RunTile for a streamed run. */
   tile: TileSpec;
+}
+
+/** A streamed run's answer for one tile: its rasters and its sums per unit. */
+export interface StreamTileDone {
+  kind: 'tile';
+  id: number;
+  ok: true;
+  tile: RunTile;
+  outcome: WindowTileOutcome;
 }
 
 export type WireError = { code: ErrorCode; message: string };
@@ -49,6 +79,7 @@ export type TileReply =
       levelsComputed: number;
       levelsSkipped: number;
     }
+  | StreamTileDone
   | { kind: 'tile'; id: number; ok: false; error: WireError }
   /** The pool set the cancel flag to this tile's id before the worker finished it. */
   | { kind: 'tile'; id: number; ok: false; cancelled: true };

@@ -2,29 +2,31 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../../start-worker.js';
 import { DomainError } from '../../domain/errors.js';
-import type { InitMessage, TileJob, TileReply, WorkerInit, WorkerReply } from './messages.js';
+import type { InitMessage, StreamInitMessage, TileJob, TileReply, WorkerInit, WorkerReply } from './messages.js';
 import type { TileSpec } from './predict/predict-tile.js';
 
-type Success = Extract<TileReply, { ok: true }>;
+/** What a worker answers for a tile predicted on the whole grid (a streamed run's workers answer StreamTileDone). */
+type WholeGridTileDone = Exclude<Extract<TileReply, { ok: true }>, { outcome: unknown }>;
+type Success = { kind: 'tile'; id: number; ok: true; tile: TileSpec };
 
 /** A worker that exits unasked this many times in a row is not started again; its tiles are refused. */
 const MAX_RESTARTS = 3;
 
-interface Task {
+interface Task<S extends Success> {
   id: number;
   tile: TileSpec;
   /** The caller's promise was settled (by an abort) before the worker answered. */
   settled: boolean;
-  resolve: (reply: Success) => void;
+  resolve: (reply: S) => void;
   reject: (error: unknown) => void;
 }
 
 /** One worker thread and what the pool knows of it; a worker that dies is replaced in the same slot. */
-interface Slot {
+interface Slot<S extends Success> {
   worker: Worker;
   /** Shared with the worker: the id of the tile to give up (see WorkerInit). */
   cancel: Int32Array;
-  task: Task | null;
+  task: Task<S> | null;
   /** Why every tile on this slot is refused (its init failed, or it kept exiting). */
   failure: DomainError | null;
   restarts: number;
@@ -45,17 +47,17 @@ function abortReason(signal: AbortSignal): unknown {
  * Every worker keeps its error and exit listeners for its whole life, busy or idle: a worker that dies
  * fails only the tile it held and is started again.
  */
-export class CoveragePool {
-  private readonly slots: Slot[];
+export class CoveragePool<S extends Success = WholeGridTileDone> {
+  private readonly slots: Slot<S>[];
   private nextId = 1; // 0 in a cancel flag means "none"
   private closing = false;
 
   constructor(
-    private readonly init: InitMessage,
+    private readonly init: InitMessage | StreamInitMessage,
     size = Math.max(1, availableParallelism()),
   ) {
     this.slots = Array.from({ length: size }, () => {
-      const slot: Slot = {
+      const slot: Slot<S> = {
         worker: null as unknown as Worker,
         cancel: new Int32Array(new SharedArrayBuffer(4)),
         task: null,
@@ -80,12 +82,12 @@ export class CoveragePool {
    */
   async run(
     tiles: readonly TileSpec[],
-    onTile: (reply: Success) => void | Promise<void>,
+    onTile: (reply: S) => void | Promise<void>,
     signal?: AbortSignal,
   ): Promise<void> {
     const queue = [...tiles];
     let failure: { error: unknown } | null = null;
-    const drive = async (slot: Slot) => {
+    const drive = async (slot: Slot<S>) => {
       while (queue.length > 0 && failure === null && !signal?.aborted) {
         const tile = queue.shift()!;
         try {
@@ -104,7 +106,7 @@ export class CoveragePool {
    * Predicts one tile on the first idle worker (callers run at most `size` at once); a worker still
    * stopping a tile its caller gave up on takes it once it has.
    */
-  predictOne(tile: TileSpec, signal?: AbortSignal): Promise<Success> {
+  predictOne(tile: TileSpec, signal?: AbortSignal): Promise<S> {
     const idle = this.slots.filter((s) => s.task === null);
     const slot = idle.find((s) => s.failure === null) ?? idle[0] ?? this.slots.find((s) => s.task?.settled === true);
     if (!slot) return Promise.reject(new Error('every coverage worker is busy'));
@@ -117,20 +119,20 @@ export class CoveragePool {
   }
 
   /** The one way a tile reaches a worker: after the tile it holds, if any, is answered. */
-  private async dispatch(slot: Slot, tile: TileSpec, signal?: AbortSignal): Promise<Success> {
+  private async dispatch(slot: Slot<S>, tile: TileSpec, signal?: AbortSignal): Promise<S> {
     while (slot.task) await slot.idle;
     if (signal?.aborted) throw abortReason(signal);
     if (slot.failure) throw slot.failure;
     if (this.closing) throw new Error('the coverage pool is closed');
     const id = this.nextId++;
-    return new Promise<Success>((resolve, reject) => {
+    return new Promise<S>((resolve, reject) => {
       const onAbort = () => {
         Atomics.store(slot.cancel, 0, id); // the worker stops at its next check and answers 'cancelled'
         if (task.settled) return;
         task.settled = true;
         reject(abortReason(signal!));
       };
-      const task: Task = {
+      const task: Task<S> = {
         id,
         tile,
         settled: false,
@@ -151,7 +153,7 @@ export class CoveragePool {
   }
 
   /** Ends the slot's task: the caller hears of it unless an abort already answered. */
-  private finish(slot: Slot, outcome: { reply: Success } | { error: unknown }): void {
+  private finish(slot: Slot<S>, outcome: { reply: S } | { error: unknown }): void {
     const task = slot.task;
     if (!task) return;
     slot.task = null;
@@ -162,7 +164,7 @@ export class CoveragePool {
     else task.reject(outcome.error);
   }
 
-  private startWorker(slot: Slot): void {
+  private startWorker(slot: Slot<S>): void {
     const worker = startModuleWorker(import.meta.url, './worker');
     slot.worker = worker;
     slot.lastError = null;
@@ -177,7 +179,7 @@ export class CoveragePool {
       if (!task || reply.id !== task.id) return; // an answer to a tile already given up
       if (reply.ok) {
         slot.restarts = 0;
-        this.finish(slot, { reply });
+        this.finish(slot, { reply: reply as unknown as S });
       } else if ('cancelled' in reply) this.finish(slot, { error: new DOMException('tile cancelled', 'AbortError') });
       else
         this.finish(slot, {

@@ -169,7 +169,6 @@ export function summariseCoverage(
   const cells = grid.width * grid.height;
   const unitCount = inputs.unitCodes.length;
   const operatorCount = operators.length;
-  const stride = operatorCount + 1;
   const population = zonalSums(inputs.zones, inputs.population, null, unitCount).population;
   const sums: Partial<Record<Technology, Float64Array>> = {};
   const hotspots: Partial<Record<Technology, Hotspot[]>> = {};
@@ -184,14 +183,29 @@ export function summariseCoverage(
       (cell) => (mask[cell]! & 1) === 1,
     );
   }
+  return { ...coverageFigures(inputs.unitCodes, inputs.technologies, operators, population, sums), hotspots };
+}
+
+/**
+ * Each unit's figures (and the total's) from its people and, per technology, its covered people per operator
+ * and for the union (unit u, operator o at u·(operators + 1) + o; the union at u·(operators + 1) + operators).
+ */
+export function coverageFigures(
+  unitCodes: readonly string[],
+  technologies: readonly Technology[],
+  operators: readonly string[],
+  population: Float64Array,
+  sums: Partial<Record<Technology, Float64Array>>,
+): Pick<ModelOutputs, 'units' | 'total'> {
+  const operatorCount = operators.length;
+  const stride = operatorCount + 1;
+  const unitCount = unitCodes.length;
   const figures = (unit: string, people: number, at: (tech: Technology, slot: number) => number) => {
     const perTech = (slot: number) =>
-      Object.fromEntries(inputs.technologies.map((tech) => [tech, at(tech, slot)])) as Partial<
-        Record<Technology, number>
-      >;
+      Object.fromEntries(technologies.map((tech) => [tech, at(tech, slot)])) as Partial<Record<Technology, number>>;
     const byOperator = Object.fromEntries(operators.map((code, o) => [code, perTech(o)]));
     const maxOperator: ModelUnitCoverage['maxOperator'] = {};
-    for (const tech of inputs.technologies) {
+    for (const tech of technologies) {
       const best = maxOperatorFigure(
         Object.fromEntries(operators.map((code) => [code, byOperator[code]![tech]!])),
         operators,
@@ -200,7 +214,7 @@ export function summariseCoverage(
     }
     return { unit, population: people, covered: perTech(0), byOperator, maxOperator, union: perTech(operatorCount) };
   };
-  const units = inputs.unitCodes.map((unit, i) =>
+  const units = unitCodes.map((unit, i) =>
     figures(unit, population[i]!, (tech, slot) => sums[tech]![i * stride + slot]!),
   );
   const total = figures(
@@ -212,5 +226,5 @@ export function summariseCoverage(
       return sum;
     },
   );
-  return { units, total, hotspots };
+  return { units, total };
 }

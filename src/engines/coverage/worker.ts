@@ -6,8 +6,11 @@ import { siteModel } from './predict/site-signal.js';
 import type { SweepDem } from './sweep/radial-sweep.js';
 import type { CoverageParams } from './predict/coverage-params.js';
 import { siteCoverTest } from './predict/cover-test.js';
+import { computeStreamTile, startStreamTileWork, type StreamTileWork } from './stream-tile-work.js';
+import type { RunTile } from './run-grids.js';
 import {
   toWireError,
+  type InitMessage,
   type InitFailed,
   type TileJob,
   type TileReply,
@@ -29,15 +32,15 @@ interface WorkerState {
 }
 
 let state: WorkerState | null = null;
+/** A streamed run's state instead (inputs read by window per tile). */
+let stream: { work: Promise<StreamTileWork>; cancel: Int32Array } | null = null;
 /** Why the init message could not be used; each tile is answered with it. */
 let initFailure: WireError | null = null;
 
-function startState(message: WorkerInit): WorkerState {
+function startState(message: InitMessage & { cancel: SharedArrayBuffer }): WorkerState {
   const { width, height, heights } = message.dem;
   if (!(heights instanceof SharedArrayBuffer) || heights.byteLength !== width * height * 4)
     throw new Error(`init message: the DEM is not a shared buffer of ${width} × ${height} float32 heights`);
-  if (!(message.cancel instanceof SharedArrayBuffer) || message.cancel.byteLength < 4)
-    throw new Error('init message: no shared cancel flag');
   const dem = { ...message.dem, heights: new Float32Array(heights) };
   const models = message.sites.map((site) => siteModel(site, message.params));
   const { cover, operatorBitOf } = siteCoverTest(message.sites, message.params);
@@ -51,7 +54,32 @@ function startState(message: WorkerInit): WorkerState {
   };
 }
 
+/** A streamed run's tile: read its window of inputs, predict, sum. Failures and cancellations are answered. */
+async function predictStreamed(message: TileJob, run: NonNullable<typeof stream>): Promise<void> {
+  const isCancelled = () => Atomics.load(run.cancel, 0) === message.id;
+  try {
+    const outcome = await computeStreamTile(await run.work, message.tile as RunTile, isCancelled);
+    if (isCancelled()) {
+      port.postMessage({ kind: 'tile', id: message.id, ok: false, cancelled: true } satisfies TileReply);
+      return;
+    }
+    const transfer = [...Object.values(outcome.bestSignalDbm), ...Object.values(outcome.bestServer)].map(
+      (a) => a!.buffer as ArrayBuffer,
+    );
+    port.postMessage(
+      { kind: 'tile', id: message.id, ok: true, tile: message.tile as RunTile, outcome } satisfies TileReply,
+      transfer,
+    );
+  } catch (error) {
+    port.postMessage({ kind: 'tile', id: message.id, ok: false, error: toWireError(error) } satisfies TileReply);
+  }
+}
+
 function predict(message: TileJob): void {
+  if (stream && !initFailure) {
+    void predictStreamed(message, stream);
+    return;
+  }
   try {
     if (initFailure) throw Object.assign(new Error(initFailure.message), { code: initFailure.code });
     if (!state) throw new Error('worker received a tile before its init message');
@@ -90,11 +118,27 @@ function predict(message: TileJob): void {
 port.on('message', (message: WorkerInit | TileJob) => {
   if (message?.kind === 'tile') return predict(message);
   try {
-    if (message?.kind !== 'init') throw new Error(`unknown message ${JSON.stringify(message)?.slice(0, 80)}`);
-    state = startState(message);
+    if (message?.kind !== 'init' && message?.kind !== 'init-stream')
+      throw new Error(`unknown message ${JSON.stringify(message)?.slice(0, 80)}`);
+    if (!(message.cancel instanceof SharedArrayBuffer) || message.cancel.byteLength < 4)
+      throw new Error('init message: no shared cancel flag');
     initFailure = null;
+    if (message.kind === 'init') {
+      state = startState(message);
+      return;
+    }
+    const work = startStreamTileWork(message);
+    const cancel = new Int32Array(message.cancel, 0, 1);
+    stream = { work, cancel };
+    work.catch((error: unknown) => {
+      stream = null;
+      const wire = toWireError(error);
+      initFailure = { code: wire.code, message: `coverage worker could not start: ${wire.message}` };
+      port.postMessage({ kind: 'init', ok: false, error: initFailure } satisfies InitFailed);
+    });
   } catch (error) {
     state = null;
+    stream = null;
     const wire = toWireError(error);
     initFailure = { code: wire.code, message: `coverage worker could not start: ${wire.message}` };
     port.postMessage({ kind: 'init', ok: false, error: initFailure } satisfies InitFailed);

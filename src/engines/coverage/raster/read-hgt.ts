@@ -22,7 +22,7 @@ export function hgtCorner(name: string): { lat: number; lon: number } | null {
   return lat >= -90 && lat < 90 && lon >= -180 && lon < 180 ? { lat, lon } : null;
 }
 
-export function readHgt(bytes: Uint8Array, name: string): Raster {
+function tileCorner(name: string): { lat: number; lon: number } {
   const corner = hgtCorner(name);
   if (!corner) {
     throw new Invalid(
@@ -30,22 +30,24 @@ export function readHgt(bytes: Uint8Array, name: string): Raster {
       `${name}: not an SRTM tile name (expected e.g. N13E108.hgt, the south-west corner)`,
     );
   }
-  const side = SIDES.find((n) => bytes.byteLength === n * n * 2);
+  return corner;
+}
+
+/** The side in samples of a tile of `byteLength` bytes, refusing any other size. */
+export function hgtSide(byteLength: number, name: string): number {
+  const side = SIDES.find((n) => byteLength === n * n * 2);
   if (side === undefined) {
     throw new Invalid(
       'raster.hgt_size',
-      `${name}: ${bytes.byteLength} bytes is neither a 1″ tile (3601 × 3601 × 2 = 25934402) nor a 3″ tile (1201 × 1201 × 2 = 2884802)`,
+      `${name}: ${byteLength} bytes is neither a 1″ tile (3601 × 3601 × 2 = 25934402) nor a 3″ tile (1201 × 1201 × 2 = 2884802)`,
     );
   }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const data = new Float32Array(side * side);
-  let valid = 0;
-  for (let i = 0; i < data.length; i++) {
-    const v = view.getInt16(i * 2, false);
-    data[i] = v;
-    if (v !== HGT_VOID) valid++;
-  }
-  if (valid === 0) throw new Invalid('raster.empty', `${name}: every sample is a void (−32768)`);
+  return side;
+}
+
+/** A tile's description without its samples, from its name and side. */
+export function hgtHeader(name: string, side: number): Omit<Raster, 'data'> {
+  const corner = tileCorner(name);
   const step = 1 / (side - 1); // centres span exactly 1°
   return {
     name,
@@ -59,9 +61,24 @@ export function readHgt(bytes: Uint8Array, name: string): Raster {
       pixelHeight: -step,
     },
     noData: HGT_VOID,
-    data,
     bandCount: 1,
     sampleFormat: 'int16',
     metadata: {},
   };
+}
+
+export function readHgt(bytes: Uint8Array, name: string): Raster {
+  tileCorner(name); // the name first: it says what the file should be
+  const side = hgtSide(bytes.byteLength, name);
+  const header = hgtHeader(name, side);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const data = new Float32Array(side * side);
+  let valid = 0;
+  for (let i = 0; i < data.length; i++) {
+    const v = view.getInt16(i * 2, false);
+    data[i] = v;
+    if (v !== HGT_VOID) valid++;
+  }
+  if (valid === 0) throw new Invalid('raster.empty', `${name}: every sample is a void (−32768)`);
+  return { ...header, data };
 }

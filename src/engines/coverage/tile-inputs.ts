@@ -1,0 +1,69 @@
+import { toGridPolygons, type GeoJsonArea } from './analysis-grid.js';
+import { assertPopulationCounts, resampleCounts } from './raster/population-raster.js';
+import { resampleElevation } from './raster/resample-dem.js';
+import { openRasterSource, readWindowOf, type OpenRaster, type RasterSourceRef } from './raster/raster-source.js';
+import type { GridSpec } from './raster/raster.js';
+import { rasterizeUnits, type ZoneMap } from './zones/rasterize-units.js';
+import { subGrid, type CellRect } from './predict/window-tile.js';
+
+/** Rows resampled at once: bounds the projected lattice (16 bytes a cell) to a strip of the window. */
+const STRIP_ROWS = 256;
+
+/** The run's input files (or in-memory rasters), opened once per process and read by window. */
+export class TileInputReader {
+  private constructor(
+    private readonly dem: OpenRaster[],
+    private readonly population: OpenRaster[],
+  ) {}
+
+  static async open(refs: { dem: readonly RasterSourceRef[]; population: readonly RasterSourceRef[] }) {
+    const dem = await Promise.all(refs.dem.map(openRasterSource));
+    const population = await Promise.all(refs.population.map(openRasterSource));
+    return new TileInputReader(dem, population);
+  }
+
+  /** Ground heights over a window of the grid, resampled strip by strip (NaN where no terrain file reaches). */
+  async terrain(grid: GridSpec, window: CellRect): Promise<Float32Array> {
+    const heights = new Float32Array(window.width * window.height).fill(Number.NaN);
+    for (let row = 0; row < window.height; row += STRIP_ROWS) {
+      const strip = {
+        x0: window.x0,
+        y0: window.y0 + row,
+        width: window.width,
+        height: Math.min(STRIP_ROWS, window.height - row),
+      };
+      const target = subGrid(grid, strip);
+      const source = await readWindowOf(this.dem, target);
+      if (source) heights.set(resampleElevation(source, target), row * window.width);
+    }
+    return heights;
+  }
+
+  /** People per cell of a tile (by area overlap); the window read is checked to hold counts, not a density. */
+  async people(grid: GridSpec, tile: CellRect): Promise<Float32Array> {
+    const target = subGrid(grid, tile);
+    const people = new Float32Array(tile.width * tile.height);
+    for (const source of this.population) {
+      const window = await readWindowOf([source], target);
+      if (!window) continue;
+      assertPopulationCounts(window);
+      const share = resampleCounts(window, target);
+      for (let i = 0; i < people.length; i++) people[i]! += share[i]!;
+    }
+    return people;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.dem, ...this.population].map((source) => source.close()));
+  }
+}
+
+/** The units touching a tile burnt into it (unit i of `boundaries` is zone i). */
+export function tileZones(grid: GridSpec, tile: CellRect, boundaries: readonly GeoJsonArea[]): ZoneMap {
+  const target = subGrid(grid, tile);
+  return rasterizeUnits(
+    boundaries.map((boundary) => toGridPolygons(boundary, target)),
+    tile.width,
+    tile.height,
+  );
+}

@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync } from 'node:fs';
+import type { Queryable } from '../db/database.js';
+import { listSites } from '../db/cell-sites.js';
+import { planRunGrids, type AreaUnit, type RunPlan } from '../engines/coverage/run-grids.js';
+import { fileSource, openRasterSource, type RasterSourceRef } from '../engines/coverage/raster/raster-source.js';
+import type { RasterHeader } from '../engines/coverage/raster/read-geotiff.js';
+import { transformer, WGS84 } from '../engines/coverage/raster/crs.js';
+import { pixelAt } from '../engines/coverage/raster/raster.js';
+import type { ProjectedSite } from '../engines/coverage/predict/window-tile.js';
+import { DEFAULT_COVERAGE_PARAMS, type CoverageParams } from '../engines/coverage/predict/coverage-params.js';
+import { formatSiteError, readSitesFile } from '../intake/sites/read-sites.js';
+import type { SiteRecord } from '../domain/coverage/site-record.js';
+import { siteSetHash } from '../domain/coverage/site-hash.js';
+import { operatorCodes } from '../domain/coverage/operators.js';
+import type { Technology } from '../domain/coverage/technology.js';
+import { Invalid } from '../domain/errors.js';
+import { unitBoundaries } from './coverage-inputs.js';
+import { basename } from 'node:path';
+
+/** A run read tile by tile from its files: where the inputs are, the grids and tiles, the sites on each grid. */
+export interface StreamedRunInputs {
+  units: AreaUnit[];
+  plan: RunPlan;
+  sites: SiteRecord[];
+  /** Per grid, every site in its CRS (index = position in `sites`). */
+  sitesByGrid: ProjectedSite[][];
+  dem: RasterSourceRef[];
+  population: RasterSourceRef[];
+  technologies: Technology[];
+  params: CoverageParams;
+  inputs: Record<string, string>;
+}
+
+async function fileHash(paths: readonly string[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const path of paths) {
+    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  }
+  return hash.digest('hex');
+}
+
+/** Every site's radio fields and its position in a grid's CRS. */
+function projectSites(sites: readonly SiteRecord[], crs: string): ProjectedSite[] {
+  const { forward } = transformer(WGS84, crs);
+  return sites.map((site, index) => {
+    const [easting, northing] = forward(site.lon, site.lat);
+    const { rowNumber: _row, siteCode: _code, sector: _sector, lat: _lat, lon: _lon, ...radio } = site;
+    return { ...radio, index, easting, northing };
+  });
+}
+
+/**
+ * Checks a run's inputs without reading their pixels (the terrain files' and population file's headers,
+ * every site row, the units' boundaries) and plans its grids and tiles. A site outside every terrain file
+ * is refused by its row; a site outside the area is kept: its signal counts where it reaches in.
+ */
+export async function prepareStreamedRun(
+  db: Queryable,
+  spec: {
+    rootUnit: string;
+    technologies: Technology[];
+    params: Partial<CoverageParams>;
+    dem: string[];
+    population: string;
+    sites: string | 'stored';
+  },
+): Promise<StreamedRunInputs> {
+  const params = { ...DEFAULT_COVERAGE_PARAMS, ...spec.params };
+  if (spec.dem.length === 0)
+    throw new Invalid('coverage.dem_missing', 'A terrain model (GeoTIFF or SRTM .hgt tiles) is needed');
+  const dem = spec.dem.map(fileSource);
+  const population = [fileSource(spec.population)];
+  const demHeaders: RasterHeader[] = [];
+  for (const ref of [...dem, ...population]) {
+    const open = await openRasterSource(ref); // refuses an unreadable file by its name
+    if (dem.includes(ref)) demHeaders.push(open.header);
+    await open.close();
+  }
+  let sites: SiteRecord[];
+  if (spec.sites === 'stored') {
+    sites = (await listSites(db)).map((s, i) => ({ ...s, rowNumber: i + 1 }));
+  } else {
+    const file = { name: basename(spec.sites), bytes: new Uint8Array(readFileSync(spec.sites)) };
+    const read = await readSitesFile(file);
+    if (!read.ok) {
+      throw new Invalid(
+        'coverage.sites',
+        `${file.name}: ${read.errors.length} problem(s): ${formatSiteError(read.errors[0]!)}`,
+        read.errors.map((e) => ({ ...e, path: `${e.file} row ${e.row}`, message: formatSiteError(e) })),
+      );
+    }
+    sites = read.sites;
+  }
+  sites = sites.filter((s) => spec.technologies.includes(s.technology));
+  if (sites.length === 0) throw new Invalid('coverage.no_sites', `No site for ${spec.technologies.join(', ')}`);
+  operatorCodes(sites, params.mainOperator);
+  const off = sites.filter(
+    (site) =>
+      !demHeaders.some((header) => {
+        const [x, y] = transformer(WGS84, header.crs).forward(site.lon, site.lat);
+        return pixelAt(header.transform, header.width, header.height, x, y) !== null;
+      }),
+  );
+  if (off.length > 0) {
+    const names = demHeaders.map((h) => h.name).join(', ');
+    throw new Invalid(
+      'coverage.site_outside',
+      `${off.length} site(s) lie outside the terrain model (${names}), e.g. ${off[0]!.siteCode} at (${off[0]!.lat}, ${off[0]!.lon})`,
+      off.map((s) => ({ path: `sites row ${s.rowNumber}`, message: `${s.siteCode} outside the terrain model` })),
+    );
+  }
+  const units = (await unitBoundaries(db, spec.rootUnit)) as AreaUnit[];
+  const plan = planRunGrids(units, params.cellSizeM, params.tileCells);
+  return {
+    units,
+    plan,
+    sites,
+    sitesByGrid: plan.grids.map((grid) => projectSites(sites, grid.spec.crs)),
+    dem,
+    population,
+    technologies: spec.technologies,
+    params,
+    inputs: {
+      dem: await fileHash(spec.dem),
+      population: await fileHash([spec.population]),
+      sites: siteSetHash(sites),
+      boundaries: createHash('sha256').update(JSON.stringify(units)).digest('hex'),
+    },
+  };
+}
