@@ -4,7 +4,6 @@
  * UTM 49N grid so that the analysis grid the job derives from the boundaries (with its 2 km margin) is
  * the province's own grid, cell for cell.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Queryable } from '../../src/db/database.js';
 import { writeGeoTiffFile } from '../../src/engines/coverage/raster/write-geotiff.js';
@@ -12,6 +11,8 @@ import { transformer, UTM_49N, WGS84 } from '../../src/engines/coverage/raster/c
 import type { GridPolygon } from '../../src/engines/coverage/zones/rasterize-units.js';
 import type { GridSite } from '../../src/engines/coverage/predict/site-signal.js';
 import type { Province } from './province.js';
+import { writeSitesCsvFile } from './sites-csv.js';
+import { insertBenchUnits } from './store-units.js';
 
 export const CELL_M = 30;
 /** UTM 49N origin of the grid (top-left corner); the same place as the in-memory benchmark's grid. */
@@ -47,33 +48,15 @@ export function writeProvinceRasters(province: Province, folder: string): Pick<P
 
 /** One row per sector; three sectors a mast share its site code. */
 export function writeSitesCsv(sites: readonly GridSite[], folder: string): string {
-  const header =
-    'site_code,sector,technology,band_mhz,lat,lon,antenna_height_m,azimuth,mechanical_tilt,electrical_tilt,' +
-    'h_beamwidth,v_beamwidth,tx_power_dbm,antenna_gain_dbi,cable_loss_db,environment';
-  // A site's grid position is its cell centre (integer), so the lon/lat is of x + 0.5, y + 0.5.
-  const rows = sites.map((s, i) => {
-    const [lon, lat] = lonLat(s.x + 0.5, s.y + 0.5);
-    return [
-      `GL-${Math.floor(i / 3) + 1}`,
-      (i % 3) + 1,
-      s.technology,
-      s.bandMhz,
-      lat.toFixed(7),
-      lon.toFixed(7),
-      s.antennaHeightM,
-      s.azimuthDeg === null ? '' : s.azimuthDeg.toFixed(1), // blank: omnidirectional
-      s.mechanicalTiltDeg,
-      s.electricalTiltDeg,
-      s.hBeamwidthDeg,
-      s.vBeamwidthDeg,
-      s.txPowerDbm,
-      s.antennaGainDbi,
-      s.cableLossDb,
-      s.environment,
-    ].join(',');
-  });
   const path = join(folder, 'sites.csv');
-  writeFileSync(path, [header, ...rows].join('\n') + '\n');
+  writeSitesCsvFile(
+    path,
+    sites.map(({ index: _index, x, y, ...radio }, i) => {
+      // A site's grid position is its cell centre (integer), so the lon/lat is of x + 0.5, y + 0.5.
+      const [lon, lat] = lonLat(x + 0.5, y + 0.5);
+      return { siteCode: `GL-${Math.floor(i / 3) + 1}`, sector: (i % 3) + 1, lon, lat, radio };
+    }),
+  );
   return path;
 }
 
@@ -106,21 +89,30 @@ export async function storeCommunes(
   db: Queryable,
   boundaries: readonly { type: 'MultiPolygon'; coordinates: number[][][][] }[],
 ): Promise<string> {
-  await db.query(
-    `insert into org_unit (code, level, unit_type, name_vi) values ('VN', 'nation', 'nation', 'Việt Nam')`,
-  );
-  await db.query(
-    `insert into org_unit (code, parent_id, level, unit_type, name_vi)
-     select 'GL', id, 'province', 'province', 'Tỉnh Gia Lai (tổng hợp)' from org_unit where code = 'VN'`,
-  );
-  for (const [i, boundary] of boundaries.entries()) {
-    if (boundary.coordinates.length === 0) continue;
-    const code = `GL-${String(i + 1).padStart(3, '0')}`;
-    await db.query(
-      `insert into org_unit (code, parent_id, level, unit_type, name_vi, boundary)
-       select $1, id, 'commune', 'commune', $2, $3 from org_unit where code = 'GL'`,
-      [code, `Xã ${i + 1}`, JSON.stringify(boundary)],
-    );
-  }
+  await insertBenchUnits(db, [
+    { code: 'VN', parentCode: null, level: 'nation', unitType: 'nation', nameVi: 'Việt Nam', boundary: null },
+    {
+      code: 'GL',
+      parentCode: 'VN',
+      level: 'province',
+      unitType: 'province',
+      nameVi: 'Tỉnh Gia Lai (tổng hợp)',
+      boundary: null,
+    },
+    ...boundaries.flatMap((boundary, i) =>
+      boundary.coordinates.length === 0
+        ? []
+        : [
+            {
+              code: `GL-${String(i + 1).padStart(3, '0')}`,
+              parentCode: 'GL',
+              level: 'commune' as const,
+              unitType: 'commune' as const,
+              nameVi: `Xã ${i + 1}`,
+              boundary,
+            },
+          ],
+    ),
+  ]);
   return 'GL';
 }

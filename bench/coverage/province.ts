@@ -79,8 +79,14 @@ export function buildTerrain(width: number, height: number, seed: number): { dem
   return { dem, coastX };
 }
 
-/** Adds a Gaussian of `people` people centred on (x, y), truncated at 3σ, renormalised to the truncation. */
-function addGaussian(pop: Float64Array, width: number, height: number, town: Town, coastX: Int32Array): void {
+/** Per raster row, the land's columns: from[y] ≤ x < to[y] (one interval a row). */
+export interface RowSpans {
+  from: Int32Array;
+  to: Int32Array;
+}
+
+/** Adds a Gaussian of `people` people centred on (x, y), truncated at 3σ and to land, renormalised to the truncation. */
+function addGaussian(pop: Float64Array, width: number, height: number, town: Town, land: RowSpans): void {
   const r = Math.ceil(3 * town.sigma);
   const x0 = Math.max(0, Math.floor(town.x) - r);
   const x1 = Math.min(width - 1, Math.floor(town.x) + r);
@@ -89,13 +95,13 @@ function addGaussian(pop: Float64Array, width: number, height: number, town: Tow
   const k = -1 / (2 * town.sigma * town.sigma);
   let sum = 0;
   for (let y = y0; y <= y1; y++) {
-    for (let x = x0; x < Math.min(x1 + 1, coastX[y]!); x++)
+    for (let x = Math.max(x0, land.from[y]!); x < Math.min(x1 + 1, land.to[y]!); x++)
       sum += Math.exp(k * ((x - town.x) ** 2 + (y - town.y) ** 2));
   }
   if (sum === 0) return;
   const scale = town.people / sum;
   for (let y = y0; y <= y1; y++) {
-    for (let x = x0; x < Math.min(x1 + 1, coastX[y]!); x++) {
+    for (let x = Math.max(x0, land.from[y]!); x < Math.min(x1 + 1, land.to[y]!); x++) {
       pop[y * width + x]! += scale * Math.exp(k * ((x - town.x) ** 2 + (y - town.y) ** 2));
     }
   }
@@ -103,8 +109,7 @@ function addGaussian(pop: Float64Array, width: number, height: number, town: Tow
 
 /**
  * People: 60 % in towns and villages (two cities, district towns, 600 villages: Gaussian clusters),
- * 40 % spread over the land with a density that falls with altitude and follows a low-frequency noise
- * field. Scaled to `totalPeople` exactly (in float64 before the float32 raster).
+ * 40 % spread over the land (spreadPopulation).
  */
 export function buildPopulation(
   width: number,
@@ -135,12 +140,31 @@ export function buildPopulation(
     const [x, y] = landPoint();
     towns.push({ x, y, sigma: (3 + 7 * rand()) * s, people: (0.27 / 600) * (0.3 + 1.4 * rand()) });
   }
+  const land = { from: new Int32Array(height), to: coastX };
+  return { population: spreadPopulation(width, height, dem, land, towns, totalPeople, seed), towns };
+}
+
+/**
+ * Spreads `totalPeople` over the land: 60 % in the towns (Gaussian clusters; their `people` are relative
+ * weights, rescaled here in place to head counts), 40 % over the land with a density that falls with
+ * altitude and follows a low-frequency noise field. Scaled to `totalPeople` exactly (in float64 before the
+ * float32 raster); 0 off the land.
+ */
+export function spreadPopulation(
+  width: number,
+  height: number,
+  dem: Float32Array,
+  land: RowSpans,
+  towns: Town[],
+  totalPeople: number,
+  seed: number,
+): Float32Array {
   const clustered = 0.6;
   const clusterSum = towns.reduce((a, t) => a + t.people, 0);
   for (const town of towns) town.people = (town.people / clusterSum) * clustered * totalPeople;
 
   const pop = new Float64Array(width * height);
-  for (const town of towns) addGaussian(pop, width, height, town, coastX);
+  for (const town of towns) addGaussian(pop, width, height, town, land);
   // Rural background: a 3-octave noise field, thinned with altitude.
   const field = syntheticDem({
     width,
@@ -153,13 +177,16 @@ export function buildPopulation(
   });
   let weightSum = 0;
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < coastX[y]!; x++) {
+    const from = land.from[y]!;
+    const to = land.to[y]!;
+    for (let x = 0; x < from; x++) field[y * width + x] = 0;
+    for (let x = from; x < to; x++) {
       const i = y * width + x;
       const w = Math.max(0, field[i]! + 0.4) * (1 - smoothstep(300, 1300, dem[i]!) * 0.85);
       field[i] = w;
       weightSum += w;
     }
-    for (let x = coastX[y]!; x < width; x++) field[y * width + x] = 0;
+    for (let x = Math.max(from, to); x < width; x++) field[y * width + x] = 0;
   }
   const rural = ((1 - clustered) * totalPeople) / weightSum;
   let total = 0;
@@ -170,7 +197,7 @@ export function buildPopulation(
   const population = new Float32Array(width * height);
   const fix = totalPeople / total;
   for (let i = 0; i < pop.length; i++) population[i] = pop[i]! * fix;
-  return { population, towns };
+  return population;
 }
 
 export function buildProvince(width: number, height: number, totalPeople: number, seed: number): Province {
@@ -184,12 +211,16 @@ export function buildProvince(width: number, height: number, totalPeople: number
  * are small), clipped to the grid, with every inner edge made ragged by seeded midpoint displacement
  * (the same polyline for both neighbours, so the units still tile the grid). Grid coordinates.
  */
-export function buildCommunes(province: Province, count: number, seed: number): GridPolygon[][] {
+export function buildCommunes(
+  province: Pick<Province, 'width' | 'height' | 'towns'>,
+  count: number,
+  seed: number,
+): GridPolygon[][] {
   const { width, height, towns } = province;
   const rand = mulberry32(seed ^ 0xc0de);
   const points: [number, number][] = [];
-  const nearTowns = Math.round(count / 4);
   const big = [...towns].sort((a, b) => b.people - a.people).slice(0, 22);
+  const nearTowns = big.length > 0 ? Math.round(count / 4) : 0;
   for (let i = 0; i < nearTowns; i++) {
     const t = big[i % big.length]!;
     const angle = rand() * 2 * Math.PI;
