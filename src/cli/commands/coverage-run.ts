@@ -6,7 +6,10 @@ import { openDatabase, describeDatabase } from '../../db/open-database.js';
 import { migrate } from '../../db/migrate.js';
 import { prepareFromFiles } from '../../jobs/coverage-inputs.js';
 import { demoCoverageInputs } from '../../jobs/demo-coverage.js';
-import { startCoverageJob } from '../../jobs/coverage-job.js';
+import { startCoverageJob, type JobOptions } from '../../jobs/coverage-job.js';
+import { prepareStreamedRun } from '../../jobs/streamed-inputs.js';
+import { startStreamedCoverageJob } from '../../jobs/streamed-coverage.js';
+import type { CoverageRun } from '../../db/coverage-runs.js';
 import { startDistributedCoverageJob } from '../../jobs/distributed-coverage.js';
 import { coverageOutputDir } from '../../jobs/coverage-output-dir.js';
 import type { Technology } from '../../domain/coverage/technology.js';
@@ -28,6 +31,9 @@ export interface CoverageRunFlags extends DatabaseFlags {
   distributed?: boolean;
 }
 
+const missingInputs = () =>
+  new Invalid('coverage.inputs', 'Give --dem and --population (and --sites, or the stored sites are used), or --demo');
+
 const readFile = (path: string) => ({ name: basename(path), bytes: new Uint8Array(readFileSync(path)) });
 
 /** Runs coverage in this process with a progress bar and ETA; exits 0 only when the run succeeded. */
@@ -42,29 +48,52 @@ export async function coverageRunCommand(flags: CoverageRunFlags): Promise<void>
       ...(flags.model ? { model: flags.model as never } : {}),
       ...(flags.criterion ? { coverageCriterion: readCoverageCriterion(flags.criterion) } : {}),
     };
-    let prepared;
-    if (flags.demo) {
-      prepared = await demoCoverageInputs(db, technologies, params);
-    } else {
-      if (!flags.dem?.length || !flags.population)
-        throw new Invalid(
-          'coverage.inputs',
-          'Give --dem and --population (and --sites, or the stored sites are used), or --demo',
-        );
-      prepared = await prepareFromFiles(db, {
+    if (flags.distributed && !config.databaseUrl)
+      throw new Invalid('coverage.distributed', '--distributed needs a PostgreSQL server (--database-url)');
+    const where = `Coverage of ${flags.unit} for ${flags.period} on ${describeDatabase(config)}`;
+    let start: (options: JobOptions) => Promise<{ runId: string; finished: Promise<CoverageRun> }>;
+    if (!flags.demo && !flags.distributed) {
+      // Files on disk: streamed tile by tile, each tile reading its own window of them.
+      if (!flags.dem?.length || !flags.population) throw missingInputs();
+      const run = await prepareStreamedRun(db, {
         rootUnit: flags.unit,
         technologies,
         params,
-        dem: flags.dem.map(readFile),
-        population: readFile(flags.population),
-        sites: flags.sites ? readFile(flags.sites) : 'stored',
+        dem: flags.dem,
+        population: flags.population,
+        sites: flags.sites ?? 'stored',
       });
+      const grids = run.plan.grids.map((g) => `${g.name} ${g.spec.width} × ${g.spec.height}`).join(', ');
+      console.log(
+        `${where}: ${run.plan.tiles.length} tiles of ${run.params.tileCells} × ${run.params.tileCells} cells of ` +
+          `${run.params.cellSizeM} m on ${grids}; ${run.sites.length} sectors, ${technologies.join('/')}`,
+      );
+      start = (options) => startStreamedCoverageJob(db, run, options);
+    } else {
+      let prepared;
+      if (flags.demo) prepared = await demoCoverageInputs(db, technologies, params);
+      else {
+        if (!flags.dem?.length || !flags.population) throw missingInputs();
+        prepared = await prepareFromFiles(db, {
+          rootUnit: flags.unit,
+          technologies,
+          params,
+          dem: flags.dem.map(readFile),
+          population: readFile(flags.population),
+          sites: flags.sites ? readFile(flags.sites) : 'stored',
+        });
+      }
+      const { grid } = prepared;
+      console.log(
+        `${where}: ${grid.width} × ${grid.height} cells of ${grid.cellSizeM} m, ` +
+          `${prepared.gridSites.length} sectors, ${technologies.join('/')}`,
+      );
+      const inMemory = prepared;
+      start = flags.distributed
+        ? (options) =>
+            startDistributedCoverageJob(db, inMemory, { ...options, queue: { connectionString: config.databaseUrl! } })
+        : (options) => startCoverageJob(db, inMemory, options);
     }
-    const { grid } = prepared;
-    console.log(
-      `Coverage of ${flags.unit} for ${flags.period} on ${describeDatabase(config)}: ${grid.width} × ${grid.height} cells of ${grid.cellSizeM} m, ` +
-        `${prepared.gridSites.length} sectors, ${technologies.join('/')}`,
-    );
     const bar = new SingleBar(
       {
         format: 'tiles {bar} {value}/{total} | {percentage}% | elapsed {duration_formatted} | ETA {eta_formatted}',
@@ -74,14 +103,8 @@ export async function coverageRunCommand(flags: CoverageRunFlags): Promise<void>
     );
     let started = false;
     const outputDir = flags.out ?? coverageOutputDir(config); // the folder `serve` reads too
-    if (flags.distributed && !config.databaseUrl)
-      throw new Invalid('coverage.distributed', '--distributed needs a PostgreSQL server (--database-url)');
-    const start = flags.distributed
-      ? (p: typeof prepared, o: Parameters<typeof startCoverageJob>[2]) =>
-          startDistributedCoverageJob(db, p, { ...o, queue: { connectionString: config.databaseUrl! } })
-      : (p: typeof prepared, o: Parameters<typeof startCoverageJob>[2]) => startCoverageJob(db, p, o);
     if (flags.distributed) console.log('Tiles are queued for `dx-compact worker` processes; start at least one.');
-    const { runId, finished } = await start(prepared, {
+    const { runId, finished } = await start({
       period: flags.period,
       rootUnit: flags.unit,
       actor: process.env.USER ? `cli:${process.env.USER}` : 'cli',

@@ -165,7 +165,8 @@ export class CoveragePool<S extends Success = WholeGridTileDone> {
   }
 
   private startWorker(slot: Slot<S>): void {
-    const worker = startModuleWorker(import.meta.url, './worker');
+    // geotiff's web-worker dependency, loaded in a thread, reads workerData and throws when there is none.
+    const worker = startModuleWorker(import.meta.url, './worker', { workerData: {} });
     slot.worker = worker;
     slot.lastError = null;
     Atomics.store(slot.cancel, 0, 0);
