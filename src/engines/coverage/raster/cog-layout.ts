@@ -27,6 +27,12 @@ export interface CogImage {
   tiles: Uint8Array[];
 }
 
+/** What the head needs of an image: its tags and the byte length of each compressed tile, row-major. */
+export interface CogImageLayout {
+  tags: TiffTag[];
+  tileLengths: readonly number[];
+}
+
 const GHOST_LINES =
   'LAYOUT=IFDS_BEFORE_DATA\nBLOCK_ORDER=ROW_MAJOR\nBLOCK_LEADER=SIZE_AS_UINT4\n' +
   'BLOCK_TRAILER=LAST_4_BYTES_REPEATED\nKNOWN_INCOMPATIBLE_EDITION=NO\n ';
@@ -61,12 +67,12 @@ function encodeValues(type: number, values: readonly number[] | string): { count
   return { count: values.length, bytes };
 }
 
-function entriesOf(image: CogImage, offsets: readonly number[], big: boolean): Entry[] {
+function entriesOf(image: CogImageLayout, offsets: readonly number[], big: boolean): Entry[] {
   const wide = big ? TIFF_LONG8 : TIFF_LONG;
   const tags: { tag: number; type: number; values: readonly number[] | string }[] = [
     ...image.tags,
     { tag: TAG_TILE_OFFSETS, type: wide, values: offsets },
-    { tag: TAG_TILE_BYTE_COUNTS, type: wide, values: image.tiles.map((t) => t.length) },
+    { tag: TAG_TILE_BYTE_COUNTS, type: wide, values: image.tileLengths },
   ];
   return tags
     .sort((a, b) => a.tag - b.tag)
@@ -107,14 +113,14 @@ function writeIfd(out: DataView, at: number, entries: readonly Entry[], next: nu
   else out.setUint32(pos, next, true);
 }
 
-function layout(images: readonly CogImage[], big: boolean) {
+function layout(images: readonly CogImageLayout[], big: boolean) {
   const headerSize = big ? 16 : 8;
   const ghostEnd = even(headerSize + GHOST.length);
   // Sizes first (offsets are fixed-width, so their values do not change the sizes), then the positions.
   const placeholders = images.map((image) =>
     entriesOf(
       image,
-      image.tiles.map(() => 0),
+      image.tileLengths.map(() => 0),
       big,
     ),
   );
@@ -125,21 +131,29 @@ function layout(images: readonly CogImage[], big: boolean) {
     pos += ifdSize(entries, big);
   }
   const headEnd = pos;
-  const tileOffsets = images.map((image) => image.tiles.map(() => 0));
-  for (let level = images.length - 1; level >= 0; level--) {
-    images[level]!.tiles.forEach((tile, i) => {
-      tileOffsets[level]![i] = pos + LEADER;
-      pos += LEADER + tile.length + TRAILER;
-    });
+  const tileOffsets = images.map((image) => image.tileLengths.map(() => 0));
+  for (const [level, i] of cogTileOrder(images.map((image) => image.tileLengths.length))) {
+    tileOffsets[level]![i] = pos + LEADER;
+    pos += LEADER + images[level]!.tileLengths[i]! + TRAILER;
   }
   return { headerSize, ghostEnd, ifdOffsets, headEnd, tileOffsets, fileSize: pos };
 }
 
+/** The order of the tile data after the head: the smallest overview first, each level's tiles row-major. */
+export function* cogTileOrder(tileCounts: readonly number[]): Generator<[level: number, index: number]> {
+  for (let level = tileCounts.length - 1; level >= 0; level--) {
+    for (let i = 0; i < tileCounts[level]!; i++) yield [level, i];
+  }
+}
+
 /**
- * The file as chunks to write one after the other: the head (header, ghost, IFDs), then each tile with its
- * leader and trailer. `bigTiff` 'auto' picks BigTIFF only when a classic TIFF would pass 4 GiB.
+ * The head of the file (header, ghost, IFDs) for tiles of the given lengths, to be followed by the tiles in
+ * cogTileOrder, each framed by framedTile. `bigTiff` 'auto' picks BigTIFF only when a classic TIFF would pass 4 GiB.
  */
-export function assembleCog(images: readonly CogImage[], bigTiff: boolean | 'auto'): Uint8Array[] {
+export function cogHead(
+  images: readonly CogImageLayout[],
+  bigTiff: boolean | 'auto',
+): { head: Uint8Array; bigTiff: boolean; fileSize: number } {
   let big = bigTiff === true;
   let plan = layout(images, big);
   if (!big && plan.fileSize > CLASSIC_LIMIT) {
@@ -163,15 +177,24 @@ export function assembleCog(images: readonly CogImage[], bigTiff: boolean | 'aut
     const next = plan.ifdOffsets[level + 1] ?? 0;
     writeIfd(view, plan.ifdOffsets[level]!, entriesOf(image, plan.tileOffsets[level]!, big), next, big);
   });
-  const chunks: Uint8Array[] = [head];
-  for (let level = images.length - 1; level >= 0; level--) {
-    for (const tile of images[level]!.tiles) {
-      const leader = new Uint8Array(LEADER);
-      new DataView(leader.buffer).setUint32(0, tile.length, true);
-      const trailer = new Uint8Array(TRAILER); // deflate output is never shorter, but stay 4 bytes regardless
-      trailer.set(tile.subarray(Math.max(0, tile.length - TRAILER)), Math.max(0, TRAILER - tile.length));
-      chunks.push(leader, tile, trailer);
-    }
+  return { head, bigTiff: big, fileSize: plan.fileSize };
+}
+
+/** A tile as the COG layout stores it: a 4-byte size leader, the tile, its last 4 bytes repeated. */
+export function framedTile(tile: Uint8Array): [leader: Uint8Array, tile: Uint8Array, trailer: Uint8Array] {
+  const leader = new Uint8Array(LEADER);
+  new DataView(leader.buffer).setUint32(0, tile.length, true);
+  const trailer = new Uint8Array(TRAILER); // deflate output is never shorter, but stay 4 bytes regardless
+  trailer.set(tile.subarray(Math.max(0, tile.length - TRAILER)), Math.max(0, TRAILER - tile.length));
+  return [leader, tile, trailer];
+}
+
+/** The whole file as chunks to write one after the other: the head, then each tile framed. */
+export function assembleCog(images: readonly CogImage[], bigTiff: boolean | 'auto'): Uint8Array[] {
+  const layouts = images.map((image) => ({ tags: image.tags, tileLengths: image.tiles.map((t) => t.length) }));
+  const chunks: Uint8Array[] = [cogHead(layouts, bigTiff).head];
+  for (const [level, i] of cogTileOrder(images.map((image) => image.tiles.length))) {
+    chunks.push(...framedTile(images[level]!.tiles[i]!));
   }
   return chunks;
 }

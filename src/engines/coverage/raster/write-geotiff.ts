@@ -1,221 +1,31 @@
 /**
  * Writes one band as a Cloud-Optimised GeoTIFF that GDAL (so QGIS) opens with its size, geotransform,
  * CRS, no-data value, band description and unit: 256 × 256 DEFLATE tiles, internal overviews down to
- * one tile, GDAL's COG layout (cog-layout.ts), BigTIFF when the file would pass 4 GiB.
- *
- * CRS keys: a CRS with an EPSG code (WGS 84, UTM, VN-2000, VN-2000 UTM and the TM-3 meridians EPSG
- * lists) is written as that code. A TM-3 meridian without a code is written as a user-defined
- * transverse Mercator on the WGS 84 ellipsoid with GeogTOWGS84GeoKey, which GDAL and readGeoTiff
- * both understand.
+ * one tile, GDAL's COG layout (cog-layout.ts), BigTIFF when the file would pass 4 GiB. The whole band is
+ * in memory; cog-stream.ts writes the same bytes block by block for bands too large for that.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { Invalid } from '../../../domain/errors.js';
-import { assembleCog, TIFF_ASCII, TIFF_DOUBLE, TIFF_LONG, TIFF_SHORT, type TiffTag } from './cog-layout.js';
-import { compressTiles, pyramid, type BandArray, type OverviewResampling } from './cog-tiles.js';
-import { crsFromEpsg, epsgOf, VN2000_TOWGS84, vn2000Tm3Meridian } from './crs.js';
-import type { GeoTransform } from './raster.js';
+import { assembleCog } from './cog-layout.js';
+import { compressTiles, levelSizes, pyramid, sampleTypeOf, type BandArray } from './cog-tiles.js';
+import { checkBand, pyramidTags, resamplingOf, type GeoTiffBand } from './geotiff-tags.js';
 
-export interface WriteGeoTiffInput {
-  width: number;
-  height: number;
+export interface WriteGeoTiffInput extends GeoTiffBand {
   data: BandArray;
-  /** An EPSG code, or a canonical CRS string from crs.ts. */
-  crs: number | string;
-  transform: GeoTransform;
-  noData: number | null;
-  /** The band's description as GDAL shows it (e.g. "RSRP"). */
-  description?: string;
-  /** The band's unit (e.g. "dBm"). */
-  unit?: string;
-  /** Dataset metadata items (GDAL's default domain). */
-  metadata?: Readonly<Record<string, string>>;
-  /** How overviews are made: 'nearest' for categories (the default for integer bands), 'average' for measurements. */
-  overviews?: OverviewResampling;
-  /** Tile side in pixels, a multiple of 16 (default 256). */
-  tileSize?: number;
-  /** true forces BigTIFF; 'auto' (default) uses it only when a classic TIFF would pass 4 GiB. */
-  bigTiff?: boolean | 'auto';
-}
-
-type KeyValue = { short: number } | { doubles: readonly number[] } | { ascii: string };
-
-const GEO_DOUBLE_PARAMS = 34736;
-const GEO_ASCII_PARAMS = 34737;
-
-function geoKeysFor(crs: number | string): Map<number, KeyValue> {
-  const code = typeof crs === 'number' ? crs : epsgOf(crs);
-  if (code !== null) {
-    const definition = crsFromEpsg(code, 'writeGeoTiff'); // refuses codes we cannot read back
-    if (definition.startsWith('+proj=longlat')) {
-      return new Map<number, KeyValue>([
-        [1024, { short: 2 }], // GTModelType: geographic
-        [1025, { short: 1 }], // GTRasterType: PixelIsArea
-        [2048, { short: code }], // GeographicType
-        [2054, { short: 9102 }], // angular unit: degree
-      ]);
-    }
-    return new Map<number, KeyValue>([
-      [1024, { short: 1 }], // projected
-      [1025, { short: 1 }],
-      [3072, { short: code }], // ProjectedCSType
-      [3076, { short: 9001 }], // linear unit: metre
-    ]);
-  }
-  const lon0 = typeof crs === 'string' ? vn2000Tm3Meridian(crs) : null;
-  if (lon0 === null) {
-    throw new Invalid(
-      'raster.crs_unwritable',
-      `writeGeoTiff: cannot write GeoTIFF keys for "${crs}"; use an EPSG code or a CRS from crs.ts`,
-    );
-  }
-  return new Map<number, KeyValue>([
-    [1024, { short: 1 }],
-    [1025, { short: 1 }],
-    [1026, { ascii: `VN-2000 / TM-3 ${lon0}` }], // GTCitation
-    [2048, { short: 32767 }], // user-defined geographic CRS …
-    [2049, { ascii: 'VN-2000' }],
-    [2050, { short: 32767 }], // … and datum,
-    [2054, { short: 9102 }],
-    [2056, { short: 7030 }], // on the WGS 84 ellipsoid
-    [2062, { doubles: VN2000_TOWGS84.split(',').map(Number) }], // GeogTOWGS84 (position vector, as proj4)
-    [3072, { short: 32767 }], // user-defined projected CRS
-    [3074, { short: 32767 }], // user-defined projection
-    [3075, { short: 1 }], // ProjCoordTrans: transverse Mercator
-    [3076, { short: 9001 }],
-    [3080, { doubles: [lon0] }], // natural origin longitude
-    [3081, { doubles: [0] }], // natural origin latitude
-    [3082, { doubles: [500000] }], // false easting
-    [3083, { doubles: [0] }], // false northing
-    [3092, { doubles: [0.9999] }], // scale at natural origin
-  ]);
-}
-
-/** GeoKeyDirectory, GeoDoubleParams and GeoAsciiParams tags for a key set (GeoTIFF 1.0, '|'-terminated ASCII). */
-function geoKeyTags(keys: Map<number, KeyValue>): TiffTag[] {
-  const directory = [1, 1, 0, keys.size];
-  const doubles: number[] = [];
-  let ascii = '';
-  for (const id of [...keys.keys()].sort((a, b) => a - b)) {
-    const value = keys.get(id)!;
-    if ('short' in value) directory.push(id, 0, 1, value.short);
-    else if ('doubles' in value) {
-      directory.push(id, GEO_DOUBLE_PARAMS, value.doubles.length, doubles.length);
-      doubles.push(...value.doubles);
-    } else {
-      directory.push(id, GEO_ASCII_PARAMS, value.ascii.length + 1, ascii.length);
-      ascii += `${value.ascii}|`;
-    }
-  }
-  return [
-    { tag: 34735, type: TIFF_SHORT, values: directory },
-    ...(doubles.length > 0 ? [{ tag: GEO_DOUBLE_PARAMS, type: TIFF_DOUBLE, values: doubles } as const] : []),
-    ...(ascii !== '' ? [{ tag: GEO_ASCII_PARAMS, type: TIFF_ASCII, values: ascii } as const] : []),
-  ];
-}
-
-function noDataText(noData: number, data: BandArray): string {
-  if (Number.isNaN(noData)) {
-    if (data instanceof Float32Array) return 'nan';
-  } else if (data instanceof Float32Array) {
-    return String(noData);
-  } else {
-    const [min, max] =
-      data instanceof Uint8Array ? [0, 255] : data instanceof Int16Array ? [-32768, 32767] : [0, 65535];
-    if (Number.isInteger(noData) && noData >= min && noData <= max) return String(noData);
-  }
-  throw new Invalid(
-    'raster.nodata_invalid',
-    `writeGeoTiff: no-data ${noData} cannot be stored in ${data.constructor.name}`,
-  );
-}
-
-const xml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** GDAL_METADATA: dataset items, and the band's description and unit in the roles GDAL reads them from. */
-function gdalMetadata(input: WriteGeoTiffInput): string | null {
-  const items = Object.entries(input.metadata ?? {}).map(([k, v]) => `<Item name="${xml(k)}">${xml(v)}</Item>`);
-  if (input.description)
-    items.push(`<Item name="DESCRIPTION" sample="0" role="description">${xml(input.description)}</Item>`);
-  if (input.unit) items.push(`<Item name="UNITTYPE" sample="0" role="unittype">${xml(input.unit)}</Item>`);
-  return items.length === 0 ? null : `<GDALMetadata>\n  ${items.join('\n  ')}\n</GDALMetadata>\n`;
-}
-
-function sampleTags(data: BandArray): TiffTag[] {
-  const [bits, format] =
-    data instanceof Float32Array
-      ? [32, 3]
-      : data instanceof Int16Array
-        ? [16, 2]
-        : data instanceof Uint16Array
-          ? [16, 1]
-          : [8, 1];
-  return [
-    { tag: 258, type: TIFF_SHORT, values: [bits] }, // BitsPerSample
-    { tag: 339, type: TIFF_SHORT, values: [format] }, // SampleFormat: 1 unsigned, 2 signed, 3 float
-  ];
-}
-
-function checkInput(input: WriteGeoTiffInput): number {
-  const { width, height, data, transform } = input;
-  if (
-    !Number.isInteger(width) ||
-    !Number.isInteger(height) ||
-    width < 1 ||
-    height < 1 ||
-    width > 2 ** 31 ||
-    height > 2 ** 31
-  ) {
-    throw new Invalid('raster.size_invalid', `writeGeoTiff: size ${width} × ${height} must be whole and positive`);
-  }
-  if (data.length !== width * height) {
-    throw new Invalid('raster.size_invalid', `writeGeoTiff: ${data.length} values for ${width} × ${height} pixels`);
-  }
-  const { originX, originY, pixelWidth, pixelHeight } = transform;
-  if (![originX, originY, pixelWidth, pixelHeight].every(Number.isFinite) || !(pixelWidth > 0) || !(pixelHeight < 0)) {
-    throw new Invalid('raster.not_north_up', `writeGeoTiff: transform must be north-up with finite values`);
-  }
-  const tileSize = input.tileSize ?? 256;
-  if (!Number.isInteger(tileSize) || tileSize < 16 || tileSize % 16 !== 0) {
-    throw new Invalid('raster.size_invalid', `writeGeoTiff: tile size ${tileSize} must be a multiple of 16`);
-  }
-  return tileSize;
 }
 
 /** The file as chunks in write order (head, then tile by tile), so a caller can stream it to disk. */
 export function geoTiffChunks(input: WriteGeoTiffInput): Uint8Array[] {
-  const tileSize = checkInput(input);
-  const { width, height, data, transform, noData } = input;
-  const geoTags = geoKeyTags(geoKeysFor(input.crs));
-  const noDataTag: TiffTag[] =
-    noData === null ? [] : [{ tag: 42113, type: TIFF_ASCII, values: noDataText(noData, data) }];
-  const metadata = gdalMetadata(input);
-  const resampling = input.overviews ?? (data instanceof Float32Array ? 'average' : 'nearest');
-  const levels = pyramid({ width, height, data }, tileSize, resampling, noData);
-  const images = levels.map((level, i) => ({
-    tags: [
-      ...(i > 0 ? [{ tag: 254, type: TIFF_LONG, values: [1] } as const] : []), // NewSubfileType: reduced resolution
-      { tag: 256, type: TIFF_LONG, values: [level.width] },
-      { tag: 257, type: TIFF_LONG, values: [level.height] },
-      { tag: 259, type: TIFF_SHORT, values: [8] }, // Compression: Deflate
-      { tag: 262, type: TIFF_SHORT, values: [1] }, // Photometric: min is black
-      { tag: 277, type: TIFF_SHORT, values: [1] }, // SamplesPerPixel
-      { tag: 284, type: TIFF_SHORT, values: [1] }, // PlanarConfiguration: contiguous
-      { tag: 322, type: TIFF_SHORT, values: [tileSize] },
-      { tag: 323, type: TIFF_SHORT, values: [tileSize] },
-      ...sampleTags(data),
-      ...(i === 0
-        ? [
-            { tag: 33550, type: TIFF_DOUBLE, values: [transform.pixelWidth, -transform.pixelHeight, 0] }, // ModelPixelScale
-            { tag: 33922, type: TIFF_DOUBLE, values: [0, 0, 0, transform.originX, transform.originY, 0] }, // ModelTiepoint
-            ...geoTags,
-            ...(metadata ? [{ tag: 42112, type: TIFF_ASCII, values: metadata } as const] : []),
-          ]
-        : []),
-      ...noDataTag,
-    ] as TiffTag[],
-    tiles: compressTiles(level, tileSize, noData),
-  }));
+  const tileSize = checkBand(input);
+  const { width, height, data, noData } = input;
+  if (data.length !== width * height) {
+    throw new Invalid('raster.size_invalid', `writeGeoTiff: ${data.length} values for ${width} × ${height} pixels`);
+  }
+  const sampleType = sampleTypeOf(data);
+  // Tags first: they refuse a CRS or no-data value they cannot write before any pixel work.
+  const tags = pyramidTags(input, sampleType, levelSizes(width, height, tileSize), tileSize);
+  const levels = pyramid({ width, height, data }, tileSize, resamplingOf(input, sampleType), noData);
+  const images = levels.map((level, i) => ({ tags: tags[i]!, tiles: compressTiles(level, tileSize, noData) }));
   return assembleCog(images, input.bigTiff ?? 'auto');
 }
 
