@@ -37,8 +37,11 @@ const GHOST_LINES =
   'LAYOUT=IFDS_BEFORE_DATA\nBLOCK_ORDER=ROW_MAJOR\nBLOCK_LEADER=SIZE_AS_UINT4\n' +
   'BLOCK_TRAILER=LAST_4_BYTES_REPEATED\nKNOWN_INCOMPATIBLE_EDITION=NO\n ';
 const GHOST = `GDAL_STRUCTURAL_METADATA_SIZE=${String(GHOST_LINES.length).padStart(6, '0')} bytes\n${GHOST_LINES}`;
-const LEADER = 4;
-const TRAILER = 4;
+/** Bytes before and after each tile's data (its size; its last 4 bytes repeated). */
+export const TILE_LEADER = 4;
+export const TILE_TRAILER = 4;
+const LEADER = TILE_LEADER;
+const TRAILER = TILE_TRAILER;
 const CLASSIC_LIMIT = 2 ** 32 - 1;
 
 interface Entry {

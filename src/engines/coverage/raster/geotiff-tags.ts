@@ -192,25 +192,28 @@ export function pyramidTags(
   const noDataTag: TiffTag[] =
     noData === null ? [] : [{ tag: 42113, type: TIFF_ASCII, values: noDataText(noData, sampleType) }];
   const metadata = gdalMetadata(band);
-  return levels.map((level, i) => [
-    ...(i > 0 ? [{ tag: 254, type: TIFF_LONG, values: [1] } as const] : []), // NewSubfileType: reduced resolution
-    { tag: 256, type: TIFF_LONG, values: [level.width] },
-    { tag: 257, type: TIFF_LONG, values: [level.height] },
-    { tag: 259, type: TIFF_SHORT, values: [8] }, // Compression: Deflate
-    { tag: 262, type: TIFF_SHORT, values: [1] }, // Photometric: min is black
-    { tag: 277, type: TIFF_SHORT, values: [1] }, // SamplesPerPixel
-    { tag: 284, type: TIFF_SHORT, values: [1] }, // PlanarConfiguration: contiguous
-    { tag: 322, type: TIFF_SHORT, values: [tileSize] },
-    { tag: 323, type: TIFF_SHORT, values: [tileSize] },
-    ...sampleTags(sampleType),
-    ...(i === 0
-      ? [
-          { tag: 33550, type: TIFF_DOUBLE, values: [transform.pixelWidth, -transform.pixelHeight, 0] }, // ModelPixelScale
-          { tag: 33922, type: TIFF_DOUBLE, values: [0, 0, 0, transform.originX, transform.originY, 0] }, // ModelTiepoint
-          ...geoTags,
-          ...(metadata ? [{ tag: 42112, type: TIFF_ASCII, values: metadata } as const] : []),
-        ]
-      : []),
-    ...noDataTag,
-  ] as TiffTag[]);
+  return levels.map(
+    (level, i) =>
+      [
+        ...(i > 0 ? [{ tag: 254, type: TIFF_LONG, values: [1] } as const] : []), // NewSubfileType: reduced resolution
+        { tag: 256, type: TIFF_LONG, values: [level.width] },
+        { tag: 257, type: TIFF_LONG, values: [level.height] },
+        { tag: 259, type: TIFF_SHORT, values: [8] }, // Compression: Deflate
+        { tag: 262, type: TIFF_SHORT, values: [1] }, // Photometric: min is black
+        { tag: 277, type: TIFF_SHORT, values: [1] }, // SamplesPerPixel
+        { tag: 284, type: TIFF_SHORT, values: [1] }, // PlanarConfiguration: contiguous
+        { tag: 322, type: TIFF_SHORT, values: [tileSize] },
+        { tag: 323, type: TIFF_SHORT, values: [tileSize] },
+        ...sampleTags(sampleType),
+        ...(i === 0
+          ? [
+              { tag: 33550, type: TIFF_DOUBLE, values: [transform.pixelWidth, -transform.pixelHeight, 0] }, // ModelPixelScale
+              { tag: 33922, type: TIFF_DOUBLE, values: [0, 0, 0, transform.originX, transform.originY, 0] }, // ModelTiepoint
+              ...geoTags,
+              ...(metadata ? [{ tag: 42112, type: TIFF_ASCII, values: metadata } as const] : []),
+            ]
+          : []),
+        ...noDataTag,
+      ] as TiffTag[],
+  );
 }
