@@ -107,10 +107,13 @@ export class CogStreamWriter {
   private spoolSize = 0;
   private state: 'open' | 'finishing' | 'done' | 'aborted' = 'open';
 
+  private readonly options: CogStreamOptions;
+
   constructor(
     private readonly path: string,
-    private readonly options: CogStreamOptions,
+    options: CogStreamOptions,
   ) {
+    this.options = { ...options }; // the caller may reuse its object
     this.tileSize = checkBand(options);
     this.blockCells = options.blockCells ?? DEFAULT_BLOCK;
     checkBlockCells(this.blockCells, this.tileSize);
