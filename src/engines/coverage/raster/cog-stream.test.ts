@@ -86,7 +86,7 @@ function optionsOf(input: WriteGeoTiffInput, extra: Partial<CogStreamOptions> = 
 async function streamed(path: string, input: WriteGeoTiffInput, blockCells: number, seed: number, extra = {}) {
   const writer = openCogStream(path, optionsOf(input, { blockCells, ...extra }));
   for (const [bx, by] of shuffled(blocks(input, blockCells), seed)) {
-    writer.writeBlock(bx, by, blockOf(input, bx, by, blockCells));
+    await writer.writeBlock(bx, by, blockOf(input, bx, by, blockCells));
   }
   await writer.finish();
 }
@@ -233,7 +233,7 @@ describe('CogStreamWriter', () => {
     const writer = openCogStream(path, optionsOf(input, { blockCells: 512 }));
     const sizes: number[] = [];
     for (const [bx, by] of blocks(input, 512)) {
-      writer.writeBlock(bx, by, blockOf(input, bx, by, 512));
+      await writer.writeBlock(bx, by, blockOf(input, bx, by, 512));
       sizes.push(statSync(`${path}.spool`).size);
     }
     expect(sizes[0]).toBeGreaterThan(0);
@@ -247,12 +247,12 @@ describe('CogStreamWriter', () => {
     const path = join(dir(), 'gap.tif');
     const writer = openCogStream(path, optionsOf(input, { blockCells: 256 }));
     for (const [bx, by] of blocks(input, 256).filter(([x, y]) => !(x === 2 && y === 1) && !(x === 0 && y === 0))) {
-      writer.writeBlock(bx, by, blockOf(input, bx, by, 256));
+      await writer.writeBlock(bx, by, blockOf(input, bx, by, 256));
     }
     await expect(writer.finish()).rejects.toThrowError(/2 blocks not written: \(0, 0\), \(2, 1\)/);
     expect(existsSync(path)).toBe(false);
-    writer.writeBlock(0, 0, blockOf(input, 0, 0, 256));
-    writer.writeBlock(2, 1, blockOf(input, 2, 1, 256));
+    await writer.writeBlock(0, 0, blockOf(input, 0, 0, 256));
+    await writer.writeBlock(2, 1, blockOf(input, 2, 1, 256));
     await writer.finish();
     const raster = await readGeoTiff(new Uint8Array(readFileSync(path)), 'gap.tif');
     expect([...raster.data]).toEqual([...input.data]);
@@ -262,13 +262,13 @@ describe('CogStreamWriter', () => {
     const input = band('uint16', 600, 300, 5);
     const path = join(dir(), 'bad.tif');
     const writer = openCogStream(path, optionsOf(input, { blockCells: 256 }));
-    expect(() => writer.writeBlock(3, 0, new Uint16Array(1))).toThrowError(/outside the 3 × 2 blocks/);
-    expect(() => writer.writeBlock(2, 1, new Uint16Array(88 * 256))).toThrowError(
+    await expect(writer.writeBlock(3, 0, new Uint16Array(1))).rejects.toThrowError(/outside the 3 × 2 blocks/);
+    await expect(writer.writeBlock(2, 1, new Uint16Array(88 * 256))).rejects.toThrowError(
       /needs 88 × 44 uint16 values, not 22528 uint16/,
     );
-    expect(() => writer.writeBlock(2, 1, new Float32Array(88 * 44))).toThrowError(/not 3872 float32/);
-    writer.writeBlock(2, 1, new Uint16Array(88 * 44));
-    expect(() => writer.writeBlock(2, 1, new Uint16Array(88 * 44))).toThrowError(/already written/);
+    await expect(writer.writeBlock(2, 1, new Float32Array(88 * 44))).rejects.toThrowError(/not 3872 float32/);
+    await writer.writeBlock(2, 1, new Uint16Array(88 * 44));
+    await expect(writer.writeBlock(2, 1, new Uint16Array(88 * 44))).rejects.toThrowError(/already written/);
     await writer.abort();
     expect(() => openCogStream(path, optionsOf(input, { blockCells: 768 }))).toThrowError(/times a power of two/);
     expect(() => openCogStream(path, optionsOf(input, { blockCells: 128 }))).toThrowError(/times a power of two/);
@@ -280,10 +280,10 @@ describe('CogStreamWriter', () => {
     const input = band('float32', 700, 300, 8);
     const path = join(dir(), 'aborted.tif');
     const writer = openCogStream(path, optionsOf(input, { blockCells: 256 }));
-    writer.writeBlock(1, 0, blockOf(input, 1, 0, 256));
+    await writer.writeBlock(1, 0, blockOf(input, 1, 0, 256));
     expect(existsSync(`${path}.spool`)).toBe(true);
     await writer.abort();
     expect([path, `${path}.spool`, `${path}.part`].some((p) => existsSync(p))).toBe(false);
-    expect(() => writer.writeBlock(0, 0, blockOf(input, 0, 0, 256))).toThrowError(/aborted/);
+    await expect(writer.writeBlock(0, 0, blockOf(input, 0, 0, 256))).rejects.toThrowError(/aborted/);
   });
 });

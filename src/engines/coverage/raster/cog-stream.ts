@@ -152,11 +152,11 @@ export class CogStreamWriter {
 
   /**
    * Block (blockX, blockY): pixels [blockX·B, blockX·B + B) × [blockY·B, blockY·B + B) clipped at the image's
-   * right and bottom edges, row-major. Any order, each block exactly once. Synchronous: compresses the block's
-   * tiles and appends them to the spool before returning. A block out of place, of the wrong size or type, or
+   * right and bottom edges, row-major. Any order, each block exactly once. Compresses the block's tiles and
+   * appends them to the spool before it resolves (the work is synchronous, so calls never interleave). A block out of place, of the wrong size or type, or
    * written twice is the caller's bug: an Error, not an Invalid.
    */
-  writeBlock(blockX: number, blockY: number, data: BandArray): void {
+  async writeBlock(blockX: number, blockY: number, data: BandArray): Promise<void> {
     this.mustBe('open', 'writeBlock');
     const { width, height, sampleType } = this.options;
     const B = this.blockCells;
