@@ -125,6 +125,8 @@ function linkCeilings(
  * bounds never fall below the true level, so the result is the same as computing every level.
  * With several operators (`cover`), each operator's masts are predicted on their own and the operator's bit
  * set where its best level passes the coverage test; the levels and servers returned are the strongest of all.
+ * Cells marked in `outside` (1 per tile cell; e.g. outside the run's area) get no level, and blocks of only
+ * such cells are not swept at all.
  */
 export function predictTile(
   dem: SweepDem,
@@ -134,12 +136,13 @@ export function predictTile(
   scratch: TileScratch,
   isCancelled: () => boolean = () => false,
   cover: CoverTest = medianCoverTest(0),
+  outside?: Uint8Array,
 ): TilePrediction {
   const tileCells = tile.width * tile.height;
   const bestSignalDbm: TilePrediction['bestSignalDbm'] = {};
   const bestServer: TilePrediction['bestServer'] = {};
   const coveredMask: TilePrediction['coveredMask'] = {};
-  const blocks = new TileBlocks(tile, dem);
+  const blocks = new TileBlocks(tile, dem, outside);
   const counts = { mastsSwept: 0, levelsComputed: 0, levelsSkipped: 0 };
   const chosen = mastsForTile(tile, masts, dem.cellSizeM);
   const { operatorCount, marginDbBySite } = cover;

@@ -7,7 +7,8 @@ export const BLOCK = 1 << BLOCK_SHIFT;
 
 /**
  * A tile cut into 32 × 32 blocks, with what bounds need to know of each: its cells (grid rectangle),
- * its lowest and highest ground, and which of the tile's cells are nodata (they never get a level).
+ * its lowest and highest ground, and which of the tile's cells are nodata (they never get a level): no
+ * ground, or outside the run's area when the caller says so (`outside`, 1 per tile cell outside).
  */
 export class TileBlocks {
   readonly columns: number;
@@ -16,17 +17,21 @@ export class TileBlocks {
   readonly groundMinM: Float32Array;
   readonly groundMaxM: Float32Array;
   readonly nodata: Uint8Array;
+  /** 1 for a block whose every cell is nodata: no mast needs to reach it. */
+  readonly empty: Uint8Array;
 
   constructor(
     readonly tile: TileSpec,
     dem: SweepDem,
+    outside?: Uint8Array,
   ) {
     this.columns = Math.ceil(tile.width / BLOCK);
     this.rows = Math.ceil(tile.height / BLOCK);
     const count = this.columns * this.rows;
     this.groundMinM = new Float32Array(count).fill(Infinity);
     this.groundMaxM = new Float32Array(count).fill(-Infinity);
-    this.nodata = new Uint8Array(tile.width * tile.height);
+    this.nodata = outside ? Uint8Array.from(outside) : new Uint8Array(tile.width * tile.height);
+    this.empty = new Uint8Array(count).fill(1);
     for (let by = 0; by < this.rows; by++) {
       for (let bx = 0; bx < this.columns; bx++) {
         this.rects.push({
@@ -43,7 +48,8 @@ export class TileBlocks {
         const z = dem.heights[from + x]!;
         const b = (y >> BLOCK_SHIFT) * this.columns + (x >> BLOCK_SHIFT);
         if (z !== z) this.nodata[y * tile.width + x] = 1;
-        else {
+        else if (this.nodata[y * tile.width + x] === 0) {
+          this.empty[b] = 0;
           if (z < this.groundMinM[b]!) this.groundMinM[b] = z;
           if (z > this.groundMaxM[b]!) this.groundMaxM[b] = z;
         }
@@ -72,7 +78,8 @@ export class BlockFloors {
     private readonly blocks: TileBlocks,
     private readonly best: Float32Array,
   ) {
-    this.floor = new Float32Array(blocks.rects.length).fill(-Infinity);
+    // An empty block never takes a level: its floor is out of every mast's reach.
+    this.floor = Float32Array.from(blocks.empty, (empty) => (empty ? Infinity : -Infinity));
     this.dirty = new Uint8Array(blocks.rects.length);
   }
 

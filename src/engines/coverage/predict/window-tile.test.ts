@@ -6,6 +6,7 @@ import { predictTile, splitIntoTiles, TileScratch } from './predict-tile.js';
 import { siteCoverTest } from './cover-test.js';
 import { siteModel, type GridSite } from './site-signal.js';
 import {
+  cellsOutside,
   placeInGrid,
   predictWindowTile,
   sitesReaching,
@@ -13,7 +14,9 @@ import {
   tileWindow,
   type ProjectedSite,
 } from './window-tile.js';
-import { rasterizeUnits } from '../zones/rasterize-units.js';
+import { rasterizeUnits, zonalSums } from '../zones/rasterize-units.js';
+
+const maskOf = (bits: Uint8Array) => Uint8Array.from(bits, (b) => b & 1);
 import type { GridSpec } from '../raster/raster.js';
 import { utmWgs84 } from '../raster/crs.js';
 
@@ -74,7 +77,7 @@ describe('a tile predicted on its own window of terrain', () => {
     northing: grid.originY - (y + 0.5) * CELL,
   }));
 
-  it('gives the same levels, servers and operator bits as the whole grid', () => {
+  it('gives the same levels, servers and operator bits as the whole grid inside the area, none outside', () => {
     for (const tile of splitIntoTiles(SIDE, SIDE, 100)) {
       const whole = predictTile(dem, masts, params, tile, new TileScratch(), () => false, cover);
       const tileGrid = subGrid(grid, tile);
@@ -91,6 +94,21 @@ describe('a tile predicted on its own window of terrain', () => {
         }
       }
       const cells = tile.width * tile.height;
+      const zones = rasterizeUnits(
+        [
+          [
+            [
+              [0, 0],
+              [tile.width, 0],
+              [0, tile.height * 0.8],
+            ],
+          ],
+        ],
+        tile.width,
+        tile.height,
+      );
+      const outside = cellsOutside(zones);
+      const population = new Float32Array(cells).fill(2);
       const outcome = predictWindowTile(
         {
           tileGrid,
@@ -100,7 +118,7 @@ describe('a tile predicted on its own window of terrain', () => {
           models,
           operatorBitOf,
           cover,
-          population: new Float32Array(cells).fill(2),
+          population,
           zones: rasterizeUnits(
             [
               [

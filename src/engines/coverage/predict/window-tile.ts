@@ -96,6 +96,13 @@ export interface WindowTileInput {
   params: CoverageParams;
 }
 
+/** 1 for each cell of the zone map in no unit at all: nobody there counts, so it is not predicted. */
+export function cellsOutside(zones: ZoneMap): Uint8Array {
+  const outside = Uint8Array.from(zones.whole, (unit) => (unit < 0 ? 1 : 0));
+  for (const cell of zones.partial.cell) outside[cell] = 0;
+  return outside;
+}
+
 /** One tile's share of a run: its rasters, and its people and covered people per unit touching it. */
 export interface WindowTileOutcome {
   bestSignalDbm: Partial<Record<Technology, Float32Array>>;
@@ -115,8 +122,9 @@ export interface WindowTileOutcome {
 
 /**
  * Predicts one tile over its own window of terrain and sums its people per unit. Nothing outside the
- * window is read, so a worker holds one window at a time whatever the run's extent; the tile's result is
- * the same as predicting it on the whole grid.
+ * window is read, so a worker holds one window at a time whatever the run's extent; inside the run's area
+ * the tile's result is the same as predicting it on the whole grid. Cells in no unit (sea, a neighbouring
+ * country) are left without a level and not swept.
  */
 export function predictWindowTile(
   input: WindowTileInput,
@@ -137,7 +145,8 @@ export function predictWindowTile(
     width: tileGrid.width,
     height: tileGrid.height,
   };
-  const prediction = predictTile(dem, masts, params, inWindow, scratch, isCancelled, input.cover);
+  const outside = cellsOutside(input.zones);
+  const prediction = predictTile(dem, masts, params, inWindow, scratch, isCancelled, input.cover, outside);
   const cells = tileGrid.width * tileGrid.height;
   const unitCount = input.unitCodes.length;
   const operators = input.cover.operatorCount;
