@@ -39,16 +39,28 @@ export class TileInputReader {
     return heights;
   }
 
-  /** People per cell of a tile (by area overlap); the window read is checked to hold counts, not a density. */
+  /**
+   * People per cell of a tile (by area overlap), strip by strip like the terrain (a pixel cut by a strip's
+   * edge is shared by area, as between tiles); each window read is checked to hold counts, not a density.
+   */
   async people(grid: GridSpec, tile: CellRect): Promise<Float32Array> {
-    const target = subGrid(grid, tile);
     const people = new Float32Array(tile.width * tile.height);
-    for (const source of this.population) {
-      const window = await readWindowOf([source], target);
-      if (!window) continue;
-      assertPopulationCounts(window);
-      const share = resampleCounts(window, target);
-      for (let i = 0; i < people.length; i++) people[i]! += share[i]!;
+    for (let row = 0; row < tile.height; row += STRIP_ROWS) {
+      const strip = {
+        x0: tile.x0,
+        y0: tile.y0 + row,
+        width: tile.width,
+        height: Math.min(STRIP_ROWS, tile.height - row),
+      };
+      const target = subGrid(grid, strip);
+      const at = row * tile.width;
+      for (const source of this.population) {
+        const window = await readWindowOf([source], target);
+        if (!window) continue;
+        assertPopulationCounts(window);
+        const share = resampleCounts(window, target);
+        for (let i = 0; i < share.length; i++) people[at + i]! += share[i]!;
+      }
     }
     return people;
   }
