@@ -1,26 +1,26 @@
 /**
- * The province end to end, as a user runs it: inputs read from files on disk (DEM and population
- * GeoTIFFs, a sites CSV) and communes from the database, prepareFromFiles, then startCoverageJob with an
- * output folder until `finished`: tiles, COG outputs written, indicators stored. Wall time per stage and
- * in total, peak RSS of the process. Prints; asserts nothing.
+ * The province end to end, as a user runs `dx-compact coverage run --dem … --population … --sites …`:
+ * prepareStreamedRun over the files on disk (headers, sites, communes from the database, grids), then
+ * startStreamedCoverageJob with an output folder until `finished`: each tile reads its window of the files,
+ * its rasters go into the COG outputs as it completes, indicators stored at the end. Wall time per stage
+ * and in total, peak RSS of the process. Prints; asserts nothing.
  *
- * Stages: the tiles run from startCoverageJob's answer (so they include starting the worker pool and the
- * site models) to the last progress report (every tile done); writing runs synchronously after
- * the model, so its end is the newest output file's mtime, and from there to `finished` is storing the
- * indicators. "finishing + writing outputs" therefore includes the model's last step after the tiles
- * (unit sums over the merged rasters) as well as the files.
+ * Stages: "prepare" hashes the input files and plans the grids (the pixels are read by the tiles); the tiles
+ * run from the job's answer to the last progress report (reading and resampling each tile's window, the
+ * prediction, and writing its blocks); from there, finishing the COG files and the site tables ends at
+ * the newest output file's mtime, and the rest until `finished` is storing the indicators.
  *
  * npm run bench -- coverage-e2e [--scale=small] [--runs=N]   (or npx tsx bench/coverage/end-to-end.ts)
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openPglite } from '../../src/db/pglite-database.js';
 import { migrate } from '../../src/db/migrate.js';
-import { prepareFromFiles } from '../../src/jobs/coverage-inputs.js';
-import { startCoverageJob } from '../../src/jobs/coverage-job.js';
+import { prepareStreamedRun } from '../../src/jobs/streamed-inputs.js';
+import { startStreamedCoverageJob } from '../../src/jobs/streamed-coverage.js';
 import { describeLoad } from '../machine.js';
 import { line } from '../report.js';
 import { MemorySampler } from './memory.js';
@@ -55,8 +55,6 @@ interface Stages {
   peakRss: number;
 }
 
-const readInput = (path: string) => ({ name: basename(path), bytes: new Uint8Array(readFileSync(path)) });
-
 async function runOnce(
   folder: string,
   boundaries: ReturnType<typeof communeBoundaries>,
@@ -70,17 +68,17 @@ async function runOnce(
     const outputDir = join(folder, 'runs');
     memory.mark();
     const t0 = clock();
-    const prepared = await prepareFromFiles(db, {
+    const prepared = await prepareStreamedRun(db, {
       rootUnit: root,
       technologies: ['2G', '4G'],
       params: { cellSizeM: CELL_M },
-      dem: [readInput(join(folder, 'dem-30m.tif'))],
-      population: readInput(join(folder, 'population-30m.tif')),
-      sites: readInput(join(folder, 'sites.csv')),
+      dem: [join(folder, 'dem-30m.tif')],
+      population: join(folder, 'population-30m.tif'),
+      sites: join(folder, 'sites.csv'),
     });
     const t1 = clock();
     let lastTile = Number.NaN;
-    const { runId, finished } = await startCoverageJob(db, prepared, {
+    const { runId, finished } = await startStreamedCoverageJob(db, prepared, {
       period: '2025-12',
       rootUnit: root,
       actor: 'bench',
@@ -100,8 +98,8 @@ async function runOnce(
     const files = readdirSync(runFolder).map((f) => statSync(join(runFolder, f)).mtimeMs);
     const written = Math.max(...files);
     line(
-      `  run: grid ${prepared.grid.width} × ${prepared.grid.height}, ${prepared.sites.length} sectors, ` +
-        `${prepared.unitCodes.length} communes, ${files.length} output files, ${run.tilesTotal} tiles`,
+      `  run: grids ${prepared.plan.grids.map((g) => `${g.name} ${g.spec.width} × ${g.spec.height}`).join(', ')}, ` +
+        `${prepared.sites.length} sectors, ${prepared.units.length} communes, ${files.length} output files, ${run.tilesTotal} tiles`,
     );
     return {
       prepare: t1 - t0,
@@ -144,7 +142,7 @@ export async function runCoverageEndToEndBench(options: { scale?: EndToEndScale;
       const r = await runOnce(folder, boundaries, memory);
       results.push(r);
       line(
-        `    prepare (read + resample inputs) ${secs(r.prepare)}, start job ${secs(r.startJob)}, tiles ${secs(r.tiles)}, ` +
+        `    prepare (hash inputs, plan grids) ${secs(r.prepare)}, start job ${secs(r.startJob)}, tiles ${secs(r.tiles)}, ` +
           `finishing + writing outputs ${secs(r.outputs)}, storing indicators ${secs(r.indicators)}; ` +
           `total ${secs(r.total)}; peak RSS ${mib(r.peakRss)}`,
       );
