@@ -66,8 +66,10 @@ async function runOnce(files: InputFiles, cellSizeM: number, threads: number, me
       requestId: null,
       outputDir,
       poolSize: threads,
-      onProgress: () => {
+      onProgress: (done, total) => {
         lastTile = Date.now();
+        if (done === 1 || done % 10 === 0 || done === total)
+          process.stderr.write(`    ${done}/${total} tiles at ${secs(lastTile - t1)}\n`);
       },
     });
     const done = await finished;

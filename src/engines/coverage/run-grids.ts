@@ -59,7 +59,8 @@ export function planRunGrids(units: readonly AreaUnit[], cellSizeM: number, tile
     const crs = utmWgs84(Math.abs(zone), zone < 0);
     const toGrid = transformer(WGS84, crs);
     const members = units.flatMap((unit, i) => (zoneOfProvince.get(unit.province) === zone ? [i] : []));
-    const extents = members.map((i) => projectedBounds(units[i]!.boundary, toGrid.forward));
+    const rings = members.map((i) => projectedRings(units[i]!.boundary, toGrid.forward));
+    const extents = rings.map(boundsOfRings);
     const minX = Math.min(...extents.map((e) => e.minX));
     const maxX = Math.max(...extents.map((e) => e.maxX));
     const minY = Math.min(...extents.map((e) => e.minY));
@@ -76,9 +77,12 @@ export function planRunGrids(units: readonly AreaUnit[], cellSizeM: number, tile
       for (let tx = 0; tx < across; tx++) {
         const x0 = originX + tx * tileM;
         const y1 = originY - ty * tileM;
+        const rect = { minX: x0, maxX: x0 + tileM, minY: y1 - tileM, maxY: y1 };
         const touching = members.filter((_, k) => {
           const e = extents[k]!;
-          return e.maxX > x0 && e.minX < x0 + tileM && e.maxY > y1 - tileM && e.minY < y1;
+          if (!(e.maxX > rect.minX && e.minX < rect.maxX && e.maxY > rect.minY && e.minY < rect.maxY)) return false;
+          // Its bounds meet the tile; does the unit itself? (Long, thin or diagonal units span many tiles they never enter.)
+          return rings[k]!.some((ring) => clippedArea(ring, rect) > 0);
         });
         if (touching.length === 0) continue;
         tiles.push({
@@ -96,15 +100,22 @@ export function planRunGrids(units: readonly AreaUnit[], cellSizeM: number, tile
   return { grids, tiles };
 }
 
-function projectedBounds(boundary: GeoJsonArea, forward: (lon: number, lat: number) => [number, number]) {
+type Ring = [number, number][];
+type Rect = { minX: number; minY: number; maxX: number; maxY: number };
+
+/** Each polygon's outer ring in the grid's CRS. */
+function projectedRings(boundary: GeoJsonArea, forward: (lon: number, lat: number) => [number, number]): Ring[] {
+  const polygons = boundary.type === 'Polygon' ? [boundary.coordinates] : boundary.coordinates;
+  return polygons.map((polygon) => polygon[0]!.map(([lon, lat]) => forward(lon!, lat!)));
+}
+
+function boundsOfRings(rings: readonly Ring[]): Rect {
   let minX = Infinity,
     minY = Infinity,
     maxX = -Infinity,
     maxY = -Infinity;
-  const polygons = boundary.type === 'Polygon' ? [boundary.coordinates] : boundary.coordinates;
-  for (const polygon of polygons) {
-    for (const [lon, lat] of polygon[0]!) {
-      const [x, y] = forward(lon!, lat!);
+  for (const ring of rings) {
+    for (const [x, y] of ring) {
       minX = Math.min(minX, x);
       maxX = Math.max(maxX, x);
       minY = Math.min(minY, y);
@@ -112,4 +123,38 @@ function projectedBounds(boundary: GeoJsonArea, forward: (lon: number, lat: numb
     }
   }
   return { minX, minY, maxX, maxY };
+}
+
+/** Area of a ring clipped to a rectangle (Sutherland–Hodgman against its four sides). */
+export function clippedArea(ring: readonly (readonly [number, number])[], rect: Rect): number {
+  let points = ring.map(([x, y]) => [x, y] as [number, number]);
+  const sides: [0 | 1, number, boolean][] = [
+    [0, rect.minX, true],
+    [0, rect.maxX, false],
+    [1, rect.minY, true],
+    [1, rect.maxY, false],
+  ];
+  for (const [axis, bound, keepAbove] of sides) {
+    const kept: [number, number][] = [];
+    for (let i = 0; i < points.length; i++) {
+      const a = points[i]!;
+      const b = points[(i + 1) % points.length]!;
+      const aIn = keepAbove ? a[axis] >= bound : a[axis] <= bound;
+      const bIn = keepAbove ? b[axis] >= bound : b[axis] <= bound;
+      if (aIn) kept.push(a);
+      if (aIn !== bIn) {
+        const t = (bound - a[axis]) / (b[axis] - a[axis]);
+        kept.push([a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])]);
+      }
+    }
+    points = kept;
+    if (points.length < 3) return 0;
+  }
+  let twice = 0;
+  for (let i = 0; i < points.length; i++) {
+    const [x0, y0] = points[i]!;
+    const [x1, y1] = points[(i + 1) % points.length]!;
+    twice += x0 * y1 - x1 * y0;
+  }
+  return Math.abs(twice) / 2;
 }
