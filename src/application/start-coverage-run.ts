@@ -1,7 +1,9 @@
 import type { Database } from '../db/database.js';
 import { cancelRun, findRun, findRunRootUnit } from '../db/coverage-runs.js';
 import { findUnit } from '../db/org-units.js';
-import { prepareFromFiles, type UploadedFile } from '../jobs/coverage-inputs.js';
+import type { UploadedFile } from '../jobs/coverage-inputs.js';
+import { prepareStreamedRun } from '../jobs/streamed-inputs.js';
+import { startStreamedCoverageJob } from '../jobs/streamed-coverage.js';
 import { demoCoverageInputs } from '../jobs/demo-coverage.js';
 import { startCoverageJob } from '../jobs/coverage-job.js';
 import type { CoverageParams } from '../engines/coverage/predict/coverage-params.js';
@@ -36,30 +38,35 @@ export async function startCoverageRun(
   const unit = await findUnit(db, request.rootUnit);
   await requireUnits(db, actor, 'coverage.run', [unit]);
   const period = parsePeriod(request.period).code;
-  const prepared = request.demo
-    ? await demoCoverageInputs(db, request.technologies, request.params)
-    : await prepareFromFiles(db, {
-        rootUnit: unit.code,
-        technologies: request.technologies,
-        params: request.params,
-        dem: [...request.dem],
-        population:
-          request.population ??
-          (() => {
-            throw new Invalid(
-              'coverage.population_missing',
-              'A population raster (people per pixel, GeoTIFF) is needed in field `population`',
-            );
-          })(),
-        sites: request.sites,
-      });
-  const { runId, finished } = await startCoverageJob(db, prepared, {
+  const jobOptions = {
     period,
     rootUnit: unit.code,
     actor: actor.name,
     requestId: options.requestId,
     outputDir: options.outputDir,
-  });
+  };
+  // The demo's scenario is on its own calibrated grid; uploads run streamed by tiles like files do.
+  const { runId, finished } = request.demo
+    ? await startCoverageJob(db, await demoCoverageInputs(db, request.technologies, request.params), jobOptions)
+    : await startStreamedCoverageJob(
+        db,
+        await prepareStreamedRun(db, {
+          rootUnit: unit.code,
+          technologies: request.technologies,
+          params: request.params,
+          dem: [...request.dem],
+          population:
+            request.population ??
+            (() => {
+              throw new Invalid(
+                'coverage.population_missing',
+                'A population raster (people per pixel, GeoTIFF) is needed in field `population`',
+              );
+            })(),
+          sites: request.sites,
+        }),
+        jobOptions,
+      );
   finished.catch((error: unknown) => options.onCrash(error, runId));
   return findRun(db, runId);
 }

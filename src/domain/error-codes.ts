@@ -136,6 +136,7 @@ export const ERROR_CODES = [
   'coverage.operators',
   'coverage.population_missing',
   'coverage.site_outside',
+  'coverage.tile_cells',
   'coverage.sites',
   'coverage.technology',
   'coverage.worker',

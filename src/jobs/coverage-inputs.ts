@@ -42,7 +42,7 @@ export interface PreparedCoverage {
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** A raster upload is read as GeoTIFF only when its bytes are TIFF's, whatever it is called. */
-function readUploadedGeoTiff(file: UploadedFile, role: string): Promise<Raster> {
+export function readUploadedGeoTiff(file: UploadedFile, role: string): Promise<Raster> {
   const kind = sniffFileKind(file.bytes);
   if (kind !== 'tiff') {
     throw new UnsupportedType(

@@ -3,7 +3,14 @@ import { createReadStream, readFileSync } from 'node:fs';
 import type { Queryable } from '../db/database.js';
 import { listSites } from '../db/cell-sites.js';
 import { planRunGrids, type AreaUnit, type RunPlan } from '../engines/coverage/run-grids.js';
-import { fileSource, openRasterSource, type RasterSourceRef } from '../engines/coverage/raster/raster-source.js';
+import {
+  fileSource,
+  memorySource,
+  openRasterSource,
+  type RasterSourceRef,
+} from '../engines/coverage/raster/raster-source.js';
+import { readHgt } from '../engines/coverage/raster/read-hgt.js';
+import { assertPopulationCounts } from '../engines/coverage/raster/population-raster.js';
 import type { RasterHeader } from '../engines/coverage/raster/read-geotiff.js';
 import { transformer, WGS84 } from '../engines/coverage/raster/crs.js';
 import { pixelAt } from '../engines/coverage/raster/raster.js';
@@ -15,8 +22,15 @@ import { siteSetHash } from '../domain/coverage/site-hash.js';
 import { operatorCodes } from '../domain/coverage/operators.js';
 import type { Technology } from '../domain/coverage/technology.js';
 import { Invalid } from '../domain/errors.js';
-import { unitBoundaries } from './coverage-inputs.js';
+import { readUploadedGeoTiff, unitBoundaries, type UploadedFile } from './coverage-inputs.js';
 import { basename } from 'node:path';
+
+/**
+ * A streamed run's tile side unless the run asks for another: 2,048 cells (61 km at 30 m). Each tile is one
+ * block of the output COGs, whose coarse overviews are then held at 1/64 of the grid's cells, and the margin
+ * of terrain a tile reads around itself for the sites reaching in costs less the larger the tile.
+ */
+export const STREAMED_TILE_CELLS = 2048;
 
 /** A run read tile by tile from its files: where the inputs are, the grids and tiles, the sites on each grid. */
 export interface StreamedRunInputs {
@@ -32,12 +46,31 @@ export interface StreamedRunInputs {
   inputs: Record<string, string>;
 }
 
-async function fileHash(paths: readonly string[]): Promise<string> {
+/** An input as a path on disk (read by window) or an upload already in memory. */
+export type InputFile = string | UploadedFile;
+
+async function inputHash(files: readonly InputFile[]): Promise<string> {
   const hash = createHash('sha256');
-  for (const path of paths) {
-    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  for (const file of files) {
+    if (typeof file !== 'string') hash.update(file.bytes);
+    else for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   }
   return hash.digest('hex');
+}
+
+/** A terrain input as a source: a file is opened per tile; an upload is read (and checked) once. */
+async function terrainSource(file: InputFile): Promise<RasterSourceRef> {
+  if (typeof file === 'string') return fileSource(file);
+  return memorySource(
+    /\.hgt$/i.test(file.name) ? readHgt(file.bytes, file.name) : await readUploadedGeoTiff(file, 'terrain model'),
+  );
+}
+
+async function populationSource(file: InputFile): Promise<RasterSourceRef> {
+  if (typeof file === 'string') return fileSource(file);
+  const raster = await readUploadedGeoTiff(file, 'population raster');
+  assertPopulationCounts(raster); // whole, as it is in memory anyway; a file's windows are checked as they are read
+  return memorySource(raster);
 }
 
 /** Every site's radio fields and its position in a grid's CRS. */
@@ -52,7 +85,7 @@ function projectSites(sites: readonly SiteRecord[], crs: string): ProjectedSite[
 
 /**
  * Checks a run's inputs without reading their pixels (the terrain files' and population file's headers,
- * every site row, the units' boundaries) and plans its grids and tiles. A site outside every terrain file
+ * every site row, the units' boundaries; uploads, already in memory, are read whole) and plans its grids and tiles. A site outside every terrain file
  * is refused by its row; a site outside the area is kept: its signal counts where it reaches in.
  */
 export async function prepareStreamedRun(
@@ -61,16 +94,22 @@ export async function prepareStreamedRun(
     rootUnit: string;
     technologies: Technology[];
     params: Partial<CoverageParams>;
-    dem: string[];
-    population: string;
-    sites: string | 'stored';
+    dem: InputFile[];
+    population: InputFile;
+    sites: InputFile | 'stored';
   },
 ): Promise<StreamedRunInputs> {
-  const params = { ...DEFAULT_COVERAGE_PARAMS, ...spec.params };
+  const params = { ...DEFAULT_COVERAGE_PARAMS, tileCells: STREAMED_TILE_CELLS, ...spec.params };
+  const blocks = params.tileCells / 256;
+  if (!Number.isInteger(blocks) || blocks < 1 || (blocks & (blocks - 1)) !== 0)
+    throw new Invalid(
+      'coverage.tile_cells',
+      `tileCells ${params.tileCells}: a streamed run's tiles are 256 cells times a power of two (256, 512, 1024, 2048, …)`,
+    );
   if (spec.dem.length === 0)
     throw new Invalid('coverage.dem_missing', 'A terrain model (GeoTIFF or SRTM .hgt tiles) is needed');
-  const dem = spec.dem.map(fileSource);
-  const population = [fileSource(spec.population)];
+  const dem = await Promise.all(spec.dem.map(terrainSource));
+  const population = [await populationSource(spec.population)];
   const demHeaders: RasterHeader[] = [];
   for (const ref of [...dem, ...population]) {
     const open = await openRasterSource(ref); // refuses an unreadable file by its name
@@ -81,7 +120,10 @@ export async function prepareStreamedRun(
   if (spec.sites === 'stored') {
     sites = (await listSites(db)).map((s, i) => ({ ...s, rowNumber: i + 1 }));
   } else {
-    const file = { name: basename(spec.sites), bytes: new Uint8Array(readFileSync(spec.sites)) };
+    const file =
+      typeof spec.sites === 'string'
+        ? { name: basename(spec.sites), bytes: new Uint8Array(readFileSync(spec.sites)) }
+        : spec.sites;
     const read = await readSitesFile(file);
     if (!read.ok) {
       throw new Invalid(
@@ -122,8 +164,8 @@ export async function prepareStreamedRun(
     technologies: spec.technologies,
     params,
     inputs: {
-      dem: await fileHash(spec.dem),
-      population: await fileHash([spec.population]),
+      dem: await inputHash(spec.dem),
+      population: await inputHash([spec.population]),
       sites: siteSetHash(sites),
       boundaries: createHash('sha256').update(JSON.stringify(units)).digest('hex'),
     },
