@@ -21,6 +21,7 @@ import { rollupBench } from './rollup.bench.js';
 import { runViewshedBench } from './viewshed.bench.js';
 import { runCoverageBench } from './coverage.bench.js';
 import { runCoverageEndToEndBench } from './coverage/end-to-end.js';
+import { runCoverageWorkersBench } from './coverage/workers.js';
 import { runLoadBench } from './load.bench.js';
 import { runIntakeLimitsBench } from './intake-limits.bench.js';
 import { runFrontendBench } from './frontend.bench.js';
@@ -36,6 +37,7 @@ const STANDALONE: Record<
   viewshed: () => runViewshedBench(),
   coverage: ({ scale }) => runCoverageBench({ scale }),
   'coverage-e2e': ({ scale }) => runCoverageEndToEndBench({ scale }),
+  'coverage-workers': ({ scale, url }) => runCoverageWorkersBench({ scale, url }),
   'intake-limits': () => runIntakeLimitsBench(),
   load: ({ engines, url }) => runLoadBench({ engines, url }),
   frontend: () => runFrontendBench(),
