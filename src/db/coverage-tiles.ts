@@ -10,12 +10,22 @@ export async function createRunTiles(db: Queryable, runId: string, count: number
   ]);
 }
 
-/** A worker took the tile: one more attempt, under its name. */
+/** A worker took the tile: one more attempt, under its name (a tile already done stays done). */
 export async function markTileRunning(db: Queryable, runId: string, tile: number, worker: string): Promise<void> {
   await db.query(
-    `update coverage_run_tile set status = 'running', attempts = attempts + 1, worker = $3, updated_at = now() where run_id = $1 and tile = $2`,
+    `update coverage_run_tile set status = 'running', attempts = attempts + 1, worker = $3, updated_at = now()
+     where run_id = $1 and tile = $2 and status <> 'done'`,
     [runId, tile, worker],
   );
+}
+
+/** Whether the tile is done already (the queue may hand a tile out again while its first worker finishes it). */
+export async function isTileDone(db: Queryable, runId: string, tile: number): Promise<boolean> {
+  const [row] = await db.query<{ status: string }>(
+    'select status from coverage_run_tile where run_id = $1 and tile = $2',
+    [runId, tile],
+  );
+  return row?.status === 'done';
 }
 
 export async function storeTileResult(db: Queryable, runId: string, tile: number, result: Uint8Array): Promise<void> {

@@ -7,6 +7,7 @@ import { openTestDatabase, testEngine, type TestDatabase } from '../../test/fixt
 import { storeNation, writeNationFiles, type NationFiles } from '../../bench/coverage/nation-files.js';
 import { prepareStreamedRun } from './streamed-inputs.js';
 import { startStreamedCoverageJob } from './streamed-coverage.js';
+import { cancelRun } from '../db/coverage-runs.js';
 import { runStreamedWorker, startDistributedStreamedJob, STREAM_TILE_QUEUE } from './distributed-streamed.js';
 
 // Workers share a streamed run through a PostgreSQL-backed queue: PostgreSQL only.
@@ -136,4 +137,43 @@ describe.runIf(testEngine === 'postgres')('a streamed coverage run shared by wor
     // A failed run leaves no half-written raster.
     expect(existsSync(join(outputDir, runId, 'signal-2G.tif'))).toBe(false);
   }, 90_000);
+
+  it('stops when the run is cancelled: no further tile is done and its packages are removed', async () => {
+    const queue = queueOf({ tileTimeoutSeconds: 30 });
+    const { runId, finished } = await startDistributedStreamedJob(db, await prepare(), {
+      ...job('2026-01'),
+      queue,
+      pollMs: 100,
+      inFlight: 2,
+    });
+    const worker = await runStreamedWorker(db, { ...queue, threads: 1, name: 'cancelled' });
+    const count = async (status: string) =>
+      (
+        await db.query<{ n: number }>(
+          'select count(*)::int as n from coverage_run_tile where run_id = $1 and status = $2',
+          [runId, status],
+        )
+      )[0]!.n;
+    while ((await count('running')) + (await count('done')) === 0)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    await cancelRun(db, runId);
+    const run = await Promise.race([
+      finished,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the run never ended')), 20_000)),
+    ]);
+    expect(run.status).toBe('cancelled');
+    expect(run.result).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // the worker's tile in progress stops
+    const done = await count('done');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await count('done')).toBe(done);
+    expect(done).toBeLessThan(run.tilesTotal);
+    await worker.stop();
+    const [left] = await db.query<{ n: number }>(
+      'select count(*)::int as n from coverage_tile_package where run_id = $1',
+      [runId],
+    );
+    expect(left!.n).toBe(0);
+    expect(existsSync(join(outputDir, runId, 'signal-2G.tif'))).toBe(false);
+  }, 60_000);
 });

@@ -8,6 +8,7 @@ import {
   deleteRunTilePackages,
   deleteTilePackage,
   findTilePackage,
+  isTileDone,
   listUntakenTileResults,
   markTileRunning,
   storeTilePackage,
@@ -146,10 +147,12 @@ export async function runStreamedWorker(
 
   const handle = async ([job]: PgBoss.Job<StreamTileMessage>[]) => {
     const { runId, tile } = job!.data;
-    if (await isCancelled(db, runId)) return;
+    // A tile handed out again after it timed out may have been finished meanwhile by the worker that was slow.
+    if ((await isCancelled(db, runId)) || (await isTileDone(db, runId, tile.index))) return;
     await markTileRunning(db, runId, tile.index, name);
     const bytes = await findTilePackage(db, runId, tile.index);
     if (!bytes) {
+      if (await isTileDone(db, runId, tile.index)) return;
       const { status } = await findRun(db, runId);
       if (status !== 'running' && status !== 'queued') return; // the run ended; its packages went with it
       throw new Error(`tile ${tile.index} of run ${runId} has no package`);
