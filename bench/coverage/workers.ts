@@ -1,10 +1,11 @@
 /**
- * A streamed run shared through the PostgreSQL queue, with one and with two `dx-compact worker` processes
- * (one thread each), interleaved A, B, A, B, …: wall time of each run (from starting the job to `finished`,
- * the workers already waiting), medians, load average before and after each run, and the peak resident set
- * size (VmHWM) of the coordinator (this process, its peak reset before each run) and of every worker process.
- * The inputs are the synthetic Vietnam's files; a fresh database on the server holds the run. Prints; asserts
- * nothing, except that every run gives the same figures.
+ * A streamed run shared through the PostgreSQL queue, with one and with two `dx-compact worker` processes (one
+ * thread each), interleaved A, B, A, B, …, after one local streamed run on one thread for reference: wall time of
+ * each run (from starting the job to `finished`, the workers already waiting), medians, load average before and
+ * after each run, and the peak resident set size (VmHWM) of the coordinator (this process, its peak reset before
+ * each run) and of every worker process; and the size of the tile packages. The inputs are the synthetic
+ * Vietnam's files; a fresh database on the server holds the runs. Prints; asserts nothing, except that every run
+ * gives the local run's figures.
  *
  * npm run bench -- coverage-workers [--scale=small|full] [--url=postgres://…]
  *   (or npx tsx bench/coverage/workers.ts [--scale=…] [--runs=N] [--url=…])
@@ -21,6 +22,9 @@ import { migrate } from '../../src/db/migrate.js';
 import type { Database } from '../../src/db/database.js';
 import { prepareStreamedRun, type StreamedRunInputs } from '../../src/jobs/streamed-inputs.js';
 import { startDistributedStreamedJob } from '../../src/jobs/distributed-streamed.js';
+import { startStreamedCoverageJob, streamInitMessage } from '../../src/jobs/streamed-coverage.js';
+import { openStreamTilePlanner, planStreamTile } from '../../src/engines/coverage/stream-tile-work.js';
+import { packTilePackage } from '../../src/engines/coverage/tile-package-bytes.js';
 import { describeLoad } from '../machine.js';
 import { line } from '../report.js';
 import { storeNation, writeNationFiles, type NationScale } from './nation-files.js';
@@ -129,6 +133,19 @@ async function runOnce(
   }
 }
 
+/** Every tile's package packed as the coordinator stores it: sizes, and the time to plan, read and pack. */
+async function packageSizes(run: StreamedRunInputs) {
+  const planner = await openStreamTilePlanner(streamInitMessage(run));
+  const bytes: number[] = [];
+  const t0 = performance.now();
+  try {
+    for (const tile of run.plan.tiles) bytes.push(packTilePackage(await planStreamTile(planner, tile)).length);
+  } finally {
+    await planner.reader.close();
+  }
+  return { ms: performance.now() - t0, bytes };
+}
+
 /** A database of its own on the server (named after this process), dropped at the end. */
 async function freshDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `dx_bench_workers_${process.pid}`;
@@ -176,6 +193,31 @@ export async function runCoverageWorkersBench(options: { scale?: WorkersScale; u
         `${scale.tileCells} × ${scale.tileCells} cells of ${scale.cellSizeM} m; inputs written and planned in ` +
         `${secs(performance.now() - t0)} (not timed below); one thread per worker, ${os.cpus().length} cores`,
     );
+    const sizes = await packageSizes(run);
+    const kib = (b: number) => `${(b / 1024).toFixed(0)} KiB`;
+    line(
+      `  tile packages (gzip): mean ${kib(sizes.bytes.reduce((a, b) => a + b, 0) / sizes.bytes.length)}, largest ` +
+        `${kib(Math.max(...sizes.bytes))}; planning, reading and packing every tile on the coordinator: ${secs(sizes.ms)}`,
+    );
+    resetOwnPeak();
+    const localStart = performance.now();
+    const before = describeLoad();
+    const local = await (
+      await startStreamedCoverageJob(db, run, {
+        period: '2024-12',
+        rootUnit: nation,
+        actor: 'bench',
+        requestId: null,
+        outputDir: join(folder, 'runs'),
+        poolSize: 1,
+      })
+    ).finished;
+    if (local.status !== 'succeeded') throw new Error(`local run ${local.status}: ${local.error ?? ''}`);
+    line(
+      `  reference, a local streamed run on 1 thread: ${secs(performance.now() - localStart)}; peak RSS ` +
+        `${mib(peakRssKiB('self'))}; before: ${before}; after: ${describeLoad()}`,
+    );
+    rmSync(join(folder, 'runs'), { recursive: true, force: true });
     const results: RunResult[] = [];
     for (let i = 0; i < pairs * 2; i++) {
       const workers = i % 2 === 0 ? 1 : 2;
@@ -200,11 +242,11 @@ export async function runCoverageWorkersBench(options: { scale?: WorkersScale; u
     const of = (workers: number) => results.filter((r) => r.workers === workers);
     const a = median(of(1).map((r) => r.ms));
     const b = median(of(2).map((r) => r.ms));
-    const same = results.every((r) => JSON.stringify(r.total) === JSON.stringify(results[0]!.total));
+    const same = results.every((r) => JSON.stringify(r.total) === JSON.stringify(local.result!.total));
     line(
       `  median of ${pairs}: 1 worker ${secs(a)}, 2 workers ${secs(b)} (speed-up ×${(a / b).toFixed(2)}); ` +
         `largest peak RSS: coordinator ${mib(Math.max(...results.map((r) => r.coordinatorKiB)))}, ` +
-        `a worker ${mib(Math.max(...results.flatMap((r) => r.workerKiB)))}; every run the same figures: ${same ? 'yes' : 'NO'}`,
+        `a worker ${mib(Math.max(...results.flatMap((r) => r.workerKiB)))}; every run the local run's figures: ${same ? 'yes' : 'NO'}`,
     );
     if (!same) throw new Error('the runs gave different figures');
   } finally {
