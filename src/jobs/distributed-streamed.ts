@@ -175,8 +175,23 @@ export async function runStreamedWorker(
       packTileOutcome(reply.outcome, technologies, tile.width * tile.height),
     );
   };
-  for (let i = 0; i < threads; i++)
-    await boss.work<StreamTileMessage>(STREAM_TILE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, handle);
+  // pg-boss waits out its polling interval after each job however short; a worker that just did a tile asks
+  // for the next at once instead, and waits only when the queue is empty.
+  const workerIds: string[] = [];
+  for (let i = 0; i < threads; i++) {
+    workerIds[i] = await boss.work<StreamTileMessage>(
+      STREAM_TILE_QUEUE,
+      { batchSize: 1, pollingIntervalSeconds: 0.5 },
+      async (jobs) => {
+        try {
+          await handle(jobs);
+        } finally {
+          const id = workerIds[i];
+          if (id) boss.notifyWorker(id);
+        }
+      },
+    );
+  }
   return {
     stop: async () => {
       await boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => undefined);

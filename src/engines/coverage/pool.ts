@@ -115,14 +115,15 @@ export class CoveragePool<S extends Success = WholeGridTileDone> {
    * stopping a tile its caller gave up on takes it once it has.
    */
   predictOne(tile: TileSpec, signal?: AbortSignal): Promise<S> {
-    const idle = this.slots.filter((s) => s.task === null);
-    const slot = idle.find((s) => s.failure === null) ?? idle[0] ?? this.slots.find((s) => s.task?.settled === true);
-    if (!slot) return Promise.reject(new Error('every coverage worker is busy'));
-    return this.dispatch(slot, tile, signal);
+    return this.predictOn(tile, signal);
   }
 
   /** Predicts one tile from its package's bytes (a pool started with init-packages), as predictOne does. */
   predictPackage(tile: TileSpec, bytes: Uint8Array, signal?: AbortSignal): Promise<S> {
+    return this.predictOn(tile, signal, bytes);
+  }
+
+  private predictOn(tile: TileSpec, signal?: AbortSignal, bytes?: Uint8Array): Promise<S> {
     const idle = this.slots.filter((s) => s.task === null);
     const slot = idle.find((s) => s.failure === null) ?? idle[0] ?? this.slots.find((s) => s.task?.settled === true);
     if (!slot) return Promise.reject(new Error('every coverage worker is busy'));
