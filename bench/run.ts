@@ -22,6 +22,7 @@ import { runViewshedBench } from './viewshed.bench.js';
 import { runCoverageBench } from './coverage.bench.js';
 import { runCoverageEndToEndBench } from './coverage/end-to-end.js';
 import { runNationBench } from './coverage/nation.js';
+import { runCoverageWorkersBench } from './coverage/workers.js';
 import { runLoadBench } from './load.bench.js';
 import { runIntakeLimitsBench } from './intake-limits.bench.js';
 import { runFrontendBench } from './frontend.bench.js';
@@ -38,6 +39,7 @@ const STANDALONE: Record<
   coverage: ({ scale }) => runCoverageBench({ scale }),
   'coverage-e2e': ({ scale }) => runCoverageEndToEndBench({ scale }),
   'coverage-nation': ({ scale }) => runNationBench({ scale }),
+  'coverage-workers': ({ scale, url }) => runCoverageWorkersBench({ scale, url }),
   'intake-limits': () => runIntakeLimitsBench(),
   load: ({ engines, url }) => runLoadBench({ engines, url }),
   frontend: () => runFrontendBench(),

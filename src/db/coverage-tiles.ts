@@ -10,12 +10,22 @@ export async function createRunTiles(db: Queryable, runId: string, count: number
   ]);
 }
 
-/** A worker took the tile: one more attempt, under its name. */
+/** A worker took the tile: one more attempt, under its name (a tile already done stays done). */
 export async function markTileRunning(db: Queryable, runId: string, tile: number, worker: string): Promise<void> {
   await db.query(
-    `update coverage_run_tile set status = 'running', attempts = attempts + 1, worker = $3, updated_at = now() where run_id = $1 and tile = $2`,
+    `update coverage_run_tile set status = 'running', attempts = attempts + 1, worker = $3, updated_at = now()
+     where run_id = $1 and tile = $2 and status <> 'done'`,
     [runId, tile, worker],
   );
+}
+
+/** Whether the tile is done already (the queue may hand a tile out again while its first worker finishes it). */
+export async function isTileDone(db: Queryable, runId: string, tile: number): Promise<boolean> {
+  const [row] = await db.query<{ status: string }>(
+    'select status from coverage_run_tile where run_id = $1 and tile = $2',
+    [runId, tile],
+  );
+  return row?.status === 'done';
 }
 
 export async function storeTileResult(db: Queryable, runId: string, tile: number, result: Uint8Array): Promise<void> {
@@ -94,4 +104,67 @@ function queueErrorText(output: unknown): string {
     return output.message;
   if (typeof output === 'string' && output) return output;
   return output == null ? 'no reason recorded' : JSON.stringify(output);
+}
+
+// A streamed run's tiles carry their own inputs (coverage_tile_package), and their results are read one by one.
+
+export async function storeTilePackage(db: Queryable, runId: string, tile: number, bytes: Uint8Array): Promise<void> {
+  await db.query(
+    `insert into coverage_tile_package (run_id, tile, package) values ($1, $2, $3)
+     on conflict (run_id, tile) do update set package = excluded.package`,
+    [runId, tile, bytes],
+  );
+}
+
+/** A tile's package; null once its result was read (or the run ended). */
+export async function findTilePackage(db: Queryable, runId: string, tile: number): Promise<Uint8Array | null> {
+  const [row] = await db.query<{ package: Uint8Array }>(
+    'select package from coverage_tile_package where run_id = $1 and tile = $2',
+    [runId, tile],
+  );
+  return row?.package ?? null;
+}
+
+export async function deleteTilePackage(db: Queryable, runId: string, tile: number): Promise<void> {
+  await db.query('delete from coverage_tile_package where run_id = $1 and tile = $2', [runId, tile]);
+}
+
+/** Every package a run still has (it ended). */
+export async function deleteRunTilePackages(db: Queryable, runId: string): Promise<void> {
+  await db.query('delete from coverage_tile_package where run_id = $1', [runId]);
+}
+
+/**
+ * Stores a tile's result unless the tile is already done: a tile the queue handed out twice (its first worker
+ * was only slow) is taken once.
+ */
+export async function storeTileResultOnce(
+  db: Queryable,
+  runId: string,
+  tile: number,
+  result: Uint8Array,
+): Promise<void> {
+  await db.query(
+    `update coverage_run_tile set status = 'done', result = $3, updated_at = now()
+     where run_id = $1 and tile = $2 and status <> 'done'`,
+    [runId, tile, result],
+  );
+}
+
+/** The tiles done whose results have not been taken yet (at most `limit`), by tile number. */
+export async function listUntakenTileResults(
+  db: Queryable,
+  runId: string,
+  limit: number,
+): Promise<{ tile: number; result: Uint8Array }[]> {
+  return db.query<{ tile: number; result: Uint8Array }>(
+    `select tile, result from coverage_run_tile where run_id = $1 and status = 'done' and result is not null
+     order by tile limit $2`,
+    [runId, limit],
+  );
+}
+
+/** The result was written into the run's files and figures: the tile's row keeps only its record. */
+export async function clearTileResult(db: Queryable, runId: string, tile: number): Promise<void> {
+  await db.query('update coverage_run_tile set result = null where run_id = $1 and tile = $2', [runId, tile]);
 }

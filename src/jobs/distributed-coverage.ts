@@ -46,7 +46,8 @@ interface TileMessage {
   tile: TileSpec;
 }
 
-async function startBoss(options: QueueOptions): Promise<PgBoss> {
+/** A pg-boss client on the run's database, with the tile queue `queue` in place. */
+export async function startBoss(options: QueueOptions, queue = TILE_QUEUE): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: options.connectionString,
     schema: options.schema ?? 'pgboss',
@@ -60,7 +61,7 @@ async function startBoss(options: QueueOptions): Promise<PgBoss> {
   });
   boss.on('error', () => undefined); // transient connection errors: pg-boss reconnects by itself
   await boss.start();
-  await boss.createQueue(TILE_QUEUE).catch(() => undefined); // exists already
+  await boss.createQueue(queue).catch(() => undefined); // exists already
   return boss;
 }
 
@@ -155,13 +156,18 @@ function assembleTiles(
 }
 
 /** A tile the queue gave up on, marked failed on its row so that the run's record says which and why. */
-async function exhaustedTile(db: Database, queue: QueueOptions, runId: string): Promise<FailedTile | null> {
-  const failed = await exhaustedTileJob(db, queue.schema ?? 'pgboss', TILE_QUEUE, runId);
+export async function exhaustedTile(
+  db: Database,
+  queue: QueueOptions,
+  runId: string,
+  queueName = TILE_QUEUE,
+): Promise<FailedTile | null> {
+  const failed = await exhaustedTileJob(db, queue.schema ?? 'pgboss', queueName, runId);
   if (failed) await markTileFailed(db, runId, failed.tile, failed.reason);
   return failed;
 }
 
-const tileFailure = ({ tile, attempts, reason }: FailedTile) =>
+export const tileFailure = ({ tile, attempts, reason }: FailedTile) =>
   `tile ${tile} failed on every attempt (${attempts}): ${reason}`;
 
 /**

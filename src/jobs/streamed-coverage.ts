@@ -15,7 +15,7 @@ import type { StreamedRunInputs } from './streamed-inputs.js';
 import { StreamedOutputs } from './streamed-outputs.js';
 
 /** A tile's figures once its rasters are written: all a run keeps of it until the end. */
-type TileFigures = Pick<WindowTileOutcome, 'population' | 'sums' | 'hotspots' | 'uncovered'> & { tile: RunTile };
+export type TileFigures = Pick<WindowTileOutcome, 'population' | 'sums' | 'hotspots' | 'uncovered'> & { tile: RunTile };
 
 /** How many hot spots each unit keeps (its blocks with the most people left uncovered). */
 const HOTSPOTS_PER_UNIT = 3;

@@ -1,16 +1,15 @@
 import { readCoverageCriterion } from '../../domain/coverage/read-criterion.js';
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { openDatabase, describeDatabase } from '../../db/open-database.js';
 import { migrate } from '../../db/migrate.js';
-import { prepareFromFiles } from '../../jobs/coverage-inputs.js';
 import { demoCoverageInputs } from '../../jobs/demo-coverage.js';
 import { startCoverageJob, type JobOptions } from '../../jobs/coverage-job.js';
 import { prepareStreamedRun } from '../../jobs/streamed-inputs.js';
 import { startStreamedCoverageJob } from '../../jobs/streamed-coverage.js';
 import type { CoverageRun } from '../../db/coverage-runs.js';
 import { startDistributedCoverageJob } from '../../jobs/distributed-coverage.js';
+import { startDistributedStreamedJob } from '../../jobs/distributed-streamed.js';
 import { coverageOutputDir } from '../../jobs/coverage-output-dir.js';
 import type { Technology } from '../../domain/coverage/technology.js';
 import { Invalid } from '../../domain/errors.js';
@@ -34,8 +33,6 @@ export interface CoverageRunFlags extends DatabaseFlags {
 const missingInputs = () =>
   new Invalid('coverage.inputs', 'Give --dem and --population (and --sites, or the stored sites are used), or --demo');
 
-const readFile = (path: string) => ({ name: basename(path), bytes: new Uint8Array(readFileSync(path)) });
-
 /** Runs coverage in this process with a progress bar and ETA; exits 0 only when the run succeeded. */
 export async function coverageRunCommand(flags: CoverageRunFlags): Promise<void> {
   const config = databaseConfig(flags);
@@ -52,8 +49,9 @@ export async function coverageRunCommand(flags: CoverageRunFlags): Promise<void>
       throw new Invalid('coverage.distributed', '--distributed needs a PostgreSQL server (--database-url)');
     const where = `Coverage of ${flags.unit} for ${flags.period} on ${describeDatabase(config)}`;
     let start: (options: JobOptions) => Promise<{ runId: string; finished: Promise<CoverageRun> }>;
-    if (!flags.demo && !flags.distributed) {
-      // Files on disk: streamed tile by tile, each tile reading its own window of them.
+    if (!flags.demo) {
+      // Files on disk: streamed tile by tile, each tile reading its own window of them (here, or on the
+      // queue's workers, each tile with its own window of them).
       if (!flags.dem?.length || !flags.population) throw missingInputs();
       const run = await prepareStreamedRun(db, {
         rootUnit: flags.unit,
@@ -68,21 +66,13 @@ export async function coverageRunCommand(flags: CoverageRunFlags): Promise<void>
         `${where}: ${run.plan.tiles.length} tiles of ${run.params.tileCells} × ${run.params.tileCells} cells of ` +
           `${run.params.cellSizeM} m on ${grids}; ${run.sites.length} sectors, ${technologies.join('/')}`,
       );
-      start = (options) => startStreamedCoverageJob(db, run, options);
+      start = flags.distributed
+        ? (options) =>
+            startDistributedStreamedJob(db, run, { ...options, queue: { connectionString: config.databaseUrl! } })
+        : (options) => startStreamedCoverageJob(db, run, options);
     } else {
-      let prepared;
-      if (flags.demo) prepared = await demoCoverageInputs(db, technologies, params);
-      else {
-        if (!flags.dem?.length || !flags.population) throw missingInputs();
-        prepared = await prepareFromFiles(db, {
-          rootUnit: flags.unit,
-          technologies,
-          params,
-          dem: flags.dem.map(readFile),
-          population: readFile(flags.population),
-          sites: flags.sites ? readFile(flags.sites) : 'stored',
-        });
-      }
+      // The demo's inputs are made in memory, on one grid.
+      const prepared = await demoCoverageInputs(db, technologies, params);
       const { grid } = prepared;
       console.log(
         `${where}: ${grid.width} × ${grid.height} cells of ${grid.cellSizeM} m, ` +

@@ -35,16 +35,26 @@ export interface StreamInitMessage {
 }
 
 /**
+ * Sent once to each worker thread of a `dx-compact worker`: no inputs at all, each tile comes with its own
+ * package (see tile-package.ts).
+ */
+export interface PackageInitMessage {
+  kind: 'init-packages';
+}
+
+/**
  * The init message as the pool sends it: with the worker's own cancel flag, one Int32 the pool sets to the
  * id of the tile to give up. The worker reads it between masts of a tile, so a cancelled tile stops midway.
  */
-export type WorkerInit = (InitMessage | StreamInitMessage) & { cancel: SharedArrayBuffer };
+export type WorkerInit = (InitMessage | StreamInitMessage | PackageInitMessage) & { cancel: SharedArrayBuffer };
 
 export interface TileJob {
   kind: 'tile';
   id: number;
   /** A RunTile for a streamed run. */
   tile: TileSpec;
+  /** The tile's package as bytes (tile-package-bytes.ts), for a worker started with init-packages. */
+  package?: Uint8Array;
 }
 
 /** A streamed run's answer for one tile: its rasters and its sums per unit. */

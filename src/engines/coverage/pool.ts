@@ -2,7 +2,15 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../../start-worker.js';
 import { DomainError } from '../../domain/errors.js';
-import type { InitMessage, StreamInitMessage, TileJob, TileReply, WorkerInit, WorkerReply } from './messages.js';
+import type {
+  InitMessage,
+  PackageInitMessage,
+  StreamInitMessage,
+  TileJob,
+  TileReply,
+  WorkerInit,
+  WorkerReply,
+} from './messages.js';
 import type { TileSpec } from './predict/predict-tile.js';
 
 /** What a worker answers for a tile predicted on the whole grid (a streamed run's workers answer StreamTileDone). */
@@ -53,7 +61,7 @@ export class CoveragePool<S extends Success = WholeGridTileDone> {
   private closing = false;
 
   constructor(
-    private readonly init: InitMessage | StreamInitMessage,
+    private readonly init: InitMessage | StreamInitMessage | PackageInitMessage,
     size = Math.max(1, availableParallelism()),
   ) {
     this.slots = Array.from({ length: size }, () => {
@@ -107,10 +115,19 @@ export class CoveragePool<S extends Success = WholeGridTileDone> {
    * stopping a tile its caller gave up on takes it once it has.
    */
   predictOne(tile: TileSpec, signal?: AbortSignal): Promise<S> {
+    return this.predictOn(tile, signal);
+  }
+
+  /** Predicts one tile from its package's bytes (a pool started with init-packages), as predictOne does. */
+  predictPackage(tile: TileSpec, bytes: Uint8Array, signal?: AbortSignal): Promise<S> {
+    return this.predictOn(tile, signal, bytes);
+  }
+
+  private predictOn(tile: TileSpec, signal?: AbortSignal, bytes?: Uint8Array): Promise<S> {
     const idle = this.slots.filter((s) => s.task === null);
     const slot = idle.find((s) => s.failure === null) ?? idle[0] ?? this.slots.find((s) => s.task?.settled === true);
     if (!slot) return Promise.reject(new Error('every coverage worker is busy'));
-    return this.dispatch(slot, tile, signal);
+    return this.dispatch(slot, tile, signal, bytes);
   }
 
   async close(): Promise<void> {
@@ -119,7 +136,7 @@ export class CoveragePool<S extends Success = WholeGridTileDone> {
   }
 
   /** The one way a tile reaches a worker: after the tile it holds, if any, is answered. */
-  private async dispatch(slot: Slot<S>, tile: TileSpec, signal?: AbortSignal): Promise<S> {
+  private async dispatch(slot: Slot<S>, tile: TileSpec, signal?: AbortSignal, bytes?: Uint8Array): Promise<S> {
     while (slot.task) await slot.idle;
     if (signal?.aborted) throw abortReason(signal);
     if (slot.failure) throw slot.failure;
@@ -148,7 +165,7 @@ export class CoveragePool<S extends Success = WholeGridTileDone> {
       slot.task = task;
       slot.idle = new Promise((done) => (slot.markIdle = done));
       signal?.addEventListener('abort', onAbort, { once: true });
-      slot.worker.postMessage({ kind: 'tile', id, tile } satisfies TileJob);
+      slot.worker.postMessage({ kind: 'tile', id, tile, ...(bytes ? { package: bytes } : {}) } satisfies TileJob);
     });
   }
 

@@ -1,8 +1,14 @@
 import { toGridPolygons, type GeoJsonArea } from './analysis-grid.js';
 import { assertPopulationCounts, resampleCounts } from './raster/population-raster.js';
 import { resampleElevation } from './raster/resample-dem.js';
-import { openRasterSource, readWindowOf, type OpenRaster, type RasterSourceRef } from './raster/raster-source.js';
-import type { GridSpec } from './raster/raster.js';
+import {
+  openRasterSource,
+  rasterSource,
+  readWindowOf,
+  type OpenRaster,
+  type RasterSourceRef,
+} from './raster/raster-source.js';
+import type { GridSpec, Raster } from './raster/raster.js';
 import { rasterizeUnits, type ZoneMap } from './zones/rasterize-units.js';
 import { subGrid, type CellRect } from './predict/window-tile.js';
 
@@ -20,6 +26,30 @@ export class TileInputReader {
     const dem = await Promise.all(refs.dem.map(openRasterSource));
     const population = await Promise.all(refs.population.map(openRasterSource));
     return new TileInputReader(dem, population);
+  }
+
+  /** Rasters already read (a tile's raw windows) in place of the files: read and resampled the same way. */
+  static ofRasters(dem: readonly Raster[], population: readonly Raster[]): TileInputReader {
+    return new TileInputReader(dem.map(rasterSource), population.map(rasterSource));
+  }
+
+  /**
+   * The source pixels under a window of the grid, joined from every terrain file reaching it, as they are
+   * in the files (null when none reaches). Resampling from these gives what `terrain` gives from the files.
+   */
+  async rawTerrain(grid: GridSpec, window: CellRect): Promise<Raster | null> {
+    return readWindowOf(this.dem, subGrid(grid, window));
+  }
+
+  /** Each population file's source pixels under a tile (only the files reaching it). */
+  async rawPeople(grid: GridSpec, tile: CellRect): Promise<Raster[]> {
+    const target = subGrid(grid, tile);
+    const windows: Raster[] = [];
+    for (const source of this.population) {
+      const window = await readWindowOf([source], target);
+      if (window) windows.push(window);
+    }
+    return windows;
   }
 
   /** Ground heights over a window of the grid, resampled strip by strip (NaN where no terrain file reaches). */

@@ -8,6 +8,9 @@ import type { CoverageParams } from './predict/coverage-params.js';
 import { siteCoverTest } from './predict/cover-test.js';
 import { computeStreamTile, startStreamTileWork, type StreamTileWork } from './stream-tile-work.js';
 import type { RunTile } from './run-grids.js';
+import { computeTilePackage } from './tile-package.js';
+import { unpackTilePackage } from './tile-package-bytes.js';
+import type { WindowTileOutcome } from './predict/window-tile.js';
 import {
   toWireError,
   type InitMessage,
@@ -34,6 +37,8 @@ interface WorkerState {
 let state: WorkerState | null = null;
 /** A streamed run's state instead (inputs read by window per tile). */
 let stream: { work: Promise<StreamTileWork>; cancel: Int32Array } | null = null;
+/** A `dx-compact worker`'s thread instead: every tile brings its own package. */
+let packages: { scratch: TileScratch; cancel: Int32Array } | null = null;
 /** Why the init message could not be used; each tile is answered with it. */
 let initFailure: WireError | null = null;
 
@@ -54,11 +59,15 @@ function startState(message: InitMessage & { cancel: SharedArrayBuffer }): Worke
   };
 }
 
-/** A streamed run's tile: read its window of inputs, predict, sum. Failures and cancellations are answered. */
-async function predictStreamed(message: TileJob, run: NonNullable<typeof stream>): Promise<void> {
-  const isCancelled = () => Atomics.load(run.cancel, 0) === message.id;
+/** A streamed run's tile: read its window of inputs (or unpack its package), predict, sum; every end is answered. */
+async function predictStreamed(
+  message: TileJob,
+  cancel: Int32Array,
+  compute: (isCancelled: () => boolean) => Promise<WindowTileOutcome>,
+): Promise<void> {
+  const isCancelled = () => Atomics.load(cancel, 0) === message.id;
   try {
-    const outcome = await computeStreamTile(await run.work, message.tile as RunTile, isCancelled);
+    const outcome = await compute(isCancelled);
     if (isCancelled()) {
       port.postMessage({ kind: 'tile', id: message.id, ok: false, cancelled: true } satisfies TileReply);
       return;
@@ -77,7 +86,18 @@ async function predictStreamed(message: TileJob, run: NonNullable<typeof stream>
 
 function predict(message: TileJob): void {
   if (stream && !initFailure) {
-    void predictStreamed(message, stream);
+    const run = stream;
+    void predictStreamed(message, run.cancel, async (isCancelled) =>
+      computeStreamTile(await run.work, message.tile as RunTile, isCancelled),
+    );
+    return;
+  }
+  if (packages && !initFailure) {
+    const { scratch, cancel } = packages;
+    void predictStreamed(message, cancel, async (isCancelled) => {
+      if (!message.package) throw new Error(`tile ${message.tile.index} came without its package`);
+      return computeTilePackage(unpackTilePackage(message.package), scratch, isCancelled);
+    });
     return;
   }
   try {
@@ -118,13 +138,17 @@ function predict(message: TileJob): void {
 port.on('message', (message: WorkerInit | TileJob) => {
   if (message?.kind === 'tile') return predict(message);
   try {
-    if (message?.kind !== 'init' && message?.kind !== 'init-stream')
+    if (message?.kind !== 'init' && message?.kind !== 'init-stream' && message?.kind !== 'init-packages')
       throw new Error(`unknown message ${JSON.stringify(message)?.slice(0, 80)}`);
     if (!(message.cancel instanceof SharedArrayBuffer) || message.cancel.byteLength < 4)
       throw new Error('init message: no shared cancel flag');
     initFailure = null;
     if (message.kind === 'init') {
       state = startState(message);
+      return;
+    }
+    if (message.kind === 'init-packages') {
+      packages = { scratch: new TileScratch(), cancel: new Int32Array(message.cancel, 0, 1) };
       return;
     }
     const work = startStreamTileWork(message);
@@ -139,6 +163,7 @@ port.on('message', (message: WorkerInit | TileJob) => {
   } catch (error) {
     state = null;
     stream = null;
+    packages = null;
     const wire = toWireError(error);
     initFailure = { code: wire.code, message: `coverage worker could not start: ${wire.message}` };
     port.postMessage({ kind: 'init', ok: false, error: initFailure } satisfies InitFailed);

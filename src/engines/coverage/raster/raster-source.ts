@@ -34,25 +34,31 @@ export function memorySource(raster: Raster): RasterSourceRef {
 }
 
 export async function openRasterSource(ref: RasterSourceRef): Promise<OpenRaster> {
-  if (ref.kind === 'memory') {
-    const pixels = new Float32Array(ref.data);
-    const { header } = ref;
-    return {
-      header,
-      read: async (window) => {
-        const w = clipWindow(window, header);
-        const data = new Float32Array(w.width * w.height);
-        for (let row = 0; row < w.height; row++) {
-          const from = (w.y0 + row) * header.width + w.x0;
-          data.set(pixels.subarray(from, from + w.width), row * w.width);
-        }
-        return { ...header, ...shifted(header, w), data };
-      },
-      close: async () => undefined,
-    };
-  }
+  if (ref.kind === 'memory') return inMemory(ref.header, new Float32Array(ref.data));
   if (/\.hgt$/i.test(ref.name)) return openHgtFile(ref.path, ref.name);
   return openGeoTiffFile(ref.path, ref.name);
+}
+
+/** A raster already read (e.g. a window shipped to another machine), read by window like a file. */
+export function rasterSource(raster: Raster): OpenRaster {
+  const { data, ...header } = raster;
+  return inMemory(header, data);
+}
+
+function inMemory(header: RasterHeader, pixels: Float32Array): OpenRaster {
+  return {
+    header,
+    read: async (window) => {
+      const w = clipWindow(window, header);
+      const data = new Float32Array(w.width * w.height);
+      for (let row = 0; row < w.height; row++) {
+        const from = (w.y0 + row) * header.width + w.x0;
+        data.set(pixels.subarray(from, from + w.width), row * w.width);
+      }
+      return { ...header, ...shifted(header, w), data };
+    },
+    close: async () => undefined,
+  };
 }
 
 function clipWindow(window: PixelWindow, header: Pick<RasterHeader, 'width' | 'height' | 'name'>): PixelWindow {
