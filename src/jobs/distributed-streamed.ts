@@ -19,11 +19,10 @@ import type { StreamTileDone } from '../engines/coverage/messages.js';
 import type { RunTile } from '../engines/coverage/run-grids.js';
 import { openStreamTilePlanner, planStreamTile } from '../engines/coverage/stream-tile-work.js';
 import { packTileOutcome, packTilePackage, unpackTileOutcome } from '../engines/coverage/tile-package-bytes.js';
-import { gridCornersLonLat } from '../engines/coverage/analysis-grid.js';
 import type { Technology } from '../domain/coverage/technology.js';
 import { exhaustedTile, startBoss, tileFailure, type QueueOptions } from './distributed-coverage.js';
 import { startRun, type JobOptions, type RunOutputs } from './run-lifecycle.js';
-import { describeStreamed, streamInitMessage, sumTiles, type TileFigures } from './streamed-coverage.js';
+import { describeStreamed, finishStreamedRun, streamInitMessage, type TileFigures } from './streamed-coverage.js';
 import type { StreamedRunInputs } from './streamed-inputs.js';
 import { StreamedOutputs } from './streamed-outputs.js';
 import { whileNotCancelled } from './while-not-cancelled.js';
@@ -107,15 +106,7 @@ export async function startDistributedStreamedJob(
           if (rows.length > 0) await progress(taken.size);
           else if (taken.size < tiles.length) await sleep(pollMs);
         }
-        const summed = sumTiles(run, figures, planner.operators);
-        await outputs?.finish(summed.uncovered, run.params.thresholdsDbm);
-        return {
-          units: summed.units,
-          total: summed.total,
-          hotspots: summed.hotspots,
-          operators: planner.operators,
-          corners: gridCornersLonLat(run.plan.grids[0]!.spec),
-        };
+        return await finishStreamedRun(run, figures, planner.operators, outputs);
       } catch (error) {
         await outputs?.abort();
         if (signal.aborted) return null;

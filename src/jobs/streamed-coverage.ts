@@ -84,6 +84,24 @@ export function sumTiles(run: StreamedRunInputs, tiles: readonly TileFigures[], 
   return { ...coverageFigures(unitCodes, run.technologies, operators, population, sums), hotspots, uncovered };
 }
 
+/** The end of a streamed run, whichever runner computed its tiles: the figures summed, the files finished. */
+export async function finishStreamedRun(
+  run: StreamedRunInputs,
+  figures: readonly TileFigures[],
+  operators: readonly string[],
+  outputs: StreamedOutputs | null,
+): Promise<RunOutputs> {
+  const summed = sumTiles(run, figures, operators);
+  await outputs?.finish(summed.uncovered, run.params.thresholdsDbm);
+  return {
+    units: summed.units,
+    total: summed.total,
+    hotspots: summed.hotspots,
+    operators: [...operators],
+    corners: gridCornersLonLat(run.plan.grids[0]!.spec),
+  };
+}
+
 /** Each unit's `n` largest hot spots, largest first overall (a stable sort keeps tile order among equals). */
 function topPerUnit(spots: readonly Hotspot[], n: number): Hotspot[] {
   const kept = new Map<string, Hotspot[]>();
@@ -127,15 +145,7 @@ export async function startStreamedCoverageJob(
           },
           signal,
         );
-        const summed = sumTiles(run, figures, operators);
-        await outputs?.finish(summed.uncovered, run.params.thresholdsDbm);
-        return {
-          units: summed.units,
-          total: summed.total,
-          hotspots: summed.hotspots,
-          operators,
-          corners: gridCornersLonLat(run.plan.grids[0]!.spec),
-        };
+        return await finishStreamedRun(run, figures, operators, outputs);
       } catch (error) {
         await outputs?.abort();
         if (signal.aborted) return null;

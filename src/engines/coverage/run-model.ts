@@ -1,13 +1,13 @@
 import type { Technology } from '../../domain/coverage/technology.js';
 import type { GridSpec } from './raster/raster.js';
-import { zonalSums, type ZoneMap } from './zones/rasterize-units.js';
+import type { ZoneMap } from './zones/rasterize-units.js';
 import { splitIntoTiles, type TileSpec } from './predict/predict-tile.js';
 import type { CoverageParams } from './predict/coverage-params.js';
 import type { GridSite } from './predict/site-signal.js';
 import { CoveragePool } from './pool.js';
-import { uncoveredHotspots, type Hotspot } from './hotspots.js';
+import type { Hotspot } from './hotspots.js';
 import { siteCoverTest } from './predict/cover-test.js';
-import { zonalOperatorSums } from './zones/operator-sums.js';
+import { coverageSums } from './coverage-sums.js';
 import { maxOperatorFigure, type OperatorFigure } from '../../domain/coverage/operators.js';
 
 export interface ModelInputs {
@@ -165,24 +165,7 @@ export function summariseCoverage(
   coveredMask: Partial<Record<Technology, Uint8Array>>,
   operators: readonly string[],
 ): Pick<ModelOutputs, 'units' | 'total' | 'hotspots'> {
-  const { grid } = inputs;
-  const cells = grid.width * grid.height;
-  const unitCount = inputs.unitCodes.length;
-  const operatorCount = operators.length;
-  const population = zonalSums(inputs.zones, inputs.population, null, unitCount).population;
-  const sums: Partial<Record<Technology, Float64Array>> = {};
-  const hotspots: Partial<Record<Technology, Hotspot[]>> = {};
-  for (const tech of inputs.technologies) {
-    const mask = coveredMask[tech] ?? new Uint8Array(cells);
-    sums[tech] = zonalOperatorSums(inputs.zones, inputs.population, mask, operatorCount, unitCount);
-    hotspots[tech] = uncoveredHotspots(
-      grid,
-      inputs.population,
-      inputs.zones,
-      inputs.unitCodes,
-      (cell) => (mask[cell]! & 1) === 1,
-    );
-  }
+  const { population, sums, hotspots } = coverageSums(inputs, coveredMask, operators.length);
   return { ...coverageFigures(inputs.unitCodes, inputs.technologies, operators, population, sums), hotspots };
 }
 

@@ -15,6 +15,14 @@ import { subGrid, type CellRect } from './predict/window-tile.js';
 /** Rows resampled at once: bounds the projected lattice (16 bytes a cell) to a strip of the window. */
 const STRIP_ROWS = 256;
 
+/** A rectangle cut into strips of STRIP_ROWS rows, top to bottom, with each strip's first row in the rectangle. */
+function* strips(rect: CellRect): Generator<{ strip: CellRect; row: number }> {
+  for (let row = 0; row < rect.height; row += STRIP_ROWS) {
+    const height = Math.min(STRIP_ROWS, rect.height - row);
+    yield { strip: { x0: rect.x0, y0: rect.y0 + row, width: rect.width, height }, row };
+  }
+}
+
 /** The run's input files (or in-memory rasters), opened once per process and read by window. */
 export class TileInputReader {
   private constructor(
@@ -55,13 +63,7 @@ export class TileInputReader {
   /** Ground heights over a window of the grid, resampled strip by strip (NaN where no terrain file reaches). */
   async terrain(grid: GridSpec, window: CellRect): Promise<Float32Array> {
     const heights = new Float32Array(window.width * window.height).fill(Number.NaN);
-    for (let row = 0; row < window.height; row += STRIP_ROWS) {
-      const strip = {
-        x0: window.x0,
-        y0: window.y0 + row,
-        width: window.width,
-        height: Math.min(STRIP_ROWS, window.height - row),
-      };
+    for (const { strip, row } of strips(window)) {
       const target = subGrid(grid, strip);
       const source = await readWindowOf(this.dem, target);
       if (source) heights.set(resampleElevation(source, target), row * window.width);
@@ -75,13 +77,7 @@ export class TileInputReader {
    */
   async people(grid: GridSpec, tile: CellRect): Promise<Float32Array> {
     const people = new Float32Array(tile.width * tile.height);
-    for (let row = 0; row < tile.height; row += STRIP_ROWS) {
-      const strip = {
-        x0: tile.x0,
-        y0: tile.y0 + row,
-        width: tile.width,
-        height: Math.min(STRIP_ROWS, tile.height - row),
-      };
+    for (const { strip, row } of strips(tile)) {
       const target = subGrid(grid, strip);
       const at = row * tile.width;
       for (const source of this.population) {

@@ -1,9 +1,8 @@
 import type { Technology } from '../../../domain/coverage/technology.js';
 import type { GridSpec } from '../raster/raster.js';
 import type { ZoneMap } from '../zones/rasterize-units.js';
-import { zonalSums } from '../zones/rasterize-units.js';
-import { zonalOperatorSums } from '../zones/operator-sums.js';
 import { uncoveredHotspots, type Hotspot } from '../hotspots.js';
+import { coverageSums } from '../coverage-sums.js';
 import { groupIntoMasts, rectDistanceCells } from './masts.js';
 import type { CoverageParams } from './coverage-params.js';
 import { predictTile, type CoverTest, type TileScratch, type TileSpec } from './predict-tile.js';
@@ -147,34 +146,15 @@ export function predictWindowTile(
   };
   const outside = cellsOutside(input.zones);
   const prediction = predictTile(dem, masts, params, inWindow, scratch, isCancelled, input.cover, outside);
-  const cells = tileGrid.width * tileGrid.height;
-  const unitCount = input.unitCodes.length;
-  const operators = input.cover.operatorCount;
-  const population = zonalSums(input.zones, input.population, null, unitCount).population;
-  const sums: WindowTileOutcome['sums'] = {};
-  const hotspots: WindowTileOutcome['hotspots'] = {};
+  const area = { ...input, grid: tileGrid };
+  const { population, sums, hotspots } = coverageSums(area, prediction.coveredMask, input.cover.operatorCount);
   const uncovered: WindowTileOutcome['uncovered'] = {};
   for (const tech of input.technologies) {
-    const mask = prediction.coveredMask[tech] ?? new Uint8Array(cells);
-    sums[tech] = zonalOperatorSums(input.zones, input.population, mask, operators, unitCount);
-    hotspots[tech] = uncoveredHotspots(
-      tileGrid,
-      input.population,
-      input.zones,
-      input.unitCodes,
-      (c) => (mask[c]! & 1) === 1,
-    );
-    uncovered[tech] = uncoveredHotspots(
-      tileGrid,
-      input.population,
-      input.zones,
-      input.unitCodes,
-      (c) => mask[c]! !== 0,
-      {
-        perUnit: Number.POSITIVE_INFINITY,
-        minPeople: 1,
-      },
-    );
+    const mask = prediction.coveredMask[tech];
+    uncovered[tech] = uncoveredHotspots(tileGrid, input.population, input.zones, input.unitCodes, (c) => !!mask?.[c], {
+      perUnit: Number.POSITIVE_INFINITY,
+      minPeople: 1,
+    });
   }
   return {
     bestSignalDbm: prediction.bestSignalDbm,
