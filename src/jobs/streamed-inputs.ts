@@ -10,10 +10,7 @@ import {
   type RasterSourceRef,
 } from '../engines/coverage/raster/raster-source.js';
 import { readHgt } from '../engines/coverage/raster/read-hgt.js';
-import {
-  assertPopulationCounts,
-  assertPopulationSourceCounts,
-} from '../engines/coverage/raster/population-raster.js';
+import { assertPopulationCounts, assertPopulationSourceCounts } from '../engines/coverage/raster/population-raster.js';
 import type { RasterHeader } from '../engines/coverage/raster/read-geotiff.js';
 import { transformer, WGS84 } from '../engines/coverage/raster/crs.js';
 import { pixelAt } from '../engines/coverage/raster/raster.js';
