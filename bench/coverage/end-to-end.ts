@@ -1,11 +1,12 @@
 /**
  * The province end to end, as a user runs `dx-compact coverage run --dem … --population … --sites …`:
- * prepareStreamedRun over the files on disk (headers, sites, communes from the database, grids), then
- * startStreamedCoverageJob with an output folder until `finished`: each tile reads its window of the files,
- * its rasters go into the COG outputs as it completes, indicators stored at the end. Wall time per stage
- * and in total, peak RSS of the process. Prints; asserts nothing.
+ * prepareStreamedRun over the files on disk (headers, population checked strip by strip, sites, communes from
+ * the database, grids), then startStreamedCoverageJob with an output folder until `finished`: each tile reads
+ * its window of the files, its rasters go into the COG outputs as it completes, indicators stored at the end.
+ * Wall time per stage and in total, peak RSS of the process. Prints; asserts nothing.
  *
- * Stages: "prepare" hashes the input files and plans the grids (the pixels are read by the tiles); the tiles
+ * Stages: "prepare" checks the population file holds counts (one pass over its pixels, a strip at a time),
+ * hashes the input files and plans the grids (the terrain's pixels are read by the tiles); the tiles
  * run from the job's answer to the last progress report (reading and resampling each tile's window, the
  * prediction, and writing its blocks); from there, finishing the COG files and the site tables ends at
  * the newest output file's mtime, and the rest until `finished` is storing the indicators.

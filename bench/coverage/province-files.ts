@@ -1,8 +1,8 @@
 /**
  * The synthetic province as a user would hold it: a DEM GeoTIFF, a population GeoTIFF, a sites CSV on
- * disk, and the communes with their boundaries in a database. Rasters and boundaries are placed on a
- * UTM 49N grid so that the analysis grid the job derives from the boundaries (with its 2 km margin) is
- * the province's own grid, cell for cell.
+ * disk, and the communes with their boundaries in a database. Rasters and boundaries are placed on one
+ * UTM 49N grid, the communes 2 km inside the rasters' edges, so that the terrain and the people reach past
+ * the boundaries for the sites just outside them.
  */
 import { join } from 'node:path';
 import type { Queryable } from '../../src/db/database.js';
@@ -18,7 +18,7 @@ export const CELL_M = 30;
 /** UTM 49N origin of the grid (top-left corner); the same place as the in-memory benchmark's grid. */
 const ORIGIN_X = 300_000;
 const ORIGIN_Y = 1_650_000;
-/** The job's margin around the boundaries (prepareFromFiles), in cells, rounded up. */
+/** The band of raster kept around the boundaries, 2 km in cells rounded up: sites just outside still lie on the terrain. */
 const MARGIN_CELLS = Math.ceil(2_000 / CELL_M);
 
 export interface ProvinceFiles {

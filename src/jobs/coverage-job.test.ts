@@ -1,15 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTestDatabase, type TestDatabase } from '../../test/fixtures/test-database.js';
 import { loadSmallProvince } from '../../test/fixtures/small-province.js';
 import { writeArrayBuffer } from 'geotiff';
 import { readGeoTiff } from '../engines/coverage/raster/read-geotiff.js';
-import { prepareFromFiles } from './coverage-inputs.js';
+import { prepareStreamedRun, type InputFile } from './streamed-inputs.js';
 import { setSmallProvinceBoundaries, utmRaster } from '../../test/fixtures/coverage-fixtures.js';
-import { startCoverageJob } from './coverage-job.js';
+import { startStreamedCoverageJob } from './streamed-coverage.js';
 import { coverageOutputDir } from './coverage-output-dir.js';
 import { cancelRun } from '../db/coverage-runs.js';
 import { findIndicator } from '../db/indicators.js';
@@ -46,11 +46,20 @@ const sitesCsv = (rows: string[]) => ({
 });
 const goodSites = sitesCsv(['GL-1,2G,900,13.915,108.045,35,20,0', 'GL-1,4G,1800,13.915,108.045,35,30,0']);
 
-const prepare = (overrides: Partial<Parameters<typeof prepareFromFiles>[1]> = {}) =>
-  prepareFromFiles(db, {
+/** An upload written to a folder, to hand the run as a file path instead. */
+function onDisk(file: { name: string; bytes: Uint8Array }): string {
+  const folder = join(scratch, 'inputs');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, file.name), file.bytes);
+  return join(folder, file.name);
+}
+
+// 30 m cells in 256-cell tiles: the communes' 10 × 3 km span several tiles of the run's lattice.
+const prepare = (overrides: Partial<Parameters<typeof prepareStreamedRun>[1]> = {}) =>
+  prepareStreamedRun(db, {
     rootUnit: 'P1',
     technologies: ['2G', '4G'],
-    params: { cellSizeM: 60 },
+    params: { cellSizeM: 30, tileCells: 256 },
     dem: [dem],
     population,
     sites: goodSites,
@@ -88,16 +97,36 @@ describe('refusing bad inputs before any work', () => {
   it('refuses a site outside the DEM, naming it', async () => {
     await expect(prepare({ sites: sitesCsv(['FAR-1,4G,1800,14.5,108.5,30,43,15']) })).rejects.toThrow(/FAR-1/);
   });
-  it('refuses a population raster that is not counts', async () => {
+  it('refuses a population raster that is not counts, uploaded or as a file, before reading any tile', async () => {
     const negative = raster('pop-bad.tif', 100, (x) => (x === 3 ? -4 : 5));
-    await expect(prepare({ population: negative })).rejects.toThrow(/pop-bad\.tif: not a population count raster/);
+    const refusal = /^pop-bad\.tif: not a population count raster: \d+ pixel\(s\) are negative \(lowest -4\)/;
+    for (const population of [negative, onDisk(negative)] as InputFile[]) {
+      await expect(prepare({ population })).rejects.toMatchObject({
+        code: 'population.not_counts',
+        message: expect.stringMatching(refusal),
+      });
+    }
+    const density = raster('pop-density.tif', 100, () => 5); // a density by its name, whatever its values
+    await expect(prepare({ population: onDisk(density) })).rejects.toThrow(
+      /^pop-density\.tif: not a population count raster: its name or metadata says "density"/,
+    );
+    // A density read as counts: 20,000 people/km² on 100 m pixels reads as 2,000,000/km².
+    const city = raster('pop-city.tif', 100, () => 20_000);
+    await expect(prepare({ population: onDisk(city) })).rejects.toThrow(
+      /^pop-city\.tif: not a population count raster: 2,000,000 people\/km² on average/,
+    );
+  });
+  it('accepts the same population as a file and as an upload, with the same input hash', async () => {
+    const [uploaded, file] = [await prepare(), await prepare({ population: onDisk(population) })];
+    expect(file.population[0]).toMatchObject({ kind: 'file', name: 'worldpop-100m.tif' });
+    expect(file.inputs.population).toBe(uploaded.inputs.population);
   });
 });
 
 describe('a run', () => {
   it('computes coverage per commune, writes it as audited indicator values with provenance, and GeoTIFFs', async () => {
     const prepared = await prepare();
-    const { runId, finished } = await startCoverageJob(db, prepared, {
+    const { runId, finished } = await startStreamedCoverageJob(db, prepared, {
       period: '2025-12',
       rootUnit: 'P1',
       actor: 'engineer',
@@ -107,6 +136,7 @@ describe('a run', () => {
     });
     const run = await finished;
     expect(run).toMatchObject({ id: runId, status: 'succeeded', tilesDone: run.tilesTotal });
+    expect(run.tilesTotal).toBeGreaterThan(1);
     const province = await findUnit(db, 'P1');
     const share2g = (await rollUp(db, await findIndicator(db, 'POP_COV_2G_COMPUTED'), province, '2025-12')).value!;
     const share4g = (await rollUp(db, await findIndicator(db, 'POP_COV_4G_COMPUTED'), province, '2025-12')).value!;
@@ -123,7 +153,10 @@ describe('a run', () => {
     expect(audit!.reason).toContain(runId);
     expect(audit!.reason).toContain(prepared.inputs.sites);
     const tif = await readGeoTiff(readFileSync(join(outputDir, runId, 'signal-4G.tif')), 'signal-4G.tif');
-    expect([tif.width, tif.height]).toEqual([prepared.grid.width, prepared.grid.height]);
+    const grid = prepared.plan.grids[0]!.spec; // one grid (UTM 49N), so the files keep their plain names
+    expect(prepared.plan.grids).toHaveLength(1);
+    expect([tif.width, tif.height]).toEqual([grid.width, grid.height]);
+    expect(tif.transform).toMatchObject({ originX: grid.originX, originY: grid.originY, pixelWidth: 30 });
     expect(tif.metadata).toMatchObject({ DESCRIPTION: 'RSRP', UNITTYPE: 'dBm', TECHNOLOGY: '4G' });
     // The best-server raster's site table: index 1 is GL-1's 4G sector (index 0 its 2G one).
     expect(readFileSync(join(outputDir, runId, 'best-server-4G.csv'), 'utf8')).toBe(
@@ -196,20 +229,22 @@ describe('a run', () => {
     await app.close();
   });
 
-  it('leaves no results when cancelled', async () => {
-    const prepared = await prepare({ params: { cellSizeM: 30, tileCells: 32 } });
+  it('leaves no results and no files when cancelled', async () => {
+    const prepared = await prepare();
     const before = await db.query<{ n: number }>('select count(*)::int as n from indicator_value');
-    const { runId, finished } = await startCoverageJob(db, prepared, {
+    const { runId, finished } = await startStreamedCoverageJob(db, prepared, {
       period: '2025-11',
       rootUnit: 'P1',
       actor: 'engineer',
       requestId: null,
-      outputDir: null,
+      outputDir,
       poolSize: 1,
     });
     await cancelRun(db, runId);
     const run = await finished;
     expect(run.status).toBe('cancelled');
     expect(await db.query<{ n: number }>('select count(*)::int as n from indicator_value')).toEqual(before);
+    const folder = join(outputDir, runId); // no raster half-written, no table, no places
+    expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
   });
 });

@@ -5,16 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import PgBoss from 'pg-boss';
 import { openTestDatabase, testEngine, type TestDatabase } from '../../test/fixtures/test-database.js';
 import { loadSmallProvince } from '../../test/fixtures/small-province.js';
-import { prepareFromFiles } from './coverage-inputs.js';
-import { setSmallProvinceBoundaries, utmRaster } from '../../test/fixtures/coverage-fixtures.js';
+import { setSmallProvinceBoundaries, smallProvinceCoverage } from '../../test/fixtures/coverage-fixtures.js';
 import { startCoverageJob } from './coverage-job.js';
 import { runCoverageWorker, startDistributedCoverageJob, TILE_QUEUE } from './distributed-coverage.js';
 
-// Workers on several machines share a run through a PostgreSQL-backed queue: PostgreSQL only.
+// Workers on several machines share a run through a PostgreSQL-backed queue: PostgreSQL only. This is the
+// whole-grid runner of `--demo --distributed`; its inputs are built on the grid directly, as the demo's are.
 describe.runIf(testEngine === 'postgres')('a coverage run shared by workers through the queue', () => {
   let db: TestDatabase;
   const outputDir = mkdtempSync(join(tmpdir(), 'dx-distributed-'));
-  const raster = (name: string, cell: number, value: number) => utmRaster(name, cell, () => value);
   const sites = {
     name: 'tram.csv',
     bytes: new TextEncoder().encode(
@@ -35,12 +34,11 @@ describe.runIf(testEngine === 'postgres')('a coverage run shared by workers thro
 
   it('finishes with the same figures as a local run although a worker dies holding a tile', async () => {
     const prepare = () =>
-      prepareFromFiles(db, {
-        rootUnit: 'P1',
+      smallProvinceCoverage(db, {
         technologies: ['2G'],
         params: { cellSizeM: 60, tileCells: 64 },
-        dem: [raster('dem.tif', 30, 700)],
-        population: raster('pop.tif', 100, 5),
+        groundM: 700,
+        peoplePerCell: 1.8,
         sites,
       });
     const local = await (
@@ -114,12 +112,11 @@ describe.runIf(testEngine === 'postgres')('a coverage run shared by workers thro
       maintenanceIntervalSeconds: 1,
       tileRetries: 1,
     };
-    const prepared = await prepareFromFiles(db, {
-      rootUnit: 'P1',
+    const prepared = await smallProvinceCoverage(db, {
       technologies: ['2G'],
       params: { cellSizeM: 60, tileCells: 64 },
-      dem: [raster('dem.tif', 30, 700)],
-      population: raster('pop.tif', 100, 5),
+      groundM: 700,
+      peoplePerCell: 1.8,
       sites,
     });
     const { runId, finished } = await startDistributedCoverageJob(db, prepared, {

@@ -10,7 +10,7 @@ import {
   type RasterSourceRef,
 } from '../engines/coverage/raster/raster-source.js';
 import { readHgt } from '../engines/coverage/raster/read-hgt.js';
-import { assertPopulationCounts } from '../engines/coverage/raster/population-raster.js';
+import { assertPopulationCounts, assertPopulationSourceCounts } from '../engines/coverage/raster/population-raster.js';
 import type { RasterHeader } from '../engines/coverage/raster/read-geotiff.js';
 import { transformer, WGS84 } from '../engines/coverage/raster/crs.js';
 import { pixelAt } from '../engines/coverage/raster/raster.js';
@@ -66,11 +66,24 @@ async function terrainSource(file: InputFile): Promise<RasterSourceRef> {
   );
 }
 
+/**
+ * The population input, checked to hold counts before any work: an upload whole (it is in memory anyway),
+ * a file strip by strip, so a bad file is refused up front by its name and never more than a strip is held.
+ */
 async function populationSource(file: InputFile): Promise<RasterSourceRef> {
-  if (typeof file === 'string') return fileSource(file);
-  const raster = await readUploadedGeoTiff(file, 'population raster');
-  assertPopulationCounts(raster); // whole, as it is in memory anyway; a file's windows are checked as they are read
-  return memorySource(raster);
+  if (typeof file !== 'string') {
+    const raster = await readUploadedGeoTiff(file, 'population raster');
+    assertPopulationCounts(raster);
+    return memorySource(raster);
+  }
+  const ref = fileSource(file);
+  const open = await openRasterSource(ref); // refuses an unreadable file by its name
+  try {
+    await assertPopulationSourceCounts(open);
+  } finally {
+    await open.close();
+  }
+  return ref;
 }
 
 /** Every site's radio fields and its position in a grid's CRS. */
@@ -84,9 +97,10 @@ function projectSites(sites: readonly SiteRecord[], crs: string): ProjectedSite[
 }
 
 /**
- * Checks a run's inputs without reading their pixels (the terrain files' and population file's headers,
- * every site row, the units' boundaries; uploads, already in memory, are read whole) and plans its grids and tiles. A site outside every terrain file
- * is refused by its row; a site outside the area is kept: its signal counts where it reaches in.
+ * Checks a run's inputs before any work (the terrain files' headers, the population file's pixels strip by
+ * strip, every site row, the units' boundaries; uploads, already in memory, are read whole) and plans its grids
+ * and tiles. A site outside every terrain file is refused by its row; a site outside the area is kept: its
+ * signal counts where it reaches in.
  */
 export async function prepareStreamedRun(
   db: Queryable,
@@ -111,9 +125,9 @@ export async function prepareStreamedRun(
   const dem = await Promise.all(spec.dem.map(terrainSource));
   const population = [await populationSource(spec.population)];
   const demHeaders: RasterHeader[] = [];
-  for (const ref of [...dem, ...population]) {
+  for (const ref of dem) {
     const open = await openRasterSource(ref); // refuses an unreadable file by its name
-    if (dem.includes(ref)) demHeaders.push(open.header);
+    demHeaders.push(open.header);
     await open.close();
   }
   let sites: SiteRecord[];

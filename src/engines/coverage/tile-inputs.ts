@@ -1,5 +1,5 @@
 import { toGridPolygons, type GeoJsonArea } from './analysis-grid.js';
-import { assertPopulationCounts, resampleCounts } from './raster/population-raster.js';
+import { resampleCounts } from './raster/population-raster.js';
 import { resampleElevation } from './raster/resample-dem.js';
 import {
   openRasterSource,
@@ -73,7 +73,8 @@ export class TileInputReader {
 
   /**
    * People per cell of a tile (by area overlap), strip by strip like the terrain (a pixel cut by a strip's
-   * edge is shared by area, as between tiles); each window read is checked to hold counts, not a density.
+   * edge is shared by area, as between tiles). The inputs were checked to hold counts, not a density, whole
+   * before the run (prepareStreamedRun), so a window is not checked again.
    */
   async people(grid: GridSpec, tile: CellRect): Promise<Float32Array> {
     const people = new Float32Array(tile.width * tile.height);
@@ -83,7 +84,6 @@ export class TileInputReader {
       for (const source of this.population) {
         const window = await readWindowOf([source], target);
         if (!window) continue;
-        assertPopulationCounts(window);
         const share = resampleCounts(window, target);
         for (let i = 0; i < share.length; i++) people[at + i]! += share[i]!;
       }

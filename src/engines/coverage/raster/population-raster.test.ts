@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { transformer, UTM_49N, VN2000_TM3, WGS84 } from './crs.js';
-import { assertPopulationCounts, resampleCounts } from './population-raster.js';
+import { assertPopulationCounts, assertPopulationSourceCounts, resampleCounts } from './population-raster.js';
+import { rasterSource } from './raster-source.js';
+import type { PixelWindow } from './read-geotiff.js';
 import type { GridSpec, Raster } from './raster.js';
 import { readGeoTiff } from './read-geotiff.js';
 import { writeGeoTiff } from './write-geotiff.js';
@@ -26,6 +28,15 @@ function population(partial: Partial<Raster> & Pick<Raster, 'width' | 'height' |
 }
 
 const sum = (values: ArrayLike<number>): number => Array.from(values).reduce((a, b) => (b > 0 ? a + b : a), 0);
+
+async function asyncRefusal(run: () => Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await run();
+  } catch (error) {
+    return error as { code: string; message: string };
+  }
+  throw new Error('expected a refusal');
+}
 
 function refusal(run: () => unknown): { code: string; message: string } {
   try {
@@ -120,6 +131,65 @@ describe('assertPopulationCounts', () => {
     const raster = await readGeoTiff(readFileSync(join(dir, 'grid.tif')), 'grid.tif');
     expect(raster.metadata.UNITS).toBe('persons per square kilometre');
     expect(refusal(() => assertPopulationCounts(raster)).message).toMatch(/^grid\.tif: not a population count raster/);
+  });
+});
+
+describe('assertPopulationSourceCounts', () => {
+  // 7 × 5 pixels of 100 m, geographic rows would differ in area: take WGS 84 so strips must place their rows.
+  const step = 1 / 1200;
+  const wide = population({
+    width: 7,
+    height: 5,
+    crs: WGS84,
+    transform: { originX: 108, originY: 14, pixelWidth: step, pixelHeight: -step },
+    data: Float32Array.from({ length: 35 }, (_, i) => (i % 4 === 0 ? -99999 : i)),
+  });
+  /** The raster read by window, remembering every window asked for. */
+  const watched = (raster: Raster) => {
+    const open = rasterSource(raster);
+    const windows: PixelWindow[] = [];
+    return {
+      windows,
+      source: {
+        header: open.header,
+        read: (window: PixelWindow) => {
+          windows.push(window);
+          return open.read(window);
+        },
+      },
+    };
+  };
+
+  it('reads strips of whole rows, one at a time, and sums up what the whole raster sums up', async () => {
+    const { windows, source } = watched(wide);
+    const summary = await assertPopulationSourceCounts(source, undefined, 14); // two rows a strip
+    expect(windows.map((w) => [w.y0, w.height, w.width])).toEqual([
+      [0, 2, 7],
+      [2, 2, 7],
+      [4, 1, 7],
+    ]);
+    const whole = assertPopulationCounts(wide);
+    expect(summary.total).toBe(whole.total);
+    expect(summary.populatedCells).toBe(whole.populatedCells);
+    expect(summary.populatedAreaKm2).toBeCloseTo(whole.populatedAreaKm2, 12);
+    expect(summary.meanPerKm2).toBeCloseTo(whole.meanPerKm2, 6);
+  });
+
+  it('refuses what the whole-raster check refuses, with the same message', async () => {
+    const negative = { ...wide, data: wide.data.map((v, i) => (i === 30 ? -2 : v)) };
+    const city = { ...wide, data: new Float32Array(35).fill(20000) };
+    const named = { ...wide, name: 'vnm_pd_2020.tif' };
+    for (const bad of [negative, city, named]) {
+      const expected = refusal(() => assertPopulationCounts(bad));
+      const strips = await asyncRefusal(() => assertPopulationSourceCounts(watched(bad).source, undefined, 7));
+      expect(strips).toMatchObject({ code: 'population.not_counts', message: expected.message });
+    }
+  });
+
+  it('refuses a density by its name before reading a pixel', async () => {
+    const { windows, source } = watched({ ...wide, name: 'gpw_population_density.tif' });
+    expect((await asyncRefusal(() => assertPopulationSourceCounts(source))).code).toBe('population.not_counts');
+    expect(windows).toEqual([]);
   });
 });
 

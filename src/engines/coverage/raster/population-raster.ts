@@ -1,13 +1,15 @@
 /**
  * Population rasters must hold people per pixel (WorldPop "ppp", GHS-POP, census grids), never
  * people per km²: summing a density over cells gives nonsense, and it cannot be told apart from
- * counts by looking at one value. assertPopulationCounts applies three heuristics (documented at
- * each check); resampleCounts moves the people onto the analysis grid keeping the total.
+ * counts by looking at one value. PopulationCountCheck applies three heuristics (documented at
+ * each check), to a raster in memory (assertPopulationCounts) or a file strip by strip
+ * (assertPopulationSourceCounts); resampleCounts moves the people onto the analysis grid keeping the total.
  */
 import { Invalid } from '../../../domain/errors.js';
 import { isGeographic, transformer } from './crs.js';
 import { projectLattice } from './project-lattice.js';
 import { assertGrid, isNoData, type GridSpec, type Raster } from './raster.js';
+import type { PixelWindow, RasterHeader } from './read-geotiff.js';
 
 export interface CountCheckLimits {
   /** Mean over populated cells (people / populated area); Manila, the densest city proper, averages ~43,000. */
@@ -47,52 +49,103 @@ export interface CountSummary {
   meanPerKm2: number;
 }
 
-export function assertPopulationCounts(raster: Raster, limits: CountCheckLimits = DEFAULT_COUNT_LIMITS): CountSummary {
-  const refuse = (reason: string): never => {
-    throw new Invalid('population.not_counts', `${raster.name}: not a population count raster: ${reason}`);
-  };
-  // 1. The name or GDAL metadata (DESCRIPTION, UNITTYPE, …) says density.
-  const labels = [raster.name, ...Object.entries(raster.metadata).flat()].join(' \n ');
-  const word = DENSITY_WORDS.exec(labels);
-  if (word) refuse(`its name or metadata says "${word[0].trim()}" (a density); supply people per pixel`);
-  // 2. Counts cannot be negative.
-  // 3. Read as counts, a density on a fine grid gives absurd people per km² (20,000/km² on 100 m cells reads as
-  //    2,000,000/km²), so the mean over populated cells and the densest cell are capped. This cannot catch a
-  //    density on a ~1 km grid, whose numbers look like counts: there only heuristic 1 helps.
-  const areas = rowAreasKm2(raster);
-  let total = 0;
-  let area = 0;
-  let populated = 0;
-  let negative = 0;
-  let lowest = 0;
-  let densest = 0;
-  for (let row = 0; row < raster.height; row++) {
-    for (let col = 0; col < raster.width; col++) {
-      const value = raster.data[row * raster.width + col]!;
-      if (isNoData(value, raster.noData)) continue;
-      if (value < 0) {
-        negative++;
-        lowest = Math.min(lowest, value);
-      } else if (value > 0) {
-        total += value;
-        area += areas[row]!;
-        populated++;
-        densest = Math.max(densest, value / areas[row]!);
+/**
+ * The three heuristics over a raster given in parts (the whole of it, or strips of rows read one at a time):
+ * the name and metadata are checked at once, the pixels as each part is added, the totals at the end.
+ */
+export class PopulationCountCheck {
+  private total = 0;
+  private area = 0;
+  private populated = 0;
+  private negative = 0;
+  private lowest = 0;
+  private densest = 0;
+
+  constructor(
+    private readonly header: RasterHeader,
+    private readonly limits: CountCheckLimits = DEFAULT_COUNT_LIMITS,
+  ) {
+    // 1. The name or GDAL metadata (DESCRIPTION, UNITTYPE, …) says density.
+    const labels = [header.name, ...Object.entries(header.metadata).flat()].join(' \n ');
+    const word = DENSITY_WORDS.exec(labels);
+    if (word) this.refuse(`its name or metadata says "${word[0].trim()}" (a density); supply people per pixel`);
+  }
+
+  private refuse(reason: string): never {
+    throw new Invalid('population.not_counts', `${this.header.name}: not a population count raster: ${reason}`);
+  }
+
+  /** Some rows of the raster, georeferenced where they lie (their own transform gives their pixels' areas). */
+  add(part: Raster): void {
+    const areas = rowAreasKm2(part);
+    for (let row = 0; row < part.height; row++) {
+      for (let col = 0; col < part.width; col++) {
+        const value = part.data[row * part.width + col]!;
+        if (isNoData(value, part.noData)) continue;
+        if (value < 0) {
+          this.negative++;
+          this.lowest = Math.min(this.lowest, value);
+        } else if (value > 0) {
+          this.total += value;
+          this.area += areas[row]!;
+          this.populated++;
+          this.densest = Math.max(this.densest, value / areas[row]!);
+        }
       }
     }
   }
-  if (negative > 0) refuse(`${negative} pixel(s) are negative (lowest ${lowest}) and are not no-data`);
-  const meanPerKm2 = area > 0 ? total / area : 0;
-  const format = (n: number): string => Math.round(n).toLocaleString('en');
-  if (meanPerKm2 > limits.maxMeanPerKm2) {
-    refuse(
-      `${format(meanPerKm2)} people/km² on average over populated pixels (limit ${format(limits.maxMeanPerKm2)}); is it a density?`,
-    );
+
+  /** Refuses the raster once all of it has been added, or sums it up. */
+  finish(): CountSummary {
+    const { limits } = this;
+    // 2. Counts cannot be negative.
+    if (this.negative > 0)
+      this.refuse(`${this.negative} pixel(s) are negative (lowest ${this.lowest}) and are not no-data`);
+    // 3. Read as counts, a density on a fine grid gives absurd people per km² (20,000/km² on 100 m cells reads as
+    //    2,000,000/km²), so the mean over populated cells and the densest cell are capped. This cannot catch a
+    //    density on a ~1 km grid, whose numbers look like counts: there only heuristic 1 helps.
+    const meanPerKm2 = this.area > 0 ? this.total / this.area : 0;
+    const format = (n: number): string => Math.round(n).toLocaleString('en');
+    if (meanPerKm2 > limits.maxMeanPerKm2) {
+      this.refuse(
+        `${format(meanPerKm2)} people/km² on average over populated pixels (limit ${format(limits.maxMeanPerKm2)}); is it a density?`,
+      );
+    }
+    if (this.densest > limits.maxCellPerKm2) {
+      this.refuse(
+        `a pixel holds ${format(this.densest)} people/km² (limit ${format(limits.maxCellPerKm2)}); is it a density?`,
+      );
+    }
+    return { total: this.total, populatedCells: this.populated, populatedAreaKm2: this.area, meanPerKm2 };
   }
-  if (densest > limits.maxCellPerKm2) {
-    refuse(`a pixel holds ${format(densest)} people/km² (limit ${format(limits.maxCellPerKm2)}); is it a density?`);
+}
+
+/** Checks a raster held whole in memory. */
+export function assertPopulationCounts(raster: Raster, limits: CountCheckLimits = DEFAULT_COUNT_LIMITS): CountSummary {
+  const check = new PopulationCountCheck(raster, limits);
+  check.add(raster);
+  return check.finish();
+}
+
+/** Pixels per strip when a file is checked by strips: 16 MB of float32 at a time, whatever the raster's size. */
+const STRIP_PIXELS = 1 << 22;
+
+/**
+ * Checks an opened raster (a file, read by window) strip by strip of whole rows, so memory holds one strip
+ * however large the file: the same heuristics and refusals as assertPopulationCounts.
+ */
+export async function assertPopulationSourceCounts(
+  source: { header: RasterHeader; read(window: PixelWindow): Promise<Raster> },
+  limits: CountCheckLimits = DEFAULT_COUNT_LIMITS,
+  stripPixels = STRIP_PIXELS,
+): Promise<CountSummary> {
+  const { header } = source;
+  const check = new PopulationCountCheck(header, limits);
+  const rows = Math.max(1, Math.floor(stripPixels / header.width));
+  for (let y0 = 0; y0 < header.height; y0 += rows) {
+    check.add(await source.read({ x0: 0, y0, width: header.width, height: Math.min(rows, header.height - y0) }));
   }
-  return { total, populatedCells: populated, populatedAreaKm2: area, meanPerKm2 };
+  return check.finish();
 }
 
 /** Source pixels whose footprint can reach the target grid, with a margin of two pixels. */
