@@ -8529,6 +8529,7 @@ export interface components {
         | 'coverage.operators'
         | 'coverage.population_missing'
         | 'coverage.site_outside'
+        | 'coverage.tile_cells'
         | 'coverage.sites'
         | 'coverage.technology'
         | 'coverage.worker'
