@@ -114,11 +114,11 @@ export async function prepareStreamedRun(
   },
 ): Promise<StreamedRunInputs> {
   const params = { ...DEFAULT_COVERAGE_PARAMS, tileCells: STREAMED_TILE_CELLS, ...spec.params };
-  const blocks = params.tileCells / 256;
-  if (!Number.isInteger(blocks) || blocks < 1 || (blocks & (blocks - 1)) !== 0)
+  const side = params.tileCells;
+  if (!Number.isInteger(side) || side < 16 || (side & (side - 1)) !== 0)
     throw new Invalid(
       'coverage.tile_cells',
-      `tileCells ${params.tileCells}: a streamed run's tiles are 256 cells times a power of two (256, 512, 1024, 2048, …)`,
+      `tileCells ${side}: a streamed run's tiles are a power of two of at least 16 cells (e.g. 256, 1024, 2048)`,
     );
   if (spec.dem.length === 0)
     throw new Invalid('coverage.dem_missing', 'A terrain model (GeoTIFF or SRTM .hgt tiles) is needed');

@@ -47,6 +47,8 @@ export class StreamedOutputs {
         crs: grid.spec.crs,
         transform: gridTransform(grid.spec),
         blockCells: run.params.tileCells,
+        // COG tiles of 256 pixels, or the whole block when tiles are smaller (a power of two either way).
+        tileSize: Math.min(256, run.params.tileCells),
       };
       const byTech = new Map<string, GridWriters>();
       for (const tech of run.technologies) {
