@@ -114,7 +114,23 @@ export class TileCompressor {
         set(r * tileSize + c, inside ? level.data[row * level.width + col]! : pad);
       }
     }
+    // A tile of nothing but no-data (sea, land outside the run) is common: its bytes are compressed once.
+    const blank = this.blankTile();
+    if (Buffer.from(this.bytes.buffer).equals(blank.bytes)) return blank.compressed;
     return new Uint8Array(deflateSync(this.bytes, { level: this.deflateLevel }));
+  }
+
+  private blank: { bytes: Buffer; compressed: Uint8Array } | null = null;
+
+  /** The tile filled with the no-data value (0 without one), as stored and as compressed; shared, never written to. */
+  private blankTile(): { bytes: Buffer; compressed: Uint8Array } {
+    if (!this.blank) {
+      const bytes = Buffer.alloc(this.bytes.byteLength);
+      const set = setter(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), this.sampleType);
+      for (let i = 0; i < this.tileSize * this.tileSize; i++) set(i, this.noData ?? 0);
+      this.blank = { bytes, compressed: new Uint8Array(deflateSync(bytes, { level: this.deflateLevel })) };
+    }
+    return this.blank;
   }
 }
 
