@@ -10,6 +10,36 @@ import { bestServerAuxXml, bestServerCsv, bestServerRows } from './best-server-t
 import type { PreparedCoverage } from './coverage-inputs.js';
 import { writeUncoveredPlaces } from './uncovered-places.js';
 
+/** The best-server band's value where no site reaches. */
+export const NO_SERVER = 65535;
+
+/** How a run's best-level band describes itself to GIS tools (overviews: the mean of the valid pixels). */
+export function signalBand(tech: Technology) {
+  return {
+    noData: Number.NaN,
+    description: COVERAGE_THRESHOLDS_DBM[tech].metric,
+    unit: 'dBm',
+    metadata: { TECHNOLOGY: tech },
+  };
+}
+
+/** How a run's best-server band describes itself, naming its site table (overviews: nearest). */
+export function serverBand(tech: Technology) {
+  return {
+    noData: NO_SERVER,
+    description: 'best server site index',
+    metadata: { TECHNOLOGY: tech, SITE_TABLE: `best-server-${tech}.csv` },
+  };
+}
+
+/** Site indices as the best-server band stores them: 16 bits, NO_SERVER where none (or beyond 16 bits). */
+export function serverIndices(server: Int32Array | undefined, cells: number): Uint16Array {
+  const band = new Uint16Array(cells).fill(NO_SERVER);
+  if (server)
+    for (let i = 0; i < cells; i++) band[i] = server[i]! < 0 || server[i]! >= NO_SERVER ? NO_SERVER : server[i]!;
+  return band;
+}
+
 /**
  * Writes, per technology, the best level (dBm, float32, NaN = not reached) and the best server (site index;
  * 65535 = none) as Cloud-Optimised GeoTIFFs with band descriptions and units; beside each best-server
@@ -26,26 +56,14 @@ export function writeCoverageRasters(
   const raster = { width: grid.width, height: grid.height, crs: grid.crs, transform: gridTransform(grid) };
   for (const [key, level] of Object.entries(outputs.bestSignalDbm)) {
     const tech = key as Technology;
-    const metric = COVERAGE_THRESHOLDS_DBM[tech].metric;
     const signalFile = `signal-${tech}.tif`;
-    writeGeoTiffFile(join(folder, signalFile), {
-      ...raster,
-      data: level,
-      noData: Number.NaN,
-      description: metric,
-      unit: 'dBm',
-      metadata: { TECHNOLOGY: tech },
-    });
+    writeGeoTiffFile(join(folder, signalFile), { ...raster, ...signalBand(tech), data: level });
     const server = outputs.bestServer[tech]!;
-    const serverBand = new Uint16Array(server.length);
-    for (let i = 0; i < server.length; i++) serverBand[i] = server[i]! < 0 || server[i]! >= 65535 ? 65535 : server[i]!;
     const serverFile = `best-server-${tech}.tif`;
     writeGeoTiffFile(join(folder, serverFile), {
       ...raster,
-      data: serverBand,
-      noData: 65535,
-      description: 'best server site index',
-      metadata: { TECHNOLOGY: tech, SITE_TABLE: `best-server-${tech}.csv` },
+      ...serverBand(tech),
+      data: serverIndices(server, server.length),
     });
     files.push(signalFile, serverFile);
     if (sites) {

@@ -5,13 +5,11 @@ import { gridTransform } from '../engines/coverage/raster/raster.js';
 import type { RunTile } from '../engines/coverage/run-grids.js';
 import type { WindowTileOutcome } from '../engines/coverage/predict/window-tile.js';
 import type { Hotspot } from '../engines/coverage/hotspots.js';
-import { COVERAGE_THRESHOLDS_DBM } from '../domain/coverage/link-budget.js';
 import type { Technology } from '../domain/coverage/technology.js';
 import { bestServerAuxXml, bestServerCsv, bestServerRows } from './best-server-table.js';
 import type { StreamedRunInputs } from './streamed-inputs.js';
 import { placesGeoJson } from './uncovered-places.js';
-
-const NO_SERVER = 65535;
+import { NO_SERVER, serverBand, serverIndices, signalBand } from './coverage-outputs.js';
 
 interface GridWriters {
   signal: CogStreamWriter;
@@ -31,7 +29,6 @@ export function rasterNames(tech: Technology, gridName: string, grids: number) {
  */
 export class StreamedOutputs {
   private readonly writers: Map<string, GridWriters>[];
-  private readonly written: Set<number>[];
 
   constructor(
     private readonly folder: string,
@@ -39,7 +36,6 @@ export class StreamedOutputs {
   ) {
     mkdirSync(folder, { recursive: true });
     const grids = run.plan.grids;
-    this.written = grids.map(() => new Set());
     this.writers = grids.map((grid) => {
       const raster = {
         width: grid.spec.width,
@@ -54,23 +50,8 @@ export class StreamedOutputs {
       for (const tech of run.technologies) {
         const names = rasterNames(tech, grid.name, grids.length);
         byTech.set(tech, {
-          signal: openCogStream(join(folder, names.signal), {
-            ...raster,
-            sampleType: 'float32',
-            noData: Number.NaN,
-            description: COVERAGE_THRESHOLDS_DBM[tech].metric,
-            unit: 'dBm',
-            metadata: { TECHNOLOGY: tech },
-            overviews: 'average',
-          }),
-          server: openCogStream(join(folder, names.server), {
-            ...raster,
-            sampleType: 'uint16',
-            noData: NO_SERVER,
-            description: 'best server site index',
-            metadata: { TECHNOLOGY: tech, SITE_TABLE: `best-server-${tech}.csv` },
-            overviews: 'nearest',
-          }),
+          signal: openCogStream(join(folder, names.signal), { ...raster, ...signalBand(tech), sampleType: 'float32' }),
+          server: openCogStream(join(folder, names.server), { ...raster, ...serverBand(tech), sampleType: 'uint16' }),
         });
       }
       return byTech;
@@ -84,14 +65,9 @@ export class StreamedOutputs {
     for (const tech of this.run.technologies) {
       const writers = this.writers[tile.grid]!.get(tech)!;
       const level = outcome.bestSignalDbm[tech] ?? new Float32Array(cells).fill(Number.NaN);
-      const server = outcome.bestServer[tech];
-      const band = new Uint16Array(cells).fill(NO_SERVER);
-      if (server)
-        for (let i = 0; i < cells; i++) band[i] = server[i]! < 0 || server[i]! >= NO_SERVER ? NO_SERVER : server[i]!;
       await writers.signal.writeBlock(bx, by, level);
-      await writers.server.writeBlock(bx, by, band);
+      await writers.server.writeBlock(bx, by, serverIndices(outcome.bestServer[tech], cells));
     }
-    this.written[tile.grid]!.add(by * (this.run.plan.grids[tile.grid]!.spec.width / tile.width) + bx);
   }
 
   /** Fills the tiles nobody computed with no-data, finishes every raster and writes the tables and places. */
@@ -102,14 +78,11 @@ export class StreamedOutputs {
     const size = this.run.params.tileCells;
     const emptyLevel = new Float32Array(size * size).fill(Number.NaN);
     const emptyServer = new Uint16Array(size * size).fill(NO_SERVER);
-    for (const [g, grid] of this.run.plan.grids.entries()) {
-      const across = grid.spec.width / size;
-      const down = grid.spec.height / size;
-      for (const writers of this.writers[g]!.values()) {
-        for (let block = 0; block < across * down; block++) {
-          if (this.written[g]!.has(block)) continue;
-          await writers.signal.writeBlock(block % across, Math.floor(block / across), emptyLevel);
-          await writers.server.writeBlock(block % across, Math.floor(block / across), emptyServer);
+    for (const byTech of this.writers) {
+      for (const writers of byTech.values()) {
+        for (const [bx, by] of writers.signal.unwrittenBlocks()) {
+          await writers.signal.writeBlock(bx, by, emptyLevel);
+          await writers.server.writeBlock(bx, by, emptyServer);
         }
         await writers.signal.finish();
         await writers.server.finish();
@@ -118,9 +91,10 @@ export class StreamedOutputs {
     for (const tech of this.run.technologies) {
       const rows = bestServerRows(this.run.sites, tech);
       writeFileSync(join(this.folder, `best-server-${tech}.csv`), bestServerCsv(rows));
+      const table = bestServerAuxXml(rows);
       for (const grid of this.run.plan.grids) {
         const { server } = rasterNames(tech, grid.name, this.run.plan.grids.length);
-        writeFileSync(join(this.folder, `${server}.aux.xml`), bestServerAuxXml(rows));
+        writeFileSync(join(this.folder, `${server}.aux.xml`), table);
       }
       const places = placesGeoJson(uncovered[tech] ?? [], tech, thresholds[tech]);
       writeFileSync(join(this.folder, `uncovered-${tech}.geojson`), `${JSON.stringify(places)}\n`);

@@ -195,16 +195,22 @@ export class CogStreamWriter {
     this.written[flag] = 1;
   }
 
+  /** The blocks not written yet, as (blockX, blockY), row by row. */
+  unwrittenBlocks(): [number, number][] {
+    const blocks: [number, number][] = [];
+    this.written.forEach((done, i) => {
+      if (!done) blocks.push([i % this.blocksAcross, Math.floor(i / this.blocksAcross)]);
+    });
+    return blocks;
+  }
+
   /**
    * Writes the file at `path` (through `path + '.part'`, renamed when complete) and removes the spool.
    * Refuses, changing nothing, while a block is missing; any other failure aborts the writer.
    */
   async finish(): Promise<void> {
     this.mustBe('open', 'finish');
-    const missing: string[] = [];
-    this.written.forEach((done, i) => {
-      if (!done) missing.push(`(${i % this.blocksAcross}, ${Math.floor(i / this.blocksAcross)})`);
-    });
+    const missing = this.unwrittenBlocks().map(([x, y]) => `(${x}, ${y})`);
     if (missing.length > 0) {
       const shown = missing.slice(0, 10).join(', ') + (missing.length > 10 ? ` and ${missing.length - 10} more` : '');
       throw new Error(`CogStreamWriter: ${missing.length} blocks not written: ${shown}`);
