@@ -31,11 +31,11 @@ import {
   DEMO_SITES_FILE,
   layerRecords,
   mastCandidates,
-  toGridSites,
   type DemoSitesFile,
   type MastCandidate,
   type MastLayer,
 } from './demo-network.js';
+import { toGridSites } from '../../engines/coverage/grid-sites.js';
 import {
   DEMO_COVERAGE_CELL_M,
   DEMO_COVERAGE_PARAMS,

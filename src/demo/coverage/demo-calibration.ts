@@ -13,7 +13,8 @@ import { predictSiteSignal, siteModel } from '../../engines/coverage/predict/sit
 import { allocateSweepBuffers, maxSweepCells, type SweepBuffers } from '../../engines/coverage/sweep/radial-sweep.js';
 import type { GridSpec } from '../../engines/coverage/raster/raster.js';
 import type { ZoneMap } from '../../engines/coverage/zones/rasterize-units.js';
-import { layerRecords, toGridSites, type MastLayer } from './demo-network.js';
+import { layerRecords, type MastLayer } from './demo-network.js';
+import { toGridSites } from '../../engines/coverage/grid-sites.js';
 
 /** People a cell adds to the province totals: its population times the share of it inside communes. */
 export function cellWeights(zones: ZoneMap, population: Float32Array): Float64Array {

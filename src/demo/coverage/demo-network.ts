@@ -161,31 +161,6 @@ export function layerRecords(layer: MastLayer): SiteRecord[] {
   }));
 }
 
-/** Site records on the analysis grid, in order (`index` = position in the list). */
-export function toGridSites(sites: readonly SiteRecord[], grid: GridSpec): GridSite[] {
-  return sites.map((s, index) => {
-    const { x, y } = toGridCell(s.lon, s.lat, grid);
-    return {
-      index,
-      technology: s.technology,
-      x,
-      y,
-      bandMhz: s.bandMhz,
-      antennaHeightM: s.antennaHeightM,
-      azimuthDeg: s.azimuthDeg,
-      mechanicalTiltDeg: s.mechanicalTiltDeg,
-      electricalTiltDeg: s.electricalTiltDeg,
-      hBeamwidthDeg: s.hBeamwidthDeg,
-      vBeamwidthDeg: s.vBeamwidthDeg,
-      txPowerDbm: s.txPowerDbm,
-      antennaGainDbi: s.antennaGainDbi,
-      cableLossDb: s.cableLossDb,
-      environment: s.environment,
-      ...(s.operator ? { operator: s.operator } : {}),
-    };
-  });
-}
-
 /** The calibrated demo network (demo-sites.json). */
 export function loadDemoSitesFile(): DemoSitesFile {
   const file = join(packageRoot(), DEMO_SITES_FILE);

@@ -16,7 +16,8 @@ import { loadGiaLaiUnits } from '../gia-lai-units.js';
 import { generateProvinceGeometry } from '../province-geometry.js';
 import { demoPopulation } from './demo-population.js';
 import { demoTerrain } from './demo-terrain.js';
-import { loadDemoSites, toGridSites } from './demo-network.js';
+import { loadDemoSites } from './demo-network.js';
+import { toGridSites } from '../../engines/coverage/grid-sites.js';
 import { demoOtherOperatorSites } from './demo-operators.js';
 
 /** Analysis grid cell size of the demo scenario (the calibration holds at this resolution only). */

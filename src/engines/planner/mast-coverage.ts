@@ -1,10 +1,10 @@
-import { antennaAttenuationDb } from '../../domain/coverage/antenna-pattern.js';
+import { compiledAttenuationDb, compilePattern } from '../../domain/coverage/antenna-pattern.js';
 import { wavelengthM } from '../../domain/coverage/diffraction.js';
 import { requiredMarginDb, type CoverageCriterion } from '../../domain/coverage/location-variability.js';
 import type { Technology } from '../../domain/coverage/technology.js';
 import type { CoverageParams } from '../coverage/predict/coverage-params.js';
 import { pathLevelDb, siteModel, type GridSite } from '../coverage/predict/site-signal.js';
-import { allocateSweepBuffers, radialSweep, type SweepBuffers, type SweepDem } from '../coverage/sweep/radial-sweep.js';
+import { allocateSweepBuffers, radialSweep, SweepCells, type SweepBuffers, type SweepDem } from '../coverage/sweep/radial-sweep.js';
 
 const DEG = 180 / Math.PI;
 
@@ -27,16 +27,25 @@ export interface MastCoverage {
   cells: Uint32Array;
 }
 
-/** Per worker: sweep buffers that grow to the largest window met. */
+/** Per worker: sweep buffers and the sweep's cell list, grown to the largest window met and reused. */
 export class MastCoverageScratch {
   buffers: SweepBuffers = allocateSweepBuffers(0);
   level = new Float32Array(0);
+  readonly cells = new SweepCells();
 
   reserve(cells: number): void {
     if (this.level.length >= cells) return;
     this.buffers = allocateSweepBuffers(cells);
     this.level = new Float32Array(cells);
   }
+}
+
+/** Sectors on one mast usually share band, height and environment, hence one path level per cell for all. */
+function sharePathModel(sectors: readonly GridSite[]): boolean {
+  const [first, ...rest] = sectors;
+  return rest.every(
+    (s) => s.bandMhz === first!.bandMhz && s.antennaHeightM === first!.antennaHeightM && s.environment === first!.environment,
+  );
 }
 
 /**
@@ -52,7 +61,13 @@ export function mastCoverage(
 ): MastCoverage {
   const first = mast.sectors[0];
   if (!first) throw new Error('mastCoverage: a mast needs at least one sector');
+  if (mast.sectors.some((s) => s.x !== first.x || s.y !== first.y || s.antennaHeightM !== first.antennaHeightM))
+    throw new Error('mastCoverage: the sectors of a mast must share its position and antenna height');
   const models = mast.sectors.map((sector) => siteModel(sector, params));
+  const patterns = models.map((model) => compilePattern(model.antenna));
+  const bases = models.map((model) => model.eirpDbm - model.levelOffsetDb);
+  const lambdas = mast.sectors.map((sector) => wavelengthM(sector.bandMhz));
+  const shared = sharePathModel(mast.sectors);
   const radiusM = Math.max(...models.map((model) => model.radiusM));
   const side = 2 * Math.ceil(radiusM / dem.cellSizeM) + 3;
   scratch.reserve(side * side);
@@ -61,36 +76,44 @@ export function mastCoverage(
     { x: first.x, y: first.y, antennaHeightM: first.antennaHeightM },
     { radiusM, receiverHeightM: params.receiverHeightM, k: params.kFactor },
     scratch.buffers,
+    scratch.cells,
   );
   const { x0, y0, width, height } = sweep;
   const level = scratch.level.subarray(0, width * height).fill(-Infinity);
   const { heights, width: demWidth, cellSizeM } = dem;
   const siteGround = heights[Math.round(first.y) * demWidth + Math.round(first.x)]!;
   const txZ = (Number.isNaN(siteGround) ? 0 : siteGround) + first.antennaHeightM;
-  mast.sectors.forEach((sector, s) => {
-    const model = models[s]!;
-    const lambda = wavelengthM(sector.bandMhz);
-    const base = model.eirpDbm - model.levelOffsetDb;
-    for (let row = 0; row < height; row++) {
-      for (let col = 0; col < width; col++) {
-        const i = row * width + col;
-        const d = sweep.distanceM[i]!;
-        if (!(d >= 0) || d > model.radiusM) continue;
-        const gx = x0 + col;
-        const gy = y0 + row;
-        const ground = heights[gy * demWidth + gx]!;
-        if (Number.isNaN(ground)) continue;
-        const los = sweep.visible[i] === 1;
-        let dbm = base + pathLevelDb(model, lambda, d, los, sweep.obstacleExcessM[i]!, sweep.obstacleDistanceM[i]!);
-        if (d > 0) {
-          const bearingDeg = Math.atan2((gx - sector.x) * cellSizeM, (sector.y - gy) * cellSizeM) * DEG;
-          const elevationDeg = Math.atan2(ground + params.receiverHeightM - txZ, d) * DEG;
-          dbm += antennaAttenuationDb(model.antenna, bearingDeg, elevationDeg);
-        }
-        if (dbm > level[i]!) level[i] = dbm;
+  const rx = params.receiverHeightM;
+  for (let row = 0; row < height; row++) {
+    for (let col = 0; col < width; col++) {
+      const i = row * width + col;
+      const d = sweep.distanceM[i]!;
+      if (!(d >= 0)) continue;
+      const gx = x0 + col;
+      const gy = y0 + row;
+      const ground = heights[gy * demWidth + gx]!;
+      if (Number.isNaN(ground)) continue;
+      const los = sweep.visible[i] === 1;
+      const excess = sweep.obstacleExcessM[i]!;
+      const obstacle = sweep.obstacleDistanceM[i]!;
+      const east = (gx - first.x) * cellSizeM;
+      const north = (first.y - gy) * cellSizeM;
+      const across = Math.sqrt(east * east + north * north);
+      const bearingDeg = Math.atan2(east, north) * DEG;
+      const elevationDeg = Math.atan2(ground + rx - txZ, d) * DEG;
+      let path = Number.NaN;
+      let best = -Infinity;
+      for (let s = 0; s < models.length; s++) {
+        const model = models[s]!;
+        if (d > model.radiusM) continue;
+        if (!shared || path !== path) path = pathLevelDb(model, lambdas[s]!, d, los, excess, obstacle);
+        // EIRP holds the peak gain; the pattern only takes away from it.
+        const dbm = bases[s]! + path + (d > 0 ? compiledAttenuationDb(patterns[s]!, bearingDeg, east / across, north / across, elevationDeg) : 0);
+        if (dbm > best) best = dbm;
       }
+      level[i] = best;
     }
-  });
+  }
   const threshold = params.thresholdsDbm[mast.technology] + coverMarginDb(params.coverageCriterion, first);
   let count = 0;
   for (let i = 0; i < level.length; i++) if (level[i]! >= threshold) count++;
