@@ -44,7 +44,7 @@ export class CoverState {
     const { candStart, candDemand, weight } = this.instance;
     for (let j = candStart[c]!, end = candStart[c + 1]!; j < end; j++) {
       const point = candDemand[j]!;
-      if (this.coverCount[point]++ === 0) this.covered += weight[point]!;
+      if (this.coverCount[point]!++ === 0) this.covered += weight[point]!;
     }
     this.isChosen[c] = 1;
     this.chosen.push(c);

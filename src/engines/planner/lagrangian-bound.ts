@@ -9,6 +9,8 @@ export interface BoundOptions {
   targetGap?: number;
   deadline?: number;
   isCancelled?: () => boolean;
+  /** Called now and then with the share of maxIterations done. */
+  onProgress?: (fraction: number) => void;
 }
 
 export interface BoundResult {
@@ -84,7 +86,11 @@ export function lagrangianBound(instance: CoverInstance, rules: SelectionRules, 
   const { candidateCount, demandCount, weight, candStart, candDemand } = instance;
   const maxIterations = options.maxIterations ?? 2000;
   const targetGap = options.targetGap ?? 0;
-  const lambda = Float64Array.from(weight);
+  // Start from each point's weight shared among its coverers: far closer to the optimum than λ = w, which makes
+  // L(λ) the sum of the top sites' whole coverage, overlaps counted again and again.
+  const lambda = new Float64Array(demandCount);
+  for (let j = 0; j < candDemand.length; j++) lambda[candDemand[j]!]! += 1;
+  for (let i = 0; i < demandCount; i++) lambda[i] = weight[i]! / Math.max(1, lambda[i]!);
   const score = new Float64Array(candidateCount);
   const order = new Uint32Array(candidateCount);
   const x = new Float64Array(candidateCount);
@@ -99,6 +105,7 @@ export function lagrangianBound(instance: CoverInstance, rules: SelectionRules, 
   while (iterations < maxIterations && !options.isCancelled?.()) {
     if (options.deadline !== undefined && performance.now() > options.deadline) break;
     iterations++;
+    if (iterations % 50 === 0) options.onProgress?.(iterations / maxIterations);
     let value = 0;
     for (let i = 0; i < demandCount; i++) value += weight[i]! - lambda[i]!;
     for (let c = 0; c < candidateCount; c++) {
@@ -107,7 +114,6 @@ export function lagrangianBound(instance: CoverInstance, rules: SelectionRules, 
       score[c] = s;
     }
     value += selectByScore(instance, rules, score, order, x);
-    if (process.env.DEBUG_BOUND) console.log(iterations, value, theta);
     if (value < bestValue * (1 - 1e-12)) {
       bestValue = value;
       sinceImproved = 0;
@@ -121,7 +127,7 @@ export function lagrangianBound(instance: CoverInstance, rules: SelectionRules, 
     for (let c = 0; c < candidateCount; c++) {
       const share = x[c]!;
       if (share === 0) continue;
-      for (let j = candStart[c]!, end = candStart[c + 1]!; j < end; j++) coverX[candDemand[j]!] += share;
+      for (let j = candStart[c]!, end = candStart[c + 1]!; j < end; j++) coverX[candDemand[j]!]! += share;
     }
     let norm = 0;
     for (let i = 0; i < demandCount; i++) {

@@ -44,7 +44,7 @@ export function improveBySwaps(
       const point = candDemand[j]!;
       if (coverCount[point] !== fromCount) continue;
       const w = sign * weight[point]!;
-      for (let k = demandStart[point]!, kEnd = demandStart[point + 1]!; k < kEnd; k++) gain[demandCand[k]!] += w;
+      for (let k = demandStart[point]!, kEnd = demandStart[point + 1]!; k < kEnd; k++) gain[demandCand[k]!]! += w;
     }
   };
   let swaps = 0;
@@ -68,7 +68,7 @@ export function improveBySwaps(
         for (let k = demandStart[point]!, kEnd = demandStart[point + 1]!; k < kEnd; k++) {
           const a = demandCand[k]!;
           if (shared[a] === 0) touched.push(a);
-          shared[a] += w;
+          shared[a]! += w;
         }
       }
       const spare = rules.budget - (state.cost - cost[d]!);
