@@ -11,7 +11,8 @@ function naiveOptimum(seed: number, maxSites: number, budget: number): number {
   for (let set = 0; set < 1 << 8; set++) {
     const chosen = [0, 1, 2, 3, 4, 5, 6, 7].filter((c) => set & (1 << c));
     const cost = chosen.reduce((sum, c) => sum + instance.cost[c]!, 0);
-    if (chosen.length <= maxSites && fitsBudget(0, cost, budget)) best = Math.max(best, coveredWeight(instance, chosen));
+    if (chosen.length <= maxSites && fitsBudget(0, cost, budget))
+      best = Math.max(best, coveredWeight(instance, chosen));
   }
   return best;
 }

@@ -15,13 +15,15 @@ export interface ExactOptimum {
  */
 export function bruteForceOptimum(instance: CoverInstance, constraints: PlanConstraints): ExactOptimum {
   const n = instance.candidateCount;
-  if (n > BRUTE_FORCE_MAX_CANDIDATES) throw new Error(`brute force takes at most ${BRUTE_FORCE_MAX_CANDIDATES} candidates, got ${n}`);
+  if (n > BRUTE_FORCE_MAX_CANDIDATES)
+    throw new Error(`brute force takes at most ${BRUTE_FORCE_MAX_CANDIDATES} candidates, got ${n}`);
   const rules = resolveRules(instance, constraints);
   const full = (1 << n) - 1;
   const insideOnly = new Float64Array(1 << n);
   const coverers = new Uint32Array(instance.demandCount);
   for (let c = 0; c < n; c++) {
-    for (let j = instance.candStart[c]!; j < instance.candStart[c + 1]!; j++) coverers[instance.candDemand[j]!]! |= 1 << c;
+    for (let j = instance.candStart[c]!; j < instance.candStart[c + 1]!; j++)
+      coverers[instance.candDemand[j]!]! |= 1 << c;
   }
   let total = 0;
   for (let i = 0; i < instance.demandCount; i++) {

@@ -20,12 +20,26 @@ function normal(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }
 
+/** An instance with the positions it was drawn from, for tests that check coverage against distances. */
+export interface PlacedInstance {
+  instance: CoverInstance;
+  pointXKm: Float64Array;
+  pointYKm: Float64Array;
+  siteXKm: Float64Array;
+  siteYKm: Float64Array;
+  reachKm: Float64Array;
+}
+
+export function generateInstance(spec: InstanceSpec): CoverInstance {
+  return generatePlacedInstance(spec).instance;
+}
+
 /**
  * A random covering instance on a square: demand points (weight = residents, more in towns), candidates each
  * covering the points within its reach. Points are numbered by grid cell, so each candidate's list comes out
  * ascending from a scan of the 3 × 3 cells around it.
  */
-export function generateInstance(spec: InstanceSpec): CoverInstance {
+export function generatePlacedInstance(spec: InstanceSpec): PlacedInstance {
   const { sideKm, candidateCount, demandCount, reachKm } = spec;
   const clusterCount = spec.clusterCount ?? 30;
   const clusteredShare = clusterCount > 0 ? (spec.clusteredShare ?? 0.7) : 0;
@@ -55,7 +69,8 @@ export function generateInstance(spec: InstanceSpec): CoverInstance {
   const cellKm = Math.max(reachKm.max, sideKm / 4096);
   const cellsPerSide = Math.max(1, Math.ceil(sideKm / cellKm));
   const cellOf = (x: number, y: number) =>
-    Math.min(cellsPerSide - 1, Math.floor(y / cellKm)) * cellsPerSide + Math.min(cellsPerSide - 1, Math.floor(x / cellKm));
+    Math.min(cellsPerSide - 1, Math.floor(y / cellKm)) * cellsPerSide +
+    Math.min(cellsPerSide - 1, Math.floor(x / cellKm));
   // Counting sort of points by cell: point numbers follow cell order.
   const cellStart = new Uint32Array(cellsPerSide * cellsPerSide + 1);
   const rawCell = new Uint32Array(demandCount);
@@ -73,6 +88,9 @@ export function generateInstance(spec: InstanceSpec): CoverInstance {
   }
 
   const cost = new Float64Array(candidateCount).fill(1);
+  const siteXKm = new Float64Array(candidateCount);
+  const siteYKm = new Float64Array(candidateCount);
+  const siteReachKm = new Float64Array(candidateCount);
   const candStart = new Uint32Array(candidateCount + 1);
   let candDemand = new Uint32Array(Math.max(1024, demandCount * 4));
   let used = 0;
@@ -80,6 +98,9 @@ export function generateInstance(spec: InstanceSpec): CoverInstance {
     // Operators put sites where people are, so half the candidates sit near towns.
     const [cx, cy] = clusterCount > 0 && random() < 0.5 ? placeNearTown() : [random() * sideKm, random() * sideKm];
     const reach = reachKm.min + random() * (reachKm.max - reachKm.min);
+    siteXKm[c] = cx;
+    siteYKm[c] = cy;
+    siteReachKm[c] = reach;
     if (spec.costRange) cost[c] = spec.costRange.min + random() * (spec.costRange.max - spec.costRange.min);
     const col = Math.min(cellsPerSide - 1, Math.floor(cx / cellKm));
     const row = Math.min(cellsPerSide - 1, Math.floor(cy / cellKm));
@@ -100,5 +121,6 @@ export function generateInstance(spec: InstanceSpec): CoverInstance {
     }
     candStart[c + 1] = used;
   }
-  return { candidateCount, demandCount, weight, candStart, candDemand: candDemand.slice(0, used), cost };
+  const instance = { candidateCount, demandCount, weight, candStart, candDemand: candDemand.slice(0, used), cost };
+  return { instance, pointXKm: x, pointYKm: y, siteXKm, siteYKm, reachKm: siteReachKm };
 }

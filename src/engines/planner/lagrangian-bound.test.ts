@@ -32,7 +32,13 @@ describe('lagrangianBound', () => {
   });
 
   it('is tighter than covering everything, and stops at the target gap', () => {
-    const instance = generateInstance({ seed: 5, sideKm: 40, candidateCount: 200, demandCount: 4000, reachKm: { min: 2, max: 3 } });
+    const instance = generateInstance({
+      seed: 5,
+      sideKm: 40,
+      candidateCount: 200,
+      demandCount: 4000,
+      reachKm: { min: 2, max: 3 },
+    });
     const rules = resolveRules(instance, { maxSites: 20 });
     const greedy = lazyGreedy(instance, rules).state.covered;
     const total = instance.weight.reduce((sum, w) => sum + w, 0);

@@ -53,9 +53,7 @@ function selectByScore(
     for (let r = 0; r < room; r++) countValue += score[candidates[r]!]!;
   }
   if (hasBudget(rules)) {
-    const byRatio = Uint32Array.from(candidates).sort(
-      (a, b) => score[b]! / cost[b]! - score[a]! / cost[a]! || a - b,
-    );
+    const byRatio = Uint32Array.from(candidates).sort((a, b) => score[b]! / cost[b]! - score[a]! / cost[a]! || a - b);
     let left = rules.budget - fixedCost;
     budgetValue = fixedValue;
     const picks: [number, number][] = [];

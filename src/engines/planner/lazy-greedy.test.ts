@@ -30,7 +30,9 @@ describe('lazyGreedy', () => {
   it('picks what the eager greedy picks', () => {
     for (const seed of SEEDS) {
       const instance = smallInstance(seed);
-      expect(lazyGreedy(instance, resolveRules(instance, { maxSites: 5 })).state.chosen).toEqual(eagerGreedy(instance, 5));
+      expect(lazyGreedy(instance, resolveRules(instance, { maxSites: 5 })).state.chosen).toEqual(
+        eagerGreedy(instance, 5),
+      );
     }
   });
 
@@ -39,7 +41,9 @@ describe('lazyGreedy', () => {
       const instance = smallInstance(seed);
       for (const k of [2, 4, 6]) {
         const greedy = lazyGreedy(instance, resolveRules(instance, { maxSites: k })).state.covered;
-        expect(greedy).toBeGreaterThanOrEqual((1 - 1 / Math.E) * bruteForceOptimum(instance, { maxSites: k }).objective);
+        expect(greedy).toBeGreaterThanOrEqual(
+          (1 - 1 / Math.E) * bruteForceOptimum(instance, { maxSites: k }).objective,
+        );
       }
     }
   });

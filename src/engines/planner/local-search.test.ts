@@ -71,6 +71,9 @@ describe('improveBySwaps', () => {
     const instance = smallInstance(3);
     const rules = resolveRules(instance, { maxSites: 4 });
     const { state } = lazyGreedy(instance, rules);
-    expect(improveBySwaps(state, rules, transposeCover(instance), { maxPasses: 0 })).toMatchObject({ passes: 0, swaps: 0 });
+    expect(improveBySwaps(state, rules, transposeCover(instance), { maxPasses: 0 })).toMatchObject({
+      passes: 0,
+      swaps: 0,
+    });
   });
 });

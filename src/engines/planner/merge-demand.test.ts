@@ -50,7 +50,8 @@ describe('mergeIdenticalDemand', () => {
     const demandCount = 500;
     const candidateCount = 10;
     const lists: number[][] = Array.from({ length: candidateCount }, () => []);
-    for (let i = 0; i < demandCount; i++) for (let c = 0; c < candidateCount; c++) if ((i + 1) & (1 << c)) lists[c]!.push(i);
+    for (let i = 0; i < demandCount; i++)
+      for (let c = 0; c < candidateCount; c++) if ((i + 1) & (1 << c)) lists[c]!.push(i);
     const candStart = Uint32Array.from([0, ...lists.map((_, c) => lists.slice(0, c + 1).flat().length)]);
     const instance: CoverInstance = {
       candidateCount,

@@ -16,7 +16,8 @@ function isCount(value: unknown): value is number {
 /** Checks the CSR arrays' shape and contents; throws an Invalid naming the first bad field. */
 export function validateCoverInstance(instance: CoverInstance): void {
   const { candidateCount, demandCount, weight, candStart, candDemand, cost } = instance;
-  if (!isCount(candidateCount)) throw invalidInstance('candidateCount', `must be a whole number ≥ 0, got ${candidateCount}`);
+  if (!isCount(candidateCount))
+    throw invalidInstance('candidateCount', `must be a whole number ≥ 0, got ${candidateCount}`);
   if (!isCount(demandCount)) throw invalidInstance('demandCount', `must be a whole number ≥ 0, got ${demandCount}`);
   if (weight.length !== demandCount)
     throw invalidInstance('weight', `has ${weight.length} entries, demandCount is ${demandCount}`);
@@ -31,7 +32,10 @@ export function validateCoverInstance(instance: CoverInstance): void {
     if (!(k > 0) || !Number.isFinite(k)) throw invalidInstance(`cost[${c}]`, `must be finite and > 0, got ${k}`);
   }
   if (candStart.length !== candidateCount + 1)
-    throw invalidInstance('candStart', `has ${candStart.length} entries, needs candidateCount + 1 = ${candidateCount + 1}`);
+    throw invalidInstance(
+      'candStart',
+      `has ${candStart.length} entries, needs candidateCount + 1 = ${candidateCount + 1}`,
+    );
   if (candStart[0] !== 0) throw invalidInstance('candStart[0]', `must be 0, got ${candStart[0]}`);
   if (candStart[candidateCount] !== candDemand.length)
     throw invalidInstance(
@@ -45,7 +49,10 @@ export function validateCoverInstance(instance: CoverInstance): void {
     for (let j = start; j < end; j++) {
       const point = candDemand[j]!;
       if (point >= demandCount)
-        throw invalidInstance(`candDemand[${j}]`, `demand point ${point} of candidate ${c} is ≥ demandCount ${demandCount}`);
+        throw invalidInstance(
+          `candDemand[${j}]`,
+          `demand point ${point} of candidate ${c} is ≥ demandCount ${demandCount}`,
+        );
       if (j > start && point <= candDemand[j - 1]!)
         throw invalidInstance(
           `candDemand[${j}]`,
@@ -94,7 +101,10 @@ export function validatePlanConstraints(instance: CoverInstance, constraints: Pl
   if (budget !== undefined) {
     const mandatoryCost = mandatory.reduce((sum, c) => sum + instance.cost[c]!, 0);
     if (mandatoryCost > budget)
-      throw invalidConstraints('mandatory', `the mandatory sites cost ${mandatoryCost}, more than the budget ${budget}`);
+      throw invalidConstraints(
+        'mandatory',
+        `the mandatory sites cost ${mandatoryCost}, more than the budget ${budget}`,
+      );
   }
 }
 
