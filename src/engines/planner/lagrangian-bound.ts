@@ -42,20 +42,19 @@ function selectByScore(
     } else if (!rules.isExcluded[c] && score[c]! > 0) order[free++] = c;
   }
   const candidates = order.subarray(0, free);
-  let countValue = Infinity;
-  let budgetValue = Infinity;
   x.fill(0);
   for (const c of rules.mandatory) x[c] = 1;
+  const room = Math.min(free, rules.maxSites - rules.mandatory.length);
+  let countValue = Infinity;
   if (Number.isFinite(rules.maxSites)) {
     candidates.sort((a, b) => score[b]! - score[a]! || a - b);
-    const room = Math.min(free, rules.maxSites - rules.mandatory.length);
     countValue = fixedValue;
     for (let r = 0; r < room; r++) countValue += score[candidates[r]!]!;
   }
   if (hasBudget(rules)) {
     const byRatio = Uint32Array.from(candidates).sort((a, b) => score[b]! / cost[b]! - score[a]! / cost[a]! || a - b);
     let left = rules.budget - fixedCost;
-    budgetValue = fixedValue;
+    let budgetValue = fixedValue;
     const picks: [number, number][] = [];
     for (const c of byRatio) {
       if (left <= 0) break;
@@ -69,7 +68,6 @@ function selectByScore(
       return budgetValue;
     }
   }
-  const room = Math.min(free, rules.maxSites - rules.mandatory.length);
   for (let r = 0; r < room; r++) x[candidates[r]!] = 1;
   return countValue;
 }
