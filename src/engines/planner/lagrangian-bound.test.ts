@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { bruteForceOptimum } from './brute-force-optimum.js';
+import type { PlanConstraints } from './instance.js';
+import { lagrangianBound } from './lagrangian-bound.js';
+import { lazyGreedy } from './lazy-greedy.js';
+import { resolveRules } from './selection-rules.js';
+import { generateInstance } from './generate-instance.js';
+import { smallInstance } from './test-instances.js';
+
+const CASES: PlanConstraints[] = [
+  { maxSites: 2 },
+  { maxSites: 5 },
+  { budget: 4 },
+  { budget: 8 },
+  { maxSites: 3, budget: 5 },
+  { maxSites: 4, mandatory: [0], excluded: [1, 2] },
+  { budget: 6, mandatory: [3], excluded: [4] },
+];
+
+describe('lagrangianBound', () => {
+  it('is never below the exact optimum on small instances', () => {
+    for (let seed = 1; seed <= 15; seed++) {
+      const instance = smallInstance(seed);
+      for (const constraints of CASES) {
+        const rules = resolveRules(instance, constraints);
+        const exact = bruteForceOptimum(instance, constraints).objective;
+        const greedy = lazyGreedy(instance, rules).state.covered;
+        const { bound } = lagrangianBound(instance, rules, { bestKnown: greedy });
+        expect(bound).toBeGreaterThanOrEqual(exact - 1e-9 * exact);
+      }
+    }
+  });
+
+  it('is tighter than covering everything, and stops at the target gap', () => {
+    const instance = generateInstance({
+      seed: 5,
+      sideKm: 40,
+      candidateCount: 200,
+      demandCount: 4000,
+      reachKm: { min: 2, max: 3 },
+    });
+    const rules = resolveRules(instance, { maxSites: 20 });
+    const greedy = lazyGreedy(instance, rules).state.covered;
+    const total = instance.weight.reduce((sum, w) => sum + w, 0);
+    const loose = lagrangianBound(instance, rules, { bestKnown: greedy, maxIterations: 1 });
+    const tight = lagrangianBound(instance, rules, { bestKnown: greedy, maxIterations: 500 });
+    expect(tight.bound).toBeLessThan(loose.bound);
+    expect(tight.bound).toBeLessThan(total);
+    expect((tight.bound - greedy) / tight.bound).toBeLessThan(0.02);
+    const early = lagrangianBound(instance, rules, { bestKnown: greedy, maxIterations: 500, targetGap: 0.05 });
+    expect(early.iterations).toBeLessThan(tight.iterations);
+    expect((early.bound - greedy) / early.bound).toBeLessThanOrEqual(0.05);
+  });
+});

@@ -1,0 +1,88 @@
+import { DomainError } from '../../domain/errors.js';
+import { coveredWeight } from './cover-state.js';
+import type { CoverInstance, PlanConstraints, PlanSolution } from './instance.js';
+import { lagrangianBound } from './lagrangian-bound.js';
+import { lazyGreedy } from './lazy-greedy.js';
+import { improveBySwaps } from './local-search.js';
+import { mergeIdenticalDemand } from './merge-demand.js';
+import { resolveRules } from './selection-rules.js';
+import { transposeCover } from './transpose-cover.js';
+import { validateInstance } from './validate-instance.js';
+
+export type PlanStage = 'merge' | 'greedy' | 'localSearch' | 'bound';
+
+export interface SolveOptions {
+  /** Wall-clock limit for the whole solve; local search may use half of it, the bound the rest. Default 10 s. */
+  timeLimitMs?: number;
+  /** Polled between stages and inside the search and bound loops; when true the solve throws request.cancelled. */
+  isCancelled?: () => boolean;
+  onProgress?: (stage: PlanStage, fraction: number) => void;
+  /** Limits that keep plans identical for identical inputs whenever the time limit does not bind. */
+  maxSwapPasses?: number;
+  maxBoundIterations?: number;
+  /** The bound stops improving once the proven gap is at most this (0–1). Default 0.0005. */
+  targetGap?: number;
+}
+
+/**
+ * The plan for one period: merge identical demand, lazy greedy, swap search, then the Lagrangian bound that proves
+ * how far from the optimum the plan can be. The objective is recomputed on the original weights.
+ */
+export function solvePlan(
+  instance: CoverInstance,
+  constraints: PlanConstraints,
+  options: SolveOptions = {},
+): PlanSolution {
+  validateInstance(instance, constraints);
+  const started = performance.now();
+  const deadline = started + (options.timeLimitMs ?? 10_000);
+  const isCancelled = options.isCancelled ?? (() => false);
+  const timings: Record<string, number> = {};
+  let stageStart = started;
+  const stage = <T>(name: PlanStage, run: () => T): T => {
+    if (isCancelled()) throw new DomainError('request.cancelled', `The plan was cancelled before its ${name} stage`);
+    options.onProgress?.(name, 0);
+    const result = run();
+    const now = performance.now();
+    timings[name] = now - stageStart;
+    stageStart = now;
+    options.onProgress?.(name, 1);
+    return result;
+  };
+
+  const merged = stage('merge', () => mergeIdenticalDemand(instance).instance);
+  const rules = resolveRules(merged, constraints);
+  const { state } = stage('greedy', () => lazyGreedy(merged, rules));
+  stage('localSearch', () =>
+    improveBySwaps(state, rules, transposeCover(merged), {
+      maxPasses: options.maxSwapPasses,
+      deadline: started + (deadline - started) / 2,
+      isCancelled,
+    }),
+  );
+  const { bound } = stage('bound', () =>
+    lagrangianBound(merged, rules, {
+      bestKnown: state.covered,
+      maxIterations: options.maxBoundIterations,
+      targetGap: options.targetGap ?? 0.0005,
+      deadline,
+      isCancelled,
+      onProgress: (fraction) => options.onProgress?.('bound', fraction),
+    }),
+  );
+  if (isCancelled()) throw new DomainError('request.cancelled', 'The plan was cancelled while its bound was computed');
+
+  const chosen = [...state.chosen];
+  const objective = coveredWeight(instance, chosen);
+  // The bound is summed over merged weights, the objective over the original ones: equal sums up to rounding.
+  const upperBound = Math.max(bound, objective);
+  timings.total = performance.now() - started;
+  return {
+    chosen,
+    objective,
+    cost: chosen.reduce((sum, c) => sum + instance.cost[c]!, 0),
+    upperBound,
+    gap: upperBound > 0 ? (upperBound - objective) / upperBound : 0,
+    timings,
+  };
+}
