@@ -105,6 +105,24 @@ databaseOptions(
     .option('--distributed', 'share the tiles with `dx-compact worker` processes through the PostgreSQL queue'),
 ).action(async (flags) => (await import('./commands/coverage-run.js')).coverageRunCommand(flags));
 
+databaseOptions(
+  program
+    .command('plan')
+    .description('Plan 5G sites (maximal covering with a proven bound); stores the scenario, prints its figures')
+    .requiredOption('--name <name>', 'scenario name')
+    .option('--sites <n>', 'at most this many new sites')
+    .option('--budget <cost>', 'at most this total cost (candidates cost 1 on an existing mast, 2 new, by default)')
+    .option('--phases <list>', 'a build order by year: 2026:20,2027:30 (sites per year; year:sites:budget for both)')
+    .option('--settings <file>', 'the scenario as JSON (the API’s body); the flags override it')
+    .option('--run <id>', 'the coverage run to start from (default: the demo province)')
+    .option('--economic-zone <weight>', 'extra weight of a person in an economic zone (default 1)')
+    .option('--border <weight>', 'extra weight of a person in a border commune (default 1)')
+    .option('--mandatory <codes>', 'candidate codes that must be built, comma-separated')
+    .option('--exclude <codes>', 'candidate codes never built, comma-separated')
+    .option('--time-limit <seconds>', 'solver time limit (default 60)')
+    .option('--out <file>', 'write the chosen sites: .csv, .geojson or .kml'),
+).action(async (flags) => (await import('./commands/plan.js')).planCommand(flags));
+
 coverage
   .command('viewshed')
   .description(

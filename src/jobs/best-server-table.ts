@@ -5,6 +5,7 @@
  */
 import type { SiteRecord } from '../domain/coverage/site-record.js';
 import type { Technology } from '../domain/coverage/technology.js';
+import { csvCell, xmlText } from '../domain/text-escape.js';
 
 export interface BestServerRow {
   index: number;
@@ -56,19 +57,12 @@ export function bestServerRows(sites: readonly SiteRecord[], technology: Technol
   );
 }
 
-const csvCell = (value: string | number) => {
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 export function bestServerCsv(rows: readonly BestServerRow[]): string {
   const lines = [COLUMNS.map((c) => c.name).join(',')];
   for (const row of rows) lines.push(COLUMNS.map((c) => csvCell(c.of(row))).join(','));
   return `${lines.join('\n')}\n`;
 }
 
-const xml = (value: string | number) =>
-  String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 // GDAL's GDALRATFieldType and GDALRATFieldUsage codes.
 const FIELD_TYPE = { integer: 0, real: 1, string: 2 } as const;
 const FIELD_USAGE = { generic: 0, name: 2, value: 5 } as const; // 5 = GFU_MinMax: the row's single pixel value
@@ -80,7 +74,7 @@ export function bestServerAuxXml(rows: readonly BestServerRow[]): string {
       `      <FieldDefn index="${i}"><Name>${c.name}</Name><Type>${FIELD_TYPE[c.type]}</Type><Usage>${FIELD_USAGE[c.usage ?? 'generic']}</Usage></FieldDefn>`,
   );
   const body = rows.map(
-    (row, i) => `      <Row index="${i}">${COLUMNS.map((c) => `<F>${xml(c.of(row))}</F>`).join('')}</Row>`,
+    (row, i) => `      <Row index="${i}">${COLUMNS.map((c) => `<F>${xmlText(c.of(row))}</F>`).join('')}</Row>`,
   );
   return [
     '<PAMDataset>',

@@ -32,6 +32,7 @@ import { validationRoutes } from './validation.js';
 import { findingExplanationRoutes } from './finding-explanations.js';
 import { importRoutes } from './imports.js';
 import { coverageRoutes } from './coverage.js';
+import { plannerRoutes } from './planner.js';
 import { healthRoutes } from './health.js';
 import { authenticationPlugin } from './authenticate.js';
 import { workLimitsPlugin } from './work-limits.js';
@@ -189,6 +190,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(findingExplanationRoutes);
   await app.register(importRoutes);
   await app.register(coverageRoutes, { outputDir: options.coverageOutputDir ?? join(tmpdir(), 'dx-compact-coverage') });
+  await app.register(plannerRoutes, { coverageDir: options.coverageOutputDir ?? join(tmpdir(), 'dx-compact-coverage') });
   await app.register(agreementRoutes);
   await app.register(mapConfigRoutes, { baseMap: options.baseMap ?? null });
   await app.register(indicatorTableRoutes);

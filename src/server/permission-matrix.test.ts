@@ -18,7 +18,7 @@ const TOKEN_ACTIONS: Action[] = ['value.import', 'data.read', 'published.read'];
 /** A concrete URL for a route pattern: each parameter gets a value of its expected shape. */
 function concrete(url: string): string {
   return url
-    .replace(':id', url.startsWith('/api/coverage/runs') ? '00000000-0000-4000-8000-000000000000' : '1')
+    .replace(':id', /^\/api\/(coverage\/runs|plans)/.test(url) ? '00000000-0000-4000-8000-000000000000' : '1')
     .replace(':file', url.includes('/layer/') ? '4G.png' : 'signal-4G.tif')
     .replace(':kind', 'org_unit')
     .replace(/:[A-Za-z]+/g, 'X1');

@@ -23,6 +23,8 @@ export const ACTIONS = [
   'dhis2_mapping.write',
   'coverage.sites_write',
   'coverage.run',
+  'plan.read', // 5G plan scenarios: their settings, results and exports
+  'plan.run', // make, cancel and delete plan scenarios
   'user.manage',
   'token.manage',
   'account.self', // one's own password, two-factor and sign-out
@@ -53,6 +55,8 @@ export const PERMISSIONS: PermissionTable = {
     'validation_rule.define': 'all',
     'dhis2_mapping.write': 'all',
     'coverage.run': 'assigned',
+    'plan.read': 'all',
+    'plan.run': 'assigned',
   },
   partner_officer: {
     ...READ,
@@ -61,6 +65,8 @@ export const PERMISSIONS: PermissionTable = {
     'approval.submit': 'assigned',
     'coverage.sites_write': 'all',
     'coverage.run': 'assigned',
+    'plan.read': 'all',
+    'plan.run': 'assigned',
   },
   commune_officer: {
     ...READ,

@@ -9,9 +9,13 @@ import { demandWeightsPerCell, type DemandArea, type DemandWeights, type PointOf
 import { coveredGridCells, MastCoverageScratch, type MastSectors } from './mast-coverage.js';
 import type { MastCoverageCache } from './mast-coverage-cache.js';
 
-/** The area a plan is made for: the demand area and its terrain. */
+/** The area a plan is made for: the demand area, its terrain and its units (zone-map order). */
 export interface PlanArea extends DemandArea {
   dem: Float32Array;
+  unitCodes: readonly string[];
+  unitNames: readonly string[];
+  /** 'ward', 'commune', 'special_zone', …: wards get the urban model. */
+  unitTypes: readonly string[];
 }
 
 export interface PlanSetup {

@@ -1,0 +1,113 @@
+import type { PlanSettings } from '../../domain/planner/plan-settings.js';
+import type { CoverInstance } from './instance.js';
+import { mergeIdenticalDemand } from './merge-demand.js';
+import { planPhased } from './phased-plan.js';
+import { solvePlan, type PlanStage } from './solve-plan.js';
+
+/** One phase of a solved scenario (the only one, year null, for an unphased plan). */
+export interface SolvedPhase {
+  year: number | null;
+  /** Candidates built in this phase, in build order. */
+  built: number[];
+  cost: number;
+  /** Weighted demand covered by everything built up to this phase. */
+  covered: number;
+}
+
+export interface SolvedScenario {
+  phases: SolvedPhase[];
+  /** Unphased: the covered weight. Phased: the covered weight summed over the years. */
+  objective: number;
+  /** A proven upper bound on the best `objective` under the same limits. */
+  upperBound: number;
+  mergedDemandPoints: number;
+  timings: Record<string, number>;
+}
+
+type Hooks = { onProgress?: (stage: PlanStage, fraction: number) => void; isCancelled?: () => boolean };
+
+/**
+ * A proven bound for a phased plan: in year y the network holds at most the sites and spend of years 1…y, so the
+ * weight it covers that year is at most the single-period optimum under those cumulative limits; the sum over the
+ * years bounds the phased objective. Each year's single-period bound comes from solvePlan.
+ */
+export function phasedUpperBound(
+  instance: CoverInstance,
+  years: readonly { maxSites?: number; budget?: number }[],
+  mandatory: readonly number[],
+  excluded: readonly number[],
+  timeLimitMs: number,
+  hooks: Hooks = {},
+): number {
+  let total = 0;
+  let sites: number | undefined = 0;
+  let budget: number | undefined = 0;
+  for (const year of years) {
+    // A year with no count limit lifts the cumulative count limit (and likewise for the budget).
+    sites = sites === undefined || year.maxSites === undefined ? undefined : sites + year.maxSites;
+    budget = budget === undefined || year.budget === undefined ? undefined : budget + year.budget;
+    const limits = {
+      ...(sites !== undefined ? { maxSites: Math.max(sites, mandatory.length) } : {}),
+      ...(budget !== undefined ? { budget } : {}),
+    };
+    total += solvePlan(instance, { ...limits, mandatory, excluded }, { timeLimitMs: timeLimitMs / years.length, isCancelled: hooks.isCancelled }).upperBound;
+  }
+  return total;
+}
+
+/** Solves a scenario's settings on its instance: one period (count and/or budget) or phased by year. */
+export function solveScenario(
+  instance: CoverInstance,
+  settings: Pick<PlanSettings, 'maxSites' | 'budget' | 'phases' | 'timeLimitS'>,
+  mandatory: readonly number[],
+  excluded: readonly number[],
+  hooks: Hooks = {},
+): SolvedScenario {
+  const timeLimitMs = settings.timeLimitS * 1000;
+  const mergedDemandPoints = mergeIdenticalDemand(instance).instance.demandCount;
+  if (!settings.phases) {
+    const solution = solvePlan(
+      instance,
+      {
+        ...(settings.maxSites !== undefined ? { maxSites: settings.maxSites } : {}),
+        ...(settings.budget !== undefined ? { budget: settings.budget } : {}),
+        mandatory,
+        excluded,
+      },
+      { timeLimitMs, isCancelled: hooks.isCancelled, onProgress: hooks.onProgress },
+    );
+    return {
+      phases: [{ year: null, built: solution.chosen, cost: solution.cost, covered: solution.objective }],
+      objective: solution.objective,
+      upperBound: solution.upperBound,
+      mergedDemandPoints,
+      timings: solution.timings,
+    };
+  }
+  const years = [...settings.phases].sort((a, b) => a.year - b.year);
+  const started = performance.now();
+  hooks.onProgress?.('greedy', 0);
+  const plan = planPhased(instance, {
+    years: years.map((year, at) => ({
+      ...(year.maxSites !== undefined ? { maxSites: year.maxSites } : {}),
+      ...(year.budget !== undefined ? { budget: year.budget } : {}),
+      mandatory: at === 0 ? mandatory : [],
+    })),
+    excluded,
+  });
+  const greedyMs = performance.now() - started;
+  hooks.onProgress?.('bound', 0);
+  const bound = phasedUpperBound(instance, years, mandatory, excluded, timeLimitMs, hooks);
+  return {
+    phases: plan.years.map((year, at) => ({
+      year: years[at]!.year,
+      built: year.built,
+      cost: year.cost,
+      covered: year.covered,
+    })),
+    objective: plan.objective,
+    upperBound: Math.max(bound, plan.objective),
+    mergedDemandPoints,
+    timings: { phased: greedyMs, bound: performance.now() - started - greedyMs },
+  };
+}

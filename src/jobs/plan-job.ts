@@ -1,0 +1,106 @@
+import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import type { Database } from '../db/database.js';
+import { findUnit, isDemoUnitLoaded } from '../db/org-units.js';
+import { findRun } from '../db/coverage-runs.js';
+import {
+  completeScenario,
+  createScenario,
+  failScenario,
+  findScenario,
+  isScenarioCancelled,
+  markScenarioRunning,
+  recordScenarioProgress,
+  type PlanScenario,
+} from '../db/plan-scenarios.js';
+import { Invalid } from '../domain/errors.js';
+import type { PlanSettings } from '../domain/planner/plan-settings.js';
+import { startModuleWorker } from '../start-worker.js';
+import type { PlanAreaSource } from './plan-area.js';
+import type { PlanWorkerReply } from './plan-messages.js';
+
+export interface PlanJobOptions {
+  actor: string;
+  requestId: string | null;
+  /** The coverage output folder: mast coverages are cached in its `planner-cache` (null: memory only). */
+  coverageDir: string | null;
+  onProgress?: (stage: string, fraction: number) => void;
+  /** Checks made once the scenario's unit is known and before it is registered (e.g. the actor's permission there). */
+  beforeStart?: (rootUnit: string) => Promise<void>;
+}
+
+/** How often a running plan checks whether it was cancelled (by another request or process). */
+const CANCEL_POLL_MS = 500;
+
+/**
+ * The area a scenario plans on. Plans are made on the demo province's coverage (its synthetic terrain, people
+ * and calibrated network); a run made from uploaded or local files is refused with that reason.
+ */
+async function planSource(db: Database, settings: PlanSettings): Promise<{ source: PlanAreaSource; runId: string | null; root: string }> {
+  if (settings.coverageRunId) {
+    const run = await findRun(db, settings.coverageRunId);
+    if (!String((run.inputs as { dem?: string }).dem ?? '').startsWith('demo:'))
+      throw new Invalid('plan.area', `Coverage run ${run.id} was made from files; plans start from the demo province's runs`, [
+        { path: 'coverageRunId', message: 'not a demo-province run' },
+      ]);
+    return { source: { kind: 'demo', params: run.params as object }, runId: run.id, root: run.rootUnit };
+  }
+  if (!(await isDemoUnitLoaded(db, '24')))
+    throw new Invalid('plan.area', 'No area to plan on: load the demo province (`dx-compact seed-demo`) or name a coverage run', [
+      { path: 'coverageRunId', message: 'required without the demo province' },
+    ]);
+  return { source: { kind: 'demo' }, runId: null, root: '24' };
+}
+
+/**
+ * Registers a scenario and solves it in a worker thread of its own (the API stays responsive); its progress is
+ * stored as it goes, a cancel stops the worker at once, and the result is stored (audited) when it succeeds.
+ */
+export async function startPlanJob(
+  db: Database,
+  settings: PlanSettings,
+  options: PlanJobOptions,
+): Promise<{ scenarioId: string; finished: Promise<PlanScenario> }> {
+  const { source, runId, root } = await planSource(db, settings);
+  await options.beforeStart?.(root);
+  const rootUnit = await findUnit(db, root);
+  const audit = { actor: options.actor, requestId: options.requestId };
+  const scenarioId = await createScenario(db, { rootUnitId: rootUnit.id, coverageRunId: runId, settings }, audit);
+  const cacheDir = options.coverageDir ? join(options.coverageDir, 'planner-cache') : null;
+  const finished = (async () => {
+    let worker: Worker | null = null;
+    let poll: NodeJS.Timeout | undefined;
+    try {
+      await markScenarioRunning(db, scenarioId);
+      worker = startModuleWorker(import.meta.url, './plan-worker', { workerData: { settings, source, cacheDir } });
+      const running = worker;
+      const outcome = await new Promise<PlanWorkerReply | 'cancelled'>((resolve, reject) => {
+        let writes = Promise.resolve();
+        running.on('message', (message: PlanWorkerReply) => {
+          if (message.kind !== 'progress') return resolve(message);
+          options.onProgress?.(message.stage, message.fraction);
+          writes = writes.then(() => recordScenarioProgress(db, scenarioId, message.stage, message.fraction)).catch(() => undefined);
+        });
+        running.on('error', reject);
+        running.on('exit', (code) => reject(new Error(`The plan's worker stopped (exit code ${code})`)));
+        poll = setInterval(() => {
+          isScenarioCancelled(db, scenarioId)
+            .then((cancelled) => cancelled && resolve('cancelled'))
+            .catch(() => undefined);
+        }, CANCEL_POLL_MS);
+      });
+      if (outcome === 'cancelled') return await findScenario(db, scenarioId);
+      if (outcome.kind === 'failed') return await failScenario(db, scenarioId, outcome.error.message, audit);
+      if (outcome.kind === 'done') return await completeScenario(db, scenarioId, outcome.result, audit);
+      return await findScenario(db, scenarioId);
+    } catch (error) {
+      return failScenario(db, scenarioId, error instanceof Error ? error.message : String(error), audit);
+    } finally {
+      clearInterval(poll);
+      worker?.removeAllListeners();
+      await worker?.terminate();
+    }
+  })();
+  return { scenarioId, finished };
+}
+

@@ -1,0 +1,34 @@
+// Worker entry, started by plan-job.ts: one plan scenario from its area to its result, off the API's thread.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { PlanSettings } from '../domain/planner/plan-settings.js';
+import { toWireError } from '../engines/coverage/messages.js';
+import { MastCoverageCache } from '../engines/planner/mast-coverage-cache.js';
+import { runPlan } from '../engines/planner/run-plan.js';
+import { loadPlanArea, type PlanAreaSource } from './plan-area.js';
+import type { PlanWorkerReply } from './plan-messages.js';
+
+if (!parentPort) throw new Error('plan-worker.ts must run in a worker thread');
+const port = parentPort;
+const { settings, source, cacheDir } = workerData as { settings: PlanSettings; source: PlanAreaSource; cacheDir: string | null };
+const reply = (message: PlanWorkerReply) => port.postMessage(message);
+
+try {
+  reply({ kind: 'progress', stage: 'area', fraction: 0 });
+  const { area, sites, params } = loadPlanArea(source);
+  const cache = new MastCoverageCache(cacheDir ?? undefined);
+  let last = 0;
+  const result = runPlan(area, sites, settings, params, cache, {
+    onProgress: (stage, fraction) => {
+      // At most a few reports a second: each becomes a database write on the other side.
+      const now = Date.now();
+      if (fraction > 0 && fraction < 1 && now - last < 250) return;
+      last = now;
+      reply({ kind: 'progress', stage, fraction });
+    },
+  });
+  reply({ kind: 'done', result });
+} catch (error) {
+  const wire = toWireError(error);
+  const details = (error as { details?: unknown }).details;
+  reply({ kind: 'failed', error: { ...wire, code: wire.code === 'coverage.worker' ? 'plan.worker' : wire.code }, details });
+}
