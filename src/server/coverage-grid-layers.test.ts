@@ -10,6 +10,8 @@ import type { GridSpec } from '../engines/coverage/raster/raster.js';
 import { prepareStreamedRun } from '../jobs/streamed-inputs.js';
 import { startStreamedCoverageJob } from '../jobs/streamed-coverage.js';
 import type { CoverageMapLayer } from '../domain/coverage/coverage-run-contract.js';
+import { openCogStream } from '../engines/coverage/raster/cog-stream.js';
+import { gridTransform } from '../engines/coverage/raster/raster.js';
 
 // Huế and Đà Nẵng, on either side of 108°E: a run over the grids of UTM zones 48 and 49, on coarse cells.
 const scratch = mkdtempSync(join(tmpdir(), 'dx-grid-layers-'));
@@ -103,4 +105,29 @@ it('has no single-grid layer, and refuses a name that is no grid', async () => {
     const bad = await testApp.inject({ url: `/api/coverage/runs/${runId}/layer/${name}` });
     expect(bad.statusCode, name).toBe(400);
   }
+});
+
+it("draws a large grid's layer from its overview, not its full resolution", async () => {
+  const { params } = await fetchRun();
+  // A 5G raster of 8,192 × 4,096 cells on the run's first grid, written as a run writes its rasters.
+  const grid = { ...params.grids[0]!, width: 8192, height: 4096 };
+  const writer = openCogStream(join(outputDir, runId, `signal-5G-${grid.name}.tif`), {
+    width: grid.width,
+    height: grid.height,
+    crs: grid.crs,
+    transform: gridTransform(grid),
+    noData: Number.NaN,
+    sampleType: 'float32',
+    blockCells: 2048,
+  });
+  const block = new Float32Array(2048 * 2048).map((_, i) => (i % 2048 < 1024 ? -60 : Number.NaN));
+  for (const [bx, by] of writer.unwrittenBlocks()) await writer.writeBlock(bx, by, block);
+  await writer.finish();
+  const response = await testApp.inject({ url: `/api/coverage/runs/${runId}/layer/5G-${grid.name}.png` });
+  expect(response.statusCode, response.body).toBe(200);
+  const png = PNG.sync.read(response.rawPayload);
+  expect([png.width, png.height]).toEqual([2048, 1024]);
+  // Each block's left half has a signal, its right half none: the overview keeps that.
+  expect(png.data[(100 * 2048 + 100) * 4 + 3]).toBeGreaterThan(0);
+  expect(png.data[(100 * 2048 + 400) * 4 + 3]).toBe(0);
 });
