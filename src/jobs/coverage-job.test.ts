@@ -186,6 +186,7 @@ describe('a run', () => {
       lon: expect.closeTo(108.05, 0),
     });
     expect(run.result!.corners).toHaveLength(4);
+    expect(run.result!.layers).toEqual([{ grid: null, corners: run.result!.corners }]);
     // The criterion is stored with the run and echoed beside its figures; one operator: its figure is the union.
     expect(run.params).toMatchObject({ coverageCriterion: { kind: 'median' }, mainOperator: 'VTL' });
     expect(run.result).toMatchObject({

@@ -6,6 +6,8 @@ import type { PreparedCoverage } from './coverage-inputs.js';
 import { describePrepared, startRun, type JobOptions } from './run-lifecycle.js';
 import { writeRunOutputs } from './coverage-outputs.js';
 import { gridCornersLonLat } from '../engines/coverage/analysis-grid.js';
+import { DEFAULT_TILE_SIZE } from '../engines/coverage/raster/geotiff-tags.js';
+import { oneGridLayers } from './map-layers.js';
 
 export type { JobOptions } from './run-lifecycle.js';
 
@@ -37,7 +39,11 @@ export async function startCoverageJob(
       );
       if (!outputs.completed) return null;
       if (folder) writeRunOutputs(folder, prepared, outputs);
-      return { ...outputs, corners: gridCornersLonLat(prepared.grid) };
+      return {
+        ...outputs,
+        corners: gridCornersLonLat(prepared.grid),
+        layers: oneGridLayers(prepared.grid, DEFAULT_TILE_SIZE),
+      };
     },
   });
 }

@@ -23,6 +23,8 @@ import type { PreparedCoverage } from './coverage-inputs.js';
 import { describePrepared, startRun, type JobOptions, type RunOutputs } from './run-lifecycle.js';
 import { writeRunOutputs } from './coverage-outputs.js';
 import { gridCornersLonLat } from '../engines/coverage/analysis-grid.js';
+import { DEFAULT_TILE_SIZE } from '../engines/coverage/raster/geotiff-tags.js';
+import { oneGridLayers } from './map-layers.js';
 import type { ModelOutputs } from '../engines/coverage/run-model.js';
 import { whileNotCancelled } from './while-not-cancelled.js';
 
@@ -118,7 +120,7 @@ export async function startDistributedCoverageJob(
       }
       const assembled = assembleTiles(prepared, tiles, await listTileResults(db, runId));
       if (folder) writeRunOutputs(folder, prepared, assembled);
-      return { ...assembled, corners: gridCornersLonLat(grid) };
+      return { ...assembled, corners: gridCornersLonLat(grid), layers: oneGridLayers(grid, DEFAULT_TILE_SIZE) };
     },
     tearDown: async () => {
       await boss?.stop({ graceful: false, wait: false });
@@ -131,7 +133,7 @@ function assembleTiles(
   prepared: PreparedCoverage,
   tiles: readonly TileSpec[],
   rows: readonly { tile: number; result: Uint8Array }[],
-): Omit<RunOutputs, 'corners'> & Pick<ModelOutputs, 'bestSignalDbm' | 'bestServer'> {
+): Omit<RunOutputs, 'corners' | 'layers'> & Pick<ModelOutputs, 'bestSignalDbm' | 'bestServer'> {
   const { grid } = prepared;
   const cells = grid.width * grid.height;
   const bestSignalDbm: Partial<Record<Technology, Float32Array>> = {};

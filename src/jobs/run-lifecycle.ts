@@ -16,6 +16,7 @@ import type { CoverageParams } from '../engines/coverage/predict/coverage-params
 import { describeCriterion, MEDIAN_CRITERION } from '../domain/coverage/location-variability.js';
 import type { PreparedCoverage } from './coverage-inputs.js';
 import type { Technology } from '../domain/coverage/technology.js';
+import type { CoverageMapLayer } from '../domain/coverage/coverage-run-contract.js';
 import { whileNotCancelled } from './while-not-cancelled.js';
 
 export interface JobOptions {
@@ -69,6 +70,8 @@ export function describePrepared(prepared: PreparedCoverage): RunDescription {
 export type RunOutputs = Pick<ModelOutputs, 'units' | 'total' | 'hotspots' | 'operators'> & {
   /** WGS 84 corners of the (first) grid, to place its raster on a map. */
   corners: [number, number][];
+  /** Each grid's map layer and where it goes. */
+  layers: CoverageMapLayer[];
 };
 
 /** How one runner (in this process, or through the queue) computes a run's tiles. */
@@ -145,6 +148,7 @@ export async function startRun(
           ...criterionEcho(run.coverageParams, outputs.operators),
           hotspots: outputs.hotspots,
           corners: outputs.corners,
+          layers: outputs.layers,
         },
         { actor: options.actor, requestId: options.requestId },
       );

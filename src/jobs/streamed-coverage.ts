@@ -12,7 +12,8 @@ import type { RunTile } from '../engines/coverage/run-grids.js';
 import type { Technology } from '../domain/coverage/technology.js';
 import { startRun, type JobOptions, type RunDescription, type RunOutputs } from './run-lifecycle.js';
 import type { StreamedRunInputs } from './streamed-inputs.js';
-import { StreamedOutputs } from './streamed-outputs.js';
+import { cogTileSize, StreamedOutputs } from './streamed-outputs.js';
+import { mapLayers } from './map-layers.js';
 
 /** A tile's figures once its rasters are written: all a run keeps of it until the end. */
 export type TileFigures = Pick<WindowTileOutcome, 'population' | 'sums' | 'hotspots' | 'uncovered'> & { tile: RunTile };
@@ -99,6 +100,7 @@ export async function finishStreamedRun(
     hotspots: summed.hotspots,
     operators: [...operators],
     corners: gridCornersLonLat(run.plan.grids[0]!.spec),
+    layers: mapLayers(run.plan.grids, cogTileSize(run.params.tileCells)),
   };
 }
 

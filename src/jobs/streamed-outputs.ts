@@ -1,7 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCogStream, type CogStreamWriter } from '../engines/coverage/raster/cog-stream.js';
+import { DEFAULT_TILE_SIZE } from '../engines/coverage/raster/geotiff-tags.js';
 import { gridTransform } from '../engines/coverage/raster/raster.js';
+import { gridFileSuffix } from '../domain/coverage/grid-files.js';
 import type { RunTile } from '../engines/coverage/run-grids.js';
 import type { WindowTileOutcome } from '../engines/coverage/predict/window-tile.js';
 import type { Hotspot } from '../engines/coverage/hotspots.js';
@@ -18,9 +20,12 @@ interface GridWriters {
 
 /** A run's output file names: one grid keeps the plain names, several add the grid's name. */
 export function rasterNames(tech: Technology, gridName: string, grids: number) {
-  const suffix = grids > 1 ? `-${gridName}` : '';
+  const suffix = gridFileSuffix(grids > 1 ? gridName : null);
   return { signal: `signal-${tech}${suffix}.tif`, server: `best-server-${tech}${suffix}.tif` };
 }
+
+/** COG tiles of 256 pixels, or the whole block when a run's tiles are smaller (a power of two either way). */
+export const cogTileSize = (tileCells: number): number => Math.min(DEFAULT_TILE_SIZE, tileCells);
 
 /**
  * The output files of a streamed run, written as its tiles arrive: per grid and technology the best level and
@@ -43,8 +48,7 @@ export class StreamedOutputs {
         crs: grid.spec.crs,
         transform: gridTransform(grid.spec),
         blockCells: run.params.tileCells,
-        // COG tiles of 256 pixels, or the whole block when tiles are smaller (a power of two either way).
-        tileSize: Math.min(256, run.params.tileCells),
+        tileSize: cogTileSize(run.params.tileCells),
       };
       const byTech = new Map<string, GridWriters>();
       for (const tech of run.technologies) {

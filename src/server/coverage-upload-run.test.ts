@@ -49,11 +49,11 @@ async function uploadRun(sites: string[]) {
     run = (await testApp.inject({ url: `/api/coverage/runs/${id}` })).json();
   }
   expect(run.status, run.error ?? '').toBe('succeeded');
-  return { id, params: run.params, communes: run.result.units as Commune[] };
+  return { id, params: run.params, result: run.result, communes: run.result.units as Commune[] };
 }
 
 it('runs an uploaded terrain, population and sites streamed by tiles, and serves its files', async () => {
-  const { id, params, communes } = await uploadRun([IN_C2]);
+  const { id, params, result, communes } = await uploadRun([IN_C2]);
   expect(params).toMatchObject({ streamed: true, tileCells: 2048 });
   expect(communes.map((u) => u.unit)).toEqual(['C1', 'C2', 'C3']);
   // Each 0.03° square holds about 10.7 km² of 5 people per hectare: about 5,300 people.
@@ -63,6 +63,8 @@ it('runs an uploaded terrain, population and sites streamed by tiles, and serves
   expect(tif.statusCode).toBe(200);
   expect(tif.rawPayload.subarray(0, 2).toString()).toBe('II');
   expect((await testApp.inject({ url: `/api/coverage/runs/${id}/layer/4G.png` })).statusCode).toBe(200);
+  // One grid: one layer under the plain names, placed as the run's corners say.
+  expect(result.layers).toEqual([{ grid: null, corners: result.corners }]);
 });
 
 it('counts a site outside the area where its signal reaches in', async () => {

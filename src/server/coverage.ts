@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
@@ -15,7 +15,8 @@ import { writeContext } from './request-context.js';
 import { readFilePart } from './uploaded-file.js';
 import { INTAKE_LIMITS } from '../intake/intake-limits.js';
 import { cancelCoverageRun, startCoverageRun } from '../application/start-coverage-run.js';
-import { readGeoTiff } from '../engines/coverage/raster/read-geotiff.js';
+import { readLayerLevelOfFile } from '../engines/coverage/raster/read-layer-level.js';
+import { GRID_NAME_PATTERN } from '../domain/coverage/grid-files.js';
 import { DEFAULT_COVERAGE_PARAMS } from '../engines/coverage/predict/coverage-params.js';
 import { readCoverageCriterion } from '../domain/coverage/read-criterion.js';
 import { MAIN_OPERATOR, operatorOf } from '../domain/coverage/operators.js';
@@ -45,8 +46,15 @@ const OUTPUT_TYPES = {
   '.csv': 'text/csv; charset=utf-8',
   '.geojson': 'application/geo+json',
 } as const;
-const OUTPUT_FILE =
-  /^(?:(?:signal|best-server)-(?:2G|3G|4G|5G)\.tif|best-server-(?:2G|3G|4G|5G)\.(?:csv|tif\.aux\.xml)|uncovered-(?:2G|3G|4G|5G)\.geojson)$/;
+const TECH = '(?:2G|3G|4G|5G)';
+/** A grid's rasters carry its name on a run over several grids (src/domain/coverage/grid-files.ts). */
+const GRID = `(?:-${GRID_NAME_PATTERN})?`;
+const OUTPUT_FILE = new RegExp(
+  `^(?:(?:signal|best-server)-${TECH}${GRID}\\.tif|best-server-${TECH}${GRID}\\.tif\\.aux\\.xml|` +
+    `best-server-${TECH}\\.csv|uncovered-${TECH}\\.geojson)$`,
+);
+/** A layer: 4G.png on a run over one grid, 4G-utm48.png for each grid of a run over several. */
+const LAYER_FILE = new RegExp(`^(${TECH})(${GRID})\\.png$`);
 
 /**
  * The parts of a multipart body. `maxFileBytes` holds each file to that size (a sites list is read within
@@ -238,25 +246,33 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
       config: { permission: 'data.read' },
       schema: {
         summary:
-          'The coverage map layer of a run as a PNG in the run’s grid (place it with result.corners), coloured by signal class',
+          'The coverage map layer of a run on one of its grids, as a PNG coloured by signal class (place it with the corners of result.layers)',
+        description:
+          '`4G.png` on a run over one grid, `4G-utm48.png` for each grid of a run over several (result.layers names them). ' +
+          'Drawn from the overview of the signal COG whose larger side is the smallest at least 2,048 pixels (the full ' +
+          'resolution when smaller), so a national grid costs what a screen does.',
         tags: ['coverage'],
-        params: RunId.extend({ file: z.string().regex(/^(2G|3G|4G|5G)\.png$/, '4G.png') }),
+        params: RunId.extend({ file: z.string().regex(LAYER_FILE, '4G.png or 4G-utm48.png') }),
         response: { 200: binary('image/png', 'The layer, transparent where there is no signal') },
       },
     },
     async (request, reply) => {
       const run = await findRun(app.db, request.params.id);
-      const tech = request.params.file.slice(0, 2) as Technology;
-      const path = join(options.outputDir, run.id, `signal-${tech}.tif`);
-      if (!existsSync(path)) throw new NotFound('coverage.layer_not_found', `Run ${run.id} has no ${tech} layer`);
-      const raster = await readGeoTiff(readFileSync(path), `signal-${tech}.tif`);
+      const match = LAYER_FILE.exec(request.params.file)!; // the params schema has checked it
+      const tech = match[1] as Technology;
+      const suffix = match[2] ?? '';
+      const name = `signal-${tech}${suffix}.tif`;
+      const path = join(options.outputDir, run.id, name);
+      if (!existsSync(path))
+        throw new NotFound('coverage.layer_not_found', `Run ${run.id} has no ${tech}${suffix} layer (no ${name})`);
+      const layer = await readLayerLevelOfFile(path, name);
       const thresholds =
         (run.params as { thresholdsDbm?: Record<string, number> }).thresholdsDbm ??
         DEFAULT_COVERAGE_PARAMS.thresholdsDbm;
       return reply
         .type('image/png')
         .header('cache-control', 'private, max-age=3600')
-        .send(renderSignalLayer(raster, thresholds[tech]!));
+        .send(renderSignalLayer(layer, thresholds[tech]!));
     },
   );
   app.get(
@@ -266,12 +282,16 @@ export const coverageRoutes: FastifyPluginAsyncZod<CoverageRouteOptions> = async
       schema: {
         summary:
           'A run’s output file: signal-<tech>.tif (dBm), best-server-<tech>.tif (site index) with its site table ' +
-          '(.csv) and raster attribute table (.tif.aux.xml), uncovered-<tech>.geojson (places no site reaches)',
+          '(.csv) and raster attribute table (.tif.aux.xml), uncovered-<tech>.geojson (places no site reaches); ' +
+          'on a run over several grids each raster and attribute table carries its grid (signal-4G-utm48.tif)',
         tags: ['coverage'],
         params: RunId.extend({
           file: z
             .string()
-            .regex(OUTPUT_FILE, 'signal-4G.tif, best-server-4G.tif, best-server-4G.csv, uncovered-4G.geojson, …'),
+            .regex(
+              OUTPUT_FILE,
+              'signal-4G.tif, signal-4G-utm48.tif, best-server-4G.tif, best-server-4G.csv, uncovered-4G.geojson, …',
+            ),
         }),
         response: {
           200: {

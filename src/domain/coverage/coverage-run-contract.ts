@@ -47,6 +47,25 @@ export const CoverageHotspotSchema = z
   .describe('A place where uncovered people live (WGS 84)');
 export type CoverageHotspot = z.output<typeof CoverageHotspotSchema>;
 
+const CornersSchema = z.array(z.tuple([z.number(), z.number()]));
+
+export const CoverageMapLayerSchema = z
+  .object({
+    grid: z
+      .string()
+      .nullable()
+      .describe(
+        "The grid's name (utm48) on a run over several grids: its files end in it (layer/4G-utm48.png, signal-4G-utm48.tif). " +
+          'null on a run over one grid, whose files keep the plain names (layer/4G.png, signal-4G.tif)',
+      ),
+    corners: CornersSchema.describe(
+      'WGS 84 corners of the layer PNG (top-left, top-right, bottom-right, bottom-left): the grid, or a little past ' +
+        'its right and bottom edges when the overview drawn rounded its size up',
+    ),
+  })
+  .meta({ id: 'CoverageMapLayer' });
+export type CoverageMapLayer = z.output<typeof CoverageMapLayerSchema>;
+
 export const CoverageResultSchema = z
   .looseObject({
     units: z.array(UnitCoverageSchema),
@@ -62,10 +81,16 @@ export const CoverageResultSchema = z
       .partialRecord(TechnologySchema, z.array(CoverageHotspotSchema))
       .optional()
       .describe('Where people the main operator does not cover live, per technology (largest first)'),
-    corners: z
-      .array(z.tuple([z.number(), z.number()]))
+    corners: CornersSchema.optional().describe(
+      'WGS 84 corners of the output rasters of the first grid (top-left, top-right, bottom-right, bottom-left)',
+    ),
+    layers: z
+      .array(CoverageMapLayerSchema)
       .optional()
-      .describe('WGS 84 corners of the output rasters (top-left, top-right, bottom-right, bottom-left)'),
+      .describe(
+        'The map layers, one per grid, each with its corners; every technology of the run has one on every grid ' +
+          '(absent on runs made before layers were listed: one layer placed by `corners`)',
+      ),
   })
   .meta({ id: 'CoverageResult' });
 export type CoverageResult = z.output<typeof CoverageResultSchema>;

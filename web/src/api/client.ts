@@ -6,6 +6,7 @@
  */
 import type { ProgressSummary, UnitTreeNode } from '../../../src/domain/overview-contract.js';
 import { csrfHeaders, csrfToken } from './csrf.js';
+import { gridFileSuffix } from '../../../src/domain/coverage/grid-files.js';
 import type {
   Agreement,
   BoundaryCollection,
@@ -395,19 +396,25 @@ export function getCoverageLegend(options?: RequestOptions): Promise<CoverageLeg
   return apiGet<CoverageLegendClass[]>('/coverage/legend', {}, options);
 }
 
-/** The PNG of a run's signal classes for one technology (place it with `result.corners`). */
-export function coverageLayerUrl(runId: string, technology: Technology): string {
-  return `${API_BASE}/coverage/runs/${encodeURIComponent(runId)}/layer/${technology}.png`;
+/** The PNG of a run's signal classes for one technology on one grid (place it with that layer's corners). */
+export function coverageLayerUrl(runId: string, technology: Technology, grid: string | null = null): string {
+  return `${API_BASE}/coverage/runs/${encodeURIComponent(runId)}/layer/${technology}${gridFileSuffix(grid)}.png`;
 }
 
 /** The output files of a run per technology (see the files route): what GIS users download. */
 export type CoverageFileKind = 'signal' | 'sites' | 'uncovered';
 
-export function coverageFileName(kind: CoverageFileKind, technology: Technology): string {
-  if (kind === 'signal') return `signal-${technology}.tif`;
+/** A file's name; the signal raster is one per grid (`grid` null on a run over one grid), the tables one per run. */
+export function coverageFileName(kind: CoverageFileKind, technology: Technology, grid: string | null = null): string {
+  if (kind === 'signal') return `signal-${technology}${gridFileSuffix(grid)}.tif`;
   return kind === 'sites' ? `best-server-${technology}.csv` : `uncovered-${technology}.geojson`;
 }
 
-export function coverageFileUrl(runId: string, kind: CoverageFileKind, technology: Technology): string {
-  return `${API_BASE}/coverage/runs/${encodeURIComponent(runId)}/files/${coverageFileName(kind, technology)}`;
+export function coverageFileUrl(
+  runId: string,
+  kind: CoverageFileKind,
+  technology: Technology,
+  grid: string | null = null,
+): string {
+  return `${API_BASE}/coverage/runs/${encodeURIComponent(runId)}/files/${coverageFileName(kind, technology, grid)}`;
 }

@@ -2262,7 +2262,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A run’s output file: signal-<tech>.tif (dBm), best-server-<tech>.tif (site index) with its site table (.csv) and raster attribute table (.tif.aux.xml), uncovered-<tech>.geojson (places no site reaches) */
+    /** A run’s output file: signal-<tech>.tif (dBm), best-server-<tech>.tif (site index) with its site table (.csv) and raster attribute table (.tif.aux.xml), uncovered-<tech>.geojson (places no site reaches); on a run over several grids each raster and attribute table carries its grid (signal-4G-utm48.tif) */
     get: {
       parameters: {
         query?: never;
@@ -2367,7 +2367,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The coverage map layer of a run as a PNG in the run’s grid (place it with result.corners), coloured by signal class */
+    /**
+     * The coverage map layer of a run on one of its grids, as a PNG coloured by signal class (place it with the corners of result.layers)
+     * @description `4G.png` on a run over one grid, `4G-utm48.png` for each grid of a run over several (result.layers names them). Drawn from the overview of the signal COG whose larger side is the smallest at least 2,048 pixels (the full resolution when smaller), so a national grid costs what a screen does.
+     */
     get: {
       parameters: {
         query?: never;
@@ -8141,8 +8144,14 @@ export interface components {
             urban: number;
           };
         };
+    CoverageMapLayer: {
+      /** @description WGS 84 corners of the layer PNG (top-left, top-right, bottom-right, bottom-left): the grid, or a little past its right and bottom edges when the overview drawn rounded its size up */
+      corners: [number, number][];
+      /** @description The grid's name (utm48) on a run over several grids: its files end in it (layer/4G-utm48.png, signal-4G-utm48.tif). null on a run over one grid, whose files keep the plain names (layer/4G.png, signal-4G.tif) */
+      grid: string | null;
+    };
     CoverageResult: {
-      /** @description WGS 84 corners of the output rasters (top-left, top-right, bottom-right, bottom-left) */
+      /** @description WGS 84 corners of the output rasters of the first grid (top-left, top-right, bottom-right, bottom-left) */
       corners?: [number, number][];
       /** @description What 'covered' means in every figure of the run (absent: the median level reaches the threshold) */
       coverageCriterion?: components['schemas']['CoverageCriterion'];
@@ -8158,6 +8167,8 @@ export interface components {
           unit: string;
         }[];
       };
+      /** @description The map layers, one per grid, each with its corners; every technology of the run has one on every grid (absent on runs made before layers were listed: one layer placed by `corners`) */
+      layers?: components['schemas']['CoverageMapLayer'][];
       /** @description Whose figure `covered` is */
       mainOperator?: string;
       /** @description The run’s operators, the main operator first */

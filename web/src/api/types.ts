@@ -100,6 +100,7 @@ export interface BoundaryCollection {
 export type { Technology } from '../../../src/domain/coverage/technology.js';
 export type {
   CoverageHotspot,
+  CoverageMapLayer,
   CoverageResult,
   CoverageRun,
   RunStatus,

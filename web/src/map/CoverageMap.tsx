@@ -21,29 +21,22 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 // The worker is a separate module in MapLibre 6: serve it from our own origin (CSP: worker-src 'self' blob:).
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from 'react';
-import type { BoundaryCollection, BoundaryFeature, Technology } from '../api/types.js';
+import type { BoundaryCollection, BoundaryFeature } from '../api/types.js';
 import type { HotspotFeature } from './coverage.js';
-import type { BBox, Corners } from './geo.js';
-import {
-  addLayers,
-  EMPTY,
-  fillOpacity,
-  OVERLAY_TECHS,
-  overlayId,
-  selectedFilter,
-  styleFor,
-  type BaseMap,
-} from './map-style.js';
+import { overlayAbove, type MapOverlay } from './coverage-overlays.js';
+import type { BBox } from './geo.js';
+import { addLayers, EMPTY, fillOpacity, OVERLAY_PREFIX, selectedFilter, styleFor, type BaseMap } from './map-style.js';
 
 export type { BaseMap };
 import { CommuneLabelLayer } from './commune-label-layer.js';
 
 setWorkerUrl(workerUrl);
 
-export interface MapOverlay {
-  technology: Technology;
-  url: string;
-  corners: Corners;
+export type { MapOverlay };
+
+/** The coverage images on the map now (their layers share the source's id). */
+function coverageLayerIds(map: MapLibreMap): string[] {
+  return (map.getStyle()?.layers ?? []).map((layer) => layer.id).filter((id) => id.startsWith(OVERLAY_PREFIX));
 }
 
 /** Where to move the map: a point (a hot spot) or a box (a commune); `key` changes for every request. */
@@ -285,26 +278,25 @@ export default function CoverageMap(props: CoverageMapProps) {
     (map.getSource('hotspots') as GeoJSONSource | undefined)?.setData((hotspots ?? EMPTY) as never);
   }, [ready, hotspots]);
 
-  // Coverage PNGs: add, move (a new run) or remove one image source + raster layer per technology.
+  // Coverage PNGs: add, move (a new run) or remove one image source + raster layer per technology and grid.
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    for (const tech of OVERLAY_TECHS) {
-      const id = overlayId(tech);
-      const wanted = overlays.find((o) => o.technology === tech);
+    const wanted = new Set(overlays.map((o) => o.id));
+    for (const id of coverageLayerIds(map)) {
+      if (wanted.has(id)) continue;
+      map.removeLayer(id);
+      if (map.getSource(id)) map.removeSource(id);
+    }
+    for (const overlay of overlays) {
+      const { id, url, corners } = overlay;
       const source = map.getSource(id) as ImageSource | undefined;
-      if (!wanted) {
-        if (map.getLayer(id)) map.removeLayer(id);
-        if (source) map.removeSource(id);
-        continue;
-      }
       if (source) {
-        if (source.url !== wanted.url) source.updateImage({ url: wanted.url, coordinates: wanted.corners });
+        if (source.url !== url) source.updateImage({ url, coordinates: corners });
         continue;
       }
-      map.addSource(id, { type: 'image', url: wanted.url, coordinates: wanted.corners });
-      // Stack by technology: under the next higher one already shown, else under the outlines.
-      const above = OVERLAY_TECHS.slice(OVERLAY_TECHS.indexOf(tech) + 1).find((t) => map.getLayer(overlayId(t)));
+      map.addSource(id, { type: 'image', url, coordinates: corners });
+      const above = overlayAbove(overlay, overlays, (other) => map.getLayer(other) !== undefined);
       map.addLayer(
         {
           id,
@@ -312,7 +304,7 @@ export default function CoverageMap(props: CoverageMapProps) {
           source: id,
           paint: { 'raster-opacity': currentOpacity(), 'raster-resampling': 'nearest', 'raster-fade-duration': 0 },
         },
-        above ? overlayId(above) : 'communes-line',
+        above ?? 'communes-line',
       );
     }
     map.setPaintProperty('communes-fill', 'fill-opacity', fillOpacity(initialBaseMap() !== null, overlays.length > 0));
@@ -321,9 +313,7 @@ export default function CoverageMap(props: CoverageMapProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    for (const tech of OVERLAY_TECHS) {
-      if (map.getLayer(overlayId(tech))) map.setPaintProperty(overlayId(tech), 'raster-opacity', overlayOpacity);
-    }
+    for (const id of coverageLayerIds(map)) map.setPaintProperty(id, 'raster-opacity', overlayOpacity);
   }, [ready, overlayOpacity]);
 
   useEffect(() => {

@@ -33,7 +33,11 @@ export function styleFor(baseMap: BaseMap | null): StyleSpecification {
 
 export const EMPTY: { type: 'FeatureCollection'; features: [] } = { type: 'FeatureCollection', features: [] };
 export const OVERLAY_TECHS: readonly Technology[] = ['2G', '3G', '4G', '5G'];
-export const overlayId = (tech: Technology) => `coverage-${tech}`;
+/** What every coverage image's source and layer id starts with. */
+export const OVERLAY_PREFIX = 'coverage-';
+/** One image per technology and grid; a run on one grid keeps the plain id (coverage-4G). */
+export const overlayId = (tech: Technology, grid: string | null = null) =>
+  `${OVERLAY_PREFIX}${tech}${grid === null ? '' : `-${grid}`}`;
 const HATCH = 'economic-zone-hatch';
 
 /** An 8×8 diagonal hatch for the economic-zone fill pattern (made here: no sprite to download). */

@@ -149,6 +149,9 @@ function sampleTags(sampleType: SampleType): TiffTag[] {
   ];
 }
 
+/** The side of a COG tile when a band names none. */
+export const DEFAULT_TILE_SIZE = 256;
+
 /** Checks the size, transform and tile size; returns the tile size. */
 export function checkBand(band: GeoTiffBand): number {
   const { width, height, transform } = band;
@@ -166,7 +169,7 @@ export function checkBand(band: GeoTiffBand): number {
   if (![originX, originY, pixelWidth, pixelHeight].every(Number.isFinite) || !(pixelWidth > 0) || !(pixelHeight < 0)) {
     throw new Invalid('raster.not_north_up', `writeGeoTiff: transform must be north-up with finite values`);
   }
-  const tileSize = band.tileSize ?? 256;
+  const tileSize = band.tileSize ?? DEFAULT_TILE_SIZE;
   if (!Number.isInteger(tileSize) || tileSize < 16 || tileSize % 16 !== 0) {
     throw new Invalid('raster.size_invalid', `writeGeoTiff: tile size ${tileSize} must be a multiple of 16`);
   }

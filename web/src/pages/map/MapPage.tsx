@@ -163,7 +163,7 @@ export function MapPage() {
               hasBorder={map.collection?.features.some((f) => f.properties.isBorder) ?? false}
               hasEconomicZone={map.collection?.features.some((f) => f.properties.isEconomicZone) ?? false}
               hotspotTech={layers.hotspotData ? layers.hotspotTech : null}
-              overlays={layers.overlays.map((o) => o.technology)}
+              overlays={layers.overlayTechnologies}
               coverageLegend={coverageLegend.data}
               run={runs.latestRun}
               ownGeometryOnly={!mapConfig.data?.baseMap}

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../src/domain/overview-contract.js';
-import { coverageFileName, coverageFileUrl, type CoverageFileKind } from '../../api/client.js';
+import type { CoverageFileKind } from '../../api/client.js';
 import type { CoverageRun, Technology } from '../../api/types.js';
 import { DemoTag } from '../../components/DemoTag.js';
 import { Link } from '../../components/Link.js';
@@ -12,6 +12,7 @@ import { useLocation } from '../../navigation.js';
 import { signInHref } from '../../routes.js';
 import { runProgressPercent } from '../../map/coverage.js';
 import { OperatorFigures } from './OperatorFigures.js';
+import { runDownloads } from './run-downloads.js';
 
 const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 const FILE_KINDS: readonly CoverageFileKind[] = ['signal', 'sites', 'uncovered'];
@@ -212,15 +213,15 @@ export function ModelPanel(props: ModelPanelProps) {
           {FILE_KINDS.map((kind) => (
             <p key={kind} className="map-downloads">
               {t(`mapPage.model.files.${kind}`)}{' '}
-              {props.technologies.map((tech, i) => (
-                <span key={tech}>
+              {runDownloads(latest, kind, props.technologies).map((file, i) => (
+                <span key={file.fileName}>
                   {i > 0 && ' · '}
                   <a
-                    href={coverageFileUrl(latest.id, kind, tech)}
-                    download={coverageFileName(kind, tech)}
-                    aria-label={t(`mapPage.model.fileOf.${kind}`, { tech })}
+                    href={file.url}
+                    download={file.fileName}
+                    aria-label={t(`mapPage.model.fileOf.${kind}`, { tech: file.label })}
                   >
-                    {tech}
+                    {file.label}
                   </a>
                 </span>
               ))}

@@ -1,33 +1,31 @@
 /**
- * Which of the latest run's layers are on the map: a coverage image per technology, its opacity, and the hot
+ * Which of the latest run's layers are on the map: a coverage image per technology and grid, its opacity, and the hot
  * spots of the chosen technology (4G when the chosen indicator is about none, or the run has none for it).
  */
 import { useMemo, useState } from 'react';
-import { coverageLayerUrl } from '../../api/client.js';
 import type { CoverageRun, Technology } from '../../api/types.js';
 import { hotspotFeatures, MAP_TECHNOLOGIES, sortHotspots } from '../../map/coverage.js';
-import type { MapOverlay } from '../../map/CoverageMap.js';
-import { orderCorners } from '../../map/geo.js';
+import { coverageOverlays, placedLayers, type MapOverlay } from '../../map/coverage-overlays.js';
 
 export function useMapLayers(latestRun: CoverageRun | null, chosenTechnology: Technology | null) {
   const [layerOn, setLayerOn] = useState<Partial<Record<Technology, boolean>>>({});
   const [opacity, setOpacity] = useState(0.8);
   const [showHotspots, setShowHotspots] = useState(true);
 
-  const corners = useMemo(() => orderCorners(latestRun?.result?.corners), [latestRun]);
+  const layersAvailable = useMemo(() => placedLayers(latestRun).length > 0, [latestRun]);
   const runTechnologies = useMemo(
     () => MAP_TECHNOLOGIES.filter((tech) => latestRun?.result?.technologies.includes(tech)),
     [latestRun],
   );
   const overlays = useMemo<MapOverlay[]>(
     () =>
-      latestRun && corners
-        ? runTechnologies
-            .filter((tech) => layerOn[tech])
-            .map((technology) => ({ technology, url: coverageLayerUrl(latestRun.id, technology), corners }))
-        : [],
-    [latestRun, corners, layerOn, runTechnologies],
+      coverageOverlays(
+        latestRun,
+        runTechnologies.filter((tech) => layerOn[tech]),
+      ),
+    [latestRun, layerOn, runTechnologies],
   );
+  const overlayTechnologies = useMemo(() => [...new Set(overlays.map((o) => o.technology))], [overlays]);
 
   const hotspotTech: Technology =
     chosenTechnology && latestRun?.result?.hotspots?.[chosenTechnology] ? chosenTechnology : '4G';
@@ -39,7 +37,7 @@ export function useMapLayers(latestRun: CoverageRun | null, chosenTechnology: Te
 
   return {
     runTechnologies,
-    layersAvailable: corners !== null,
+    layersAvailable,
     layerOn,
     toggleLayer: (tech: Technology, on: boolean) => setLayerOn((state) => ({ ...state, [tech]: on })),
     opacity,
@@ -47,6 +45,8 @@ export function useMapLayers(latestRun: CoverageRun | null, chosenTechnology: Te
     showHotspots,
     setShowHotspots,
     overlays,
+    /** The technologies shown, each once whatever its number of grids. */
+    overlayTechnologies,
     hotspotTech,
     hotspots,
     hotspotData,
