@@ -6184,6 +6184,601 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Plan scenarios, newest first, with their headline figures */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PlanScenarioSummary'][];
+          };
+        };
+        /** @description The request is malformed or fails the schema (field paths in `errors`) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Sign-in (or an API token) is required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Signed in, but not allowed: permission, unit scope, CSRF or cross-site check */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many requests or attempts; Retry-After says when to try again */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Something went wrong on the server; quote the request id */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Make a 5G plan scenario (background job): poll it for progress, cancel it, read its result */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PlanSettingsInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PlanScenario'];
+          };
+        };
+        /** @description The request is malformed or fails the schema (field paths in `errors`) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Sign-in (or an API token) is required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Signed in, but not allowed: permission, unit scope, CSRF or cross-site check */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The unit, indicator or other thing named does not exist */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with what is stored (already exists, locked by approval, wrong state) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Understood but refused by a rule of the domain (details in `errors`) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many requests or attempts; Retry-After says when to try again */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Something went wrong on the server; quote the request id */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A plan scenario: its settings, progress and result */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PlanScenario'];
+          };
+        };
+        /** @description The request is malformed or fails the schema (field paths in `errors`) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Sign-in (or an API token) is required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Signed in, but not allowed: permission, unit scope, CSRF or cross-site check */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The unit, indicator or other thing named does not exist */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Understood but refused by a rule of the domain (details in `errors`) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many requests or attempts; Retry-After says when to try again */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Something went wrong on the server; quote the request id */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a finished plan scenario (its audit records stay) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description The request is malformed or fails the schema (field paths in `errors`) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Sign-in (or an API token) is required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Signed in, but not allowed: permission, unit scope, CSRF or cross-site check */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The unit, indicator or other thing named does not exist */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with what is stored (already exists, locked by approval, wrong state) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The stored version differs from If-Match (what is stored now is in `current`) */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Understood but refused by a rule of the domain (details in `errors`) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many requests or attempts; Retry-After says when to try again */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Something went wrong on the server; quote the request id */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a queued or running plan scenario */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PlanScenario'];
+          };
+        };
+        /** @description The request is malformed or fails the schema (field paths in `errors`) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Sign-in (or an API token) is required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Signed in, but not allowed: permission, unit scope, CSRF or cross-site check */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The unit, indicator or other thing named does not exist */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with what is stored (already exists, locked by approval, wrong state) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Understood but refused by a rule of the domain (details in `errors`) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many requests or attempts; Retry-After says when to try again */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Something went wrong on the server; quote the request id */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/{id}/sites.{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The chosen sites in build order, as CSV, GeoJSON or KML for the partner’s engineers */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          format: 'csv' | 'geojson' | 'kml';
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file, as an attachment */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/geo+json': string;
+            'application/vnd.google-earth.kml+xml': string;
+            'text/csv; charset=utf-8': string;
+          };
+        };
+        /** @description The request is malformed or fails the schema (field paths in `errors`) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Sign-in (or an API token) is required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Signed in, but not allowed: permission, unit scope, CSRF or cross-site check */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The unit, indicator or other thing named does not exist */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Understood but refused by a rule of the domain (details in `errors`) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many requests or attempts; Retry-After says when to try again */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Something went wrong on the server; quote the request id */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/progress': {
     parameters: {
       query?: never;
@@ -7986,6 +8581,8 @@ export interface components {
         | 'dhis2_mapping.write'
         | 'coverage.sites_write'
         | 'coverage.run'
+        | 'plan.read'
+        | 'plan.run'
         | 'user.manage'
         | 'token.manage'
         | 'account.self'
@@ -8284,6 +8881,20 @@ export interface components {
       ruleCode: string;
       unit: string;
     };
+    ImportedCandidate: {
+      antennaHeightM?: number;
+      code: string;
+      cost: number;
+      lat: number;
+      lon: number;
+    };
+    ImportedCandidateInput: {
+      antennaHeightM?: number;
+      code: string;
+      cost: number;
+      lat: number;
+      lon: number;
+    };
     Indicator: {
       areaCode: string | null;
       code: string;
@@ -8397,6 +9008,351 @@ export interface components {
       /** @description The new password, shown once */
       password: string;
     };
+    PlannedSite: {
+      code: string;
+      cost: number;
+      /** @description Weighted demand it adds, taken in build order */
+      gain: number;
+      lat: number;
+      lon: number;
+      mandatory: boolean;
+      /** @description Build order, from 1 */
+      order: number;
+      /** @enum {string} */
+      source: 'imported' | 'existing-mast' | 'generated';
+      /** @description The commune it stands in */
+      unit: string | null;
+      /** @description The phase year it is built in (null for an unphased plan) */
+      year: number | null;
+    };
+    PlanPhase: {
+      budget?: number;
+      maxSites?: number;
+      year: number;
+    };
+    PlanPhaseInput: {
+      budget?: number;
+      maxSites?: number;
+      year: number;
+    };
+    PlanResult: {
+      /** @description All weighted demand not covered today */
+      demandWeight: number;
+      effects: {
+        reachingThreshold: {
+          border: {
+            after: number[];
+            before: number;
+            units: number;
+          };
+          economicZone: {
+            after: number[];
+            before: number;
+            units: number;
+          };
+          thresholdShare: number;
+        };
+        total: {
+          coveredAfter: number[];
+          coveredBefore: number;
+          population: number;
+        };
+        units: components['schemas']['UnitPlanEffect'][];
+      };
+      /** @description (bound − objective) / bound: how far from the best possible the plan can be at most */
+      gap: number;
+      /** @description Weighted demand the plan covers */
+      objective: number;
+      operator: string;
+      phases: {
+        cost: number;
+        objective: number;
+        sites: number;
+        year: number | null;
+      }[];
+      priorityPlaces: components['schemas']['PriorityPlace'][];
+      /** @description What each priority place was worth in the objective */
+      priorityWeight: number | null;
+      /**
+       * @description Figures are projections of the plan, not reported values
+       * @enum {boolean}
+       */
+      projection: true;
+      sites: components['schemas']['PlannedSite'][];
+      stats: {
+        cacheHits: number;
+        candidates: number;
+        /** @description Grid cells with demand some candidate reaches */
+        demandPoints: number;
+        mastsPredicted: number;
+        /** @description After merging cells covered by the same candidates */
+        mergedDemandPoints: number | null;
+        timingsMs: {
+          [key: string]: number;
+        };
+      };
+      /** @enum {string} */
+      technology: '5G';
+      /** @description Weighted demand no candidate reaches */
+      unreachableWeight: number;
+      /** @description Proven upper bound on the best objective under the same limits */
+      upperBound: number;
+      weights: {
+        /**
+         * @description β: extra weight of a person in a border commune
+         * @default 1
+         */
+        border: number;
+        /**
+         * @description α: extra weight of a person in an economic zone
+         * @default 1
+         */
+        economicZone: number;
+      };
+    };
+    PlanScenario: {
+      /** Format: uuid */
+      coverageRunId: string | null;
+      createdAt: string;
+      createdBy: string;
+      error: string | null;
+      finishedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      progress: number;
+      result: components['schemas']['PlanResult'] | null;
+      rootUnit: string;
+      settings: components['schemas']['PlanSettings'];
+      stage: string | null;
+      startedAt: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+    };
+    PlanScenarioSummary: {
+      /** Format: uuid */
+      coverageRunId: string | null;
+      createdAt: string;
+      createdBy: string;
+      error: string | null;
+      finishedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      progress: number;
+      rootUnit: string;
+      settings: components['schemas']['PlanSettings'];
+      stage: string | null;
+      startedAt: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+      summary: {
+        cost: number;
+        gap: number;
+        objective: number;
+        sites: number;
+        upperBound: number;
+      } | null;
+    };
+    PlanSettings: {
+      /** @description At most this total cost */
+      budget?: number;
+      candidates: {
+        /** @description The operator’s 4G masts without 5G, upgraded in place */
+        existingMasts: {
+          /** @default 1 */
+          cost: number;
+          /** @default true */
+          use: boolean;
+        };
+        /** @description New masts on the highest ground of each lattice square */
+        generated: {
+          /** @default 2 */
+          cost: number;
+          /** @default 2 */
+          latticeKm: number;
+          /** @default 1.5 */
+          minSpacingKm: number;
+          /** @default true */
+          use: boolean;
+        };
+        /**
+         * @description The partner’s own list
+         * @default []
+         */
+        imported: components['schemas']['ImportedCandidate'][];
+      };
+      /**
+       * Format: uuid
+       * @description The coverage run whose area, network and parameters the plan starts from (default: the latest that succeeded)
+       */
+      coverageRunId?: string;
+      /**
+       * @description Candidate codes never built
+       * @default []
+       */
+      excluded: string[];
+      /**
+       * @description Candidate codes that must be built
+       * @default []
+       */
+      mandatory: string[];
+      /** @description At most this many new sites (mandatory included) */
+      maxSites?: number;
+      name: string;
+      /** @description A build order by year: each year’s own limit */
+      phases?: components['schemas']['PlanPhase'][];
+      /** @default [] */
+      points: components['schemas']['PointOfInterest'][];
+      priorities: {
+        /**
+         * @description Cover each border commune’s main settlement first
+         * @default false
+         */
+        borderSettlements: boolean;
+        /**
+         * @description Cover each economic-zone commune’s main settlement first
+         * @default false
+         */
+        economicZoneSettlements: boolean;
+        /** @description What each such place is worth; default: more than all other demand together, so a plan never trades one away */
+        weight?: number;
+      };
+      /**
+       * @description A commune “reaches” 5G when this share of its people is covered (for the border and economic-zone counts)
+       * @default 0.9
+       */
+      thresholdShare: number;
+      /** @default 60 */
+      timeLimitS: number;
+      weights: {
+        /**
+         * @description β: extra weight of a person in a border commune
+         * @default 1
+         */
+        border: number;
+        /**
+         * @description α: extra weight of a person in an economic zone
+         * @default 1
+         */
+        economicZone: number;
+      };
+    };
+    PlanSettingsInput: {
+      /** @description At most this total cost */
+      budget?: number;
+      /** @default {} */
+      candidates: {
+        /**
+         * @description The operator’s 4G masts without 5G, upgraded in place
+         * @default {}
+         */
+        existingMasts: {
+          /** @default 1 */
+          cost: number;
+          /** @default true */
+          use: boolean;
+        };
+        /**
+         * @description New masts on the highest ground of each lattice square
+         * @default {}
+         */
+        generated: {
+          /** @default 2 */
+          cost: number;
+          /** @default 2 */
+          latticeKm: number;
+          /** @default 1.5 */
+          minSpacingKm: number;
+          /** @default true */
+          use: boolean;
+        };
+        /**
+         * @description The partner’s own list
+         * @default []
+         */
+        imported: components['schemas']['ImportedCandidateInput'][];
+      };
+      /**
+       * Format: uuid
+       * @description The coverage run whose area, network and parameters the plan starts from (default: the latest that succeeded)
+       */
+      coverageRunId?: string;
+      /**
+       * @description Candidate codes never built
+       * @default []
+       */
+      excluded: string[];
+      /**
+       * @description Candidate codes that must be built
+       * @default []
+       */
+      mandatory: string[];
+      /** @description At most this many new sites (mandatory included) */
+      maxSites?: number;
+      name: string;
+      /** @description A build order by year: each year’s own limit */
+      phases?: components['schemas']['PlanPhaseInput'][];
+      /** @default [] */
+      points: components['schemas']['PointOfInterestInput'][];
+      /** @default {} */
+      priorities: {
+        /**
+         * @description Cover each border commune’s main settlement first
+         * @default false
+         */
+        borderSettlements: boolean;
+        /**
+         * @description Cover each economic-zone commune’s main settlement first
+         * @default false
+         */
+        economicZoneSettlements: boolean;
+        /** @description What each such place is worth; default: more than all other demand together, so a plan never trades one away */
+        weight?: number;
+      };
+      /**
+       * @description A commune “reaches” 5G when this share of its people is covered (for the border and economic-zone counts)
+       * @default 0.9
+       */
+      thresholdShare: number;
+      /** @default 60 */
+      timeLimitS: number;
+      /** @default {} */
+      weights: {
+        /**
+         * @description β: extra weight of a person in a border commune
+         * @default 1
+         */
+        border: number;
+        /**
+         * @description α: extra weight of a person in an economic zone
+         * @default 1
+         */
+        economicZone: number;
+      };
+    };
+    PointOfInterest: {
+      /** @description school, health station, market, industrial park, … */
+      kind: string;
+      lat: number;
+      lon: number;
+      name: string;
+      /** @default 500 */
+      radiusM: number;
+      /** @description People-equivalents the place is worth, shared by the cells within its radius */
+      weight: number;
+    };
+    PointOfInterestInput: {
+      /** @description school, health station, market, industrial park, … */
+      kind: string;
+      lat: number;
+      lon: number;
+      name: string;
+      /** @default 500 */
+      radiusM: number;
+      /** @description People-equivalents the place is worth, shared by the cells within its radius */
+      weight: number;
+    };
     /** @description A GeoJSON Polygon or MultiPolygon, longitude before latitude */
     PolygonGeometry:
       | {
@@ -8409,6 +9365,18 @@ export interface components {
           /** @enum {string} */
           type: 'MultiPolygon';
         };
+    /** @description A border or economic-zone commune’s main settlement (its most populous cell) */
+    PriorityPlace: {
+      /** @description After each phase */
+      coveredAfter: boolean[];
+      coveredBefore: boolean;
+      /** @enum {string} */
+      kind: 'border' | 'economic_zone';
+      lat: number;
+      lon: number;
+      name: string;
+      unit: string;
+    };
     Problem: {
       /**
        * @description Stable code: word the problem from it rather than from `detail`
@@ -8550,6 +9518,13 @@ export interface components {
         | 'crs.bbox_invalid'
         | 'crs.meridian_out_of_range'
         | 'crs.utm_zone'
+        | 'plan.area'
+        | 'plan.candidate'
+        | 'plan.finished'
+        | 'plan.not_found'
+        | 'plan.running'
+        | 'plan.settings'
+        | 'plan.worker'
         | 'population.not_counts'
         | 'radio.input'
         | 'raster.band_missing'
@@ -8575,6 +9550,8 @@ export interface components {
         | 'sites.geojson'
         | 'terrain_profile.invalid'
         | 'worker.database'
+        | 'planner.constraints'
+        | 'planner.instance'
         | 'backup.corrupt'
         | 'backup.mismatch'
         | 'backup.not_empty'
@@ -8676,6 +9653,8 @@ export interface components {
           | 'dhis2_mapping.write'
           | 'coverage.sites_write'
           | 'coverage.run'
+          | 'plan.read'
+          | 'plan.run'
           | 'user.manage'
           | 'token.manage'
           | 'account.self';
@@ -8781,6 +9760,16 @@ export interface components {
       properties: components['schemas']['UnitSummary'];
       /** @enum {string} */
       type: 'Feature';
+    };
+    UnitPlanEffect: {
+      /** @description People covered after each phase, cumulative (one entry when unphased) */
+      coveredAfter: number[];
+      coveredBefore: number;
+      isBorder: boolean;
+      isEconomicZone: boolean;
+      name: string;
+      population: number;
+      unit: string;
     };
     UnitSummary: {
       areaKm2: number | null;

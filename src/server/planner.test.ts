@@ -1,0 +1,127 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { useTestApp } from '../../test/fixtures/test-app.js';
+import { loadSmallProvince } from '../../test/fixtures/small-province.js';
+import type { TestDatabase } from '../../test/fixtures/test-database.js';
+import type { PlanScenario } from '../domain/planner/plan-contract.js';
+
+const coverageDir = mkdtempSync(join(os.tmpdir(), 'dx-plan-test-'));
+afterAll(() => rmSync(coverageDir, { recursive: true, force: true }));
+
+/** The small province, and the demo province's unit (its area is the synthetic demo scenario). */
+async function load(db: TestDatabase) {
+  await loadSmallProvince(db);
+  await db.query(
+    `insert into org_unit (code, parent_id, level, unit_type, name_vi, is_demo)
+     select '24', parent_id, 'province', 'province', 'Tỉnh Gia Lai (mẫu)', true from org_unit where code = 'P1'`,
+  );
+}
+const testApp = useTestApp(load, { coverageOutputDir: coverageDir });
+
+/** Small enough to solve in seconds: few generated candidates, a short time limit. */
+const SMALL = {
+  maxSites: 6,
+  candidates: { generated: { latticeKm: 12 } },
+  priorities: { borderSettlements: true },
+  timeLimitS: 5,
+};
+
+async function waitFor(id: string): Promise<PlanScenario> {
+  for (;;) {
+    const scenario = (await testApp.inject(`/api/plans/${id}`)).json() as PlanScenario;
+    if (scenario.status !== 'queued' && scenario.status !== 'running') return scenario;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+it('refuses settings without a limit, or a site both mandatory and excluded, naming the field', async () => {
+  const none = await testApp.inject({ method: 'POST', url: '/api/plans', payload: { name: 'x' } });
+  expect(none.statusCode).toBe(400);
+  expect(JSON.stringify(none.json())).toContain('maxSites');
+  const clash = await testApp.inject({
+    method: 'POST',
+    url: '/api/plans',
+    payload: { name: 'x', maxSites: 3, mandatory: ['A'], excluded: ['A'] },
+  });
+  expect(clash.statusCode).toBe(400);
+  expect(JSON.stringify(clash.json())).toContain('both mandatory and excluded');
+});
+
+it('lets province and partner officers plan in their units only; viewers may not read plans', async () => {
+  const outsider = await testApp.as({ role: 'province_officer', units: ['P1'] });
+  const refused = await testApp.inject({ method: 'POST', url: '/api/plans', payload: { name: 'x', maxSites: 3 }, headers: outsider });
+  expect(refused.statusCode).toBe(403);
+  const viewer = await testApp.as({ role: 'viewer', units: ['24'] });
+  expect((await testApp.inject({ url: '/api/plans', headers: viewer })).statusCode).toBe(403);
+});
+
+it('plans on the demo province in the background: sites in build order, a proven gap, effects, audited, exported', async () => {
+  const started = await testApp.inject({ method: 'POST', url: '/api/plans', payload: { name: 'Biên giới trước', ...SMALL } });
+  expect(started.statusCode).toBe(202);
+  const scenario = await waitFor(started.json().id);
+  expect(scenario.error).toBeNull();
+  expect(scenario.status).toBe('succeeded');
+  const result = scenario.result!;
+  expect(result.projection).toBe(true);
+  expect(result.sites.length).toBeGreaterThan(0);
+  expect(result.sites.length).toBeLessThanOrEqual(6);
+  expect(result.sites.map((s) => s.order)).toEqual(result.sites.map((_, i) => i + 1));
+  expect(result.upperBound).toBeGreaterThanOrEqual(result.objective);
+  expect(result.gap).toBeGreaterThanOrEqual(0);
+  expect(result.gap).toBeLessThan(1);
+  // Gains in build order add up to the objective (the same demand, counted once).
+  expect(result.sites.reduce((sum, s) => sum + s.gain, 0)).toBeCloseTo(result.objective, 0);
+  const { total } = result.effects;
+  expect(total.coveredAfter[0]!).toBeGreaterThan(total.coveredBefore);
+  expect(result.effects.units.length).toBeGreaterThan(100);
+  expect(result.priorityPlaces.length).toBe(result.effects.reachingThreshold.border.units);
+  expect(result.priorityPlaces.every((p) => p.kind === 'border')).toBe(true);
+  expect(readdirSync(join(coverageDir, 'planner-cache')).length).toBeGreaterThan(10);
+
+  const audit = await testApp.db.query<{ action: string; actor: string }>(
+    `select action, actor from audit_log where entity = 'plan_scenario' and entity_key->>'id' = $1 order by seq`,
+    [scenario.id],
+  );
+  expect(audit).toEqual([
+    { action: 'plan.create', actor: 'test-admin' },
+    { action: 'plan.complete', actor: 'test-admin' },
+  ]);
+
+  const csv = await testApp.inject(`/api/plans/${scenario.id}/sites.csv`);
+  expect(csv.headers['content-type']).toContain('text/csv');
+  expect(csv.headers['content-disposition']).toContain('filename="Bien-gioi-truoc.csv"');
+  const rows = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(rows[0]).toBe('order,code,year,source,mandatory,lon,lat,unit,cost,gain');
+  expect(rows.length).toBe(result.sites.length + 1);
+  const geojson = (await testApp.inject(`/api/plans/${scenario.id}/sites.geojson`)).json();
+  expect(geojson.features).toHaveLength(result.sites.length);
+  expect(geojson.features[0].geometry.coordinates).toEqual([result.sites[0]!.lon, result.sites[0]!.lat]);
+  const kml = (await testApp.inject(`/api/plans/${scenario.id}/sites.kml`)).body;
+  expect(kml.match(/<Placemark>/g)).toHaveLength(result.sites.length);
+
+  const list = (await testApp.inject('/api/plans')).json();
+  expect(list[0]).toMatchObject({ id: scenario.id, summary: { sites: result.sites.length, gap: result.gap } });
+  expect(list[0].result).toBeUndefined();
+}, 300_000);
+
+it('fails a scenario naming a candidate code it does not know; a cancelled one stops, and can be deleted', async () => {
+  const unknown = await testApp.inject({
+    method: 'POST',
+    url: '/api/plans',
+    payload: { name: 'unknown', ...SMALL, mandatory: ['NO-SUCH-SITE'] },
+  });
+  const failed = await waitFor(unknown.json().id);
+  expect(failed.status).toBe('failed');
+  expect(failed.error).toContain('NO-SUCH-SITE');
+
+  const slow = await testApp.inject({ method: 'POST', url: '/api/plans', payload: { name: 'to cancel', ...SMALL } });
+  const id = slow.json().id;
+  const cancel = await testApp.inject({ method: 'POST', url: `/api/plans/${id}/cancel` });
+  expect(cancel.statusCode).toBe(200);
+  expect(cancel.json().status).toBe('cancelled');
+  expect((await waitFor(id)).status).toBe('cancelled');
+  expect((await testApp.inject({ method: 'DELETE', url: `/api/plans/${id}` })).statusCode).toBe(204);
+  expect((await testApp.inject(`/api/plans/${id}`)).statusCode).toBe(404);
+}, 300_000);
