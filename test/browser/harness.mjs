@@ -215,6 +215,24 @@ export async function startRun(
   console.log(`# ${name}: server ${server.origin}`);
   const origin = server.origin;
 
+  const inFlightOf = new WeakMap();
+  /**
+   * Waits until the page has had no request in flight for `quietMs`: before a click that changes the session
+   * (signing in or out refetches every query, and cancels one still running), so that a slow machine does not
+   * turn the app's own cancellation into a failed request.
+   */
+  const settle = async (page, quietMs = 300) => {
+    const inFlight = inFlightOf.get(page);
+    if (!inFlight) return;
+    const until = Date.now() + STEP_TIMEOUT_MS;
+    let quietSince = Date.now();
+    while (Date.now() < until) {
+      if (inFlight() > 0) quietSince = Date.now();
+      else if (Date.now() - quietSince >= quietMs) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
   /** Problems matching `expected` (e.g. /HTTP 403/) are allowed for this page. */
   const newPage = async (label, options = {}, expected = []) => {
     const context = await browser.newContext({ locale: 'vi-VN', ...options });
@@ -226,6 +244,11 @@ export async function startRun(
     };
     page.on('console', (msg) => msg.type() === 'error' && report(`console error: ${msg.text()}`));
     page.on('pageerror', (error) => report(`page error: ${error.message}`));
+    let inFlight = 0;
+    page.on('request', () => inFlight++);
+    page.on('requestfinished', () => inFlight--);
+    page.on('requestfailed', () => inFlight--);
+    inFlightOf.set(page, () => inFlight);
     page.on('requestfailed', (request) => {
       const failure = request.failure()?.errorText ?? '';
       // A request the app itself cancelled (navigation, a newer query) is not a problem, unless the run says so.
@@ -303,5 +326,5 @@ export async function startRun(
     process.exit(failed > 0 ? 1 : 0);
   };
 
-  return { origin, server, browser, newPage, signIn, check, finish, password: (u) => demoPassword(server, u) };
+  return { origin, server, browser, newPage, settle, signIn, check, finish, password: (u) => demoPassword(server, u) };
 }

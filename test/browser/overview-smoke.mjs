@@ -29,6 +29,7 @@ const navTabs = async (page) => (await page.locator('nav.app-nav a').allInnerTex
 
 /** Signs in with a username and password only (the two-factor set-up is a check of its own below). */
 async function submitPassword(page, username) {
+  await run.settle(page);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(run.password(username));
   await page.locator('form').getByRole('button', { name: 'Đăng nhập' }).click();
@@ -123,6 +124,7 @@ await run.check('the import page asks the public to sign in, and leads back to i
   await waitForText(visitor, 'Cần đăng nhập');
   const asked = apiRequests.filter((path) => /^\/api\/(imports|validation)/.test(path));
   if (asked.length) return `requested ${asked.join(', ')}`;
+  await run.settle(visitor);
   await visitor.locator('main').getByRole('link', { name: 'Đăng nhập' }).click();
   await visitor.waitForURL((url) => url.pathname === '/dang-nhap');
   await submitPassword(visitor, PROVINCE_OFFICER.username);
@@ -141,6 +143,7 @@ await run.check(`signed in, the header shows "${PROVINCE_OFFICER.displayName}" a
 });
 
 await run.check('"Đăng xuất" signs out: "Đăng nhập" is back and the import page is closed again', async () => {
+  await run.settle(visitor);
   await visitor.locator('header').getByRole('button', { name: 'Đăng xuất' }).click();
   await visitor.locator('header').getByRole('link', { name: 'Đăng nhập' }).waitFor({ state: 'visible' });
   await waitForText(visitor, 'Cần đăng nhập');
