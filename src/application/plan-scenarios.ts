@@ -1,9 +1,11 @@
+import { rmSync } from 'node:fs';
 import type { Database } from '../db/database.js';
 import { cancelScenario, deleteScenario, findScenario } from '../db/plan-scenarios.js';
 import { findUnit } from '../db/org-units.js';
 import type { Actor } from '../domain/auth/actor.js';
 import type { PlanSettings } from '../domain/planner/plan-settings.js';
 import { startPlanJob } from '../jobs/plan-job.js';
+import { planFolder } from '../jobs/plan-files.js';
 import { requireUnits } from './authorize.js';
 
 /** The unit a scenario plans for must be one the actor may plan in. */
@@ -37,8 +39,15 @@ export async function cancelPlanScenario(db: Database, actor: Actor, id: string,
   return cancelScenario(db, id, { actor: actor.name, requestId });
 }
 
-export async function deletePlanScenario(db: Database, actor: Actor, id: string, requestId: string | null) {
+/** Deletes a finished scenario and its files. */
+export async function deletePlanScenario(
+  db: Database,
+  actor: Actor,
+  id: string,
+  options: { requestId: string | null; coverageDir: string | null },
+) {
   const scenario = await findScenario(db, id);
   await requirePlanUnit(db, actor, scenario.rootUnit);
-  await deleteScenario(db, id, { actor: actor.name, requestId });
+  await deleteScenario(db, id, { actor: actor.name, requestId: options.requestId });
+  if (options.coverageDir) rmSync(planFolder(options.coverageDir, id), { recursive: true, force: true });
 }

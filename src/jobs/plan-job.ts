@@ -18,6 +18,7 @@ import type { PlanSettings } from '../domain/planner/plan-settings.js';
 import { startModuleWorker } from '../start-worker.js';
 import type { PlanAreaSource } from './plan-area.js';
 import type { PlanWorkerReply } from './plan-messages.js';
+import { planFolder } from './plan-files.js';
 
 export interface PlanJobOptions {
   actor: string;
@@ -72,7 +73,10 @@ export async function startPlanJob(
     let poll: NodeJS.Timeout | undefined;
     try {
       await markScenarioRunning(db, scenarioId);
-      worker = startModuleWorker(import.meta.url, './plan-worker', { workerData: { settings, source, cacheDir } });
+      const outputFolder = options.coverageDir ? planFolder(options.coverageDir, scenarioId) : null;
+      worker = startModuleWorker(import.meta.url, './plan-worker', {
+        workerData: { settings, source, cacheDir, outputFolder },
+      });
       const running = worker;
       const outcome = await new Promise<PlanWorkerReply | 'cancelled'>((resolve, reject) => {
         let writes = Promise.resolve();

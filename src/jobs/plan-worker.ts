@@ -5,11 +5,18 @@ import { toWireError } from '../engines/coverage/messages.js';
 import { MastCoverageCache } from '../engines/planner/mast-coverage-cache.js';
 import { runPlan } from '../engines/planner/run-plan.js';
 import { loadPlanArea, type PlanAreaSource } from './plan-area.js';
+import { writePlanFiles } from './plan-files.js';
 import type { PlanWorkerReply } from './plan-messages.js';
 
 if (!parentPort) throw new Error('plan-worker.ts must run in a worker thread');
 const port = parentPort;
-const { settings, source, cacheDir } = workerData as { settings: PlanSettings; source: PlanAreaSource; cacheDir: string | null };
+const { settings, source, cacheDir, outputFolder } = workerData as {
+  settings: PlanSettings;
+  source: PlanAreaSource;
+  cacheDir: string | null;
+  /** Where the scenario's rasters go (none when null). */
+  outputFolder: string | null;
+};
 const reply = (message: PlanWorkerReply) => port.postMessage(message);
 
 try {
@@ -17,7 +24,7 @@ try {
   const { area, sites, params } = loadPlanArea(source);
   const cache = new MastCoverageCache(cacheDir ?? undefined);
   let last = 0;
-  const result = runPlan(area, sites, settings, params, cache, {
+  const { result, newCoverage } = runPlan(area, sites, settings, params, cache, {
     onProgress: (stage, fraction) => {
       // At most a few reports a second: each becomes a database write on the other side.
       const now = Date.now();
@@ -26,6 +33,7 @@ try {
       reply({ kind: 'progress', stage, fraction });
     },
   });
+  if (outputFolder) writePlanFiles(outputFolder, area.grid, newCoverage, result.phases.map((p) => p.year));
   reply({ kind: 'done', result });
 } catch (error) {
   const wire = toWireError(error);

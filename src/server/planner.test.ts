@@ -6,6 +6,8 @@ import { useTestApp } from '../../test/fixtures/test-app.js';
 import { loadSmallProvince } from '../../test/fixtures/small-province.js';
 import type { TestDatabase } from '../../test/fixtures/test-database.js';
 import type { PlanScenario } from '../domain/planner/plan-contract.js';
+import { PNG } from 'pngjs';
+import { readGeoTiff } from '../engines/coverage/raster/read-geotiff.js';
 
 const coverageDir = mkdtempSync(join(os.tmpdir(), 'dx-plan-test-'));
 afterAll(() => rmSync(coverageDir, { recursive: true, force: true }));
@@ -101,6 +103,21 @@ it('plans on the demo province in the background: sites in build order, a proven
   const kml = (await testApp.inject(`/api/plans/${scenario.id}/sites.kml`)).body;
   expect(kml.match(/<Placemark>/g)).toHaveLength(result.sites.length);
 
+  const layer = await testApp.inject(`/api/plans/${scenario.id}/new-coverage.png`);
+  expect(layer.statusCode).toBe(200);
+  expect(layer.headers['content-type']).toBe('image/png');
+  const png = PNG.sync.read(layer.rawPayload);
+  const phases = new Set<number>();
+  for (let i = 3; i < png.data.length; i += 4) if (png.data[i]! > 0) phases.add(png.data[i]!);
+  expect(phases.size).toBe(1); // one phase: every newly covered cell has its colour
+  expect(result.corners).toHaveLength(4);
+  const raster = await readGeoTiff(
+    (await testApp.inject(`/api/plans/${scenario.id}/new-coverage.tif`)).rawPayload,
+    'new-coverage-5G.tif',
+  );
+  expect([raster.width, raster.height]).toEqual([png.width, png.height]);
+  expect(raster.data.some((v) => v === 1)).toBe(true);
+
   const list = (await testApp.inject('/api/plans')).json();
   expect(list[0]).toMatchObject({ id: scenario.id, summary: { sites: result.sites.length, gap: result.gap } });
   expect(list[0].result).toBeUndefined();
@@ -124,4 +141,5 @@ it('fails a scenario naming a candidate code it does not know; a cancelled one s
   expect((await waitFor(id)).status).toBe('cancelled');
   expect((await testApp.inject({ method: 'DELETE', url: `/api/plans/${id}` })).statusCode).toBe(204);
   expect((await testApp.inject(`/api/plans/${id}`)).statusCode).toBe(404);
+  expect((await testApp.inject(`/api/plans/${id}/new-coverage.png`)).statusCode).toBe(404);
 }, 300_000);

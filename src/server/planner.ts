@@ -1,3 +1,5 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findScenario, listScenarios } from '../db/plan-scenarios.js';
@@ -6,6 +8,7 @@ import { PlanScenarioSchema } from '../domain/planner/plan-contract.js';
 import { PlanSettingsSchema } from '../domain/planner/plan-settings.js';
 import { cancelPlanScenario, deletePlanScenario, startPlanScenario } from '../application/plan-scenarios.js';
 import { planSitesCsv, planSitesGeoJson, planSitesKml } from '../engines/planner/plan-exports.js';
+import { PLAN_FILES, planFolder } from '../jobs/plan-files.js';
 
 export interface PlannerRouteOptions {
   /** The coverage output folder; mast coverages are cached in its `planner-cache` subfolder. */
@@ -120,8 +123,43 @@ export const plannerRoutes: FastifyPluginAsyncZod<PlannerRouteOptions> = async (
       },
     },
     async (request, reply) => {
-      await deletePlanScenario(app.db, request.actor, request.params.id, request.id);
+      await deletePlanScenario(app.db, request.actor, request.params.id, {
+        requestId: request.id,
+        coverageDir: options.coverageDir,
+      });
       return reply.code(204).send(null);
+    },
+  );
+  app.get(
+    '/api/plans/:id/new-coverage.:format',
+    {
+      config: { permission: 'plan.read' },
+      schema: {
+        summary:
+          'The cells the plan newly covers with 5G, by phase: a PNG map layer in the grid (place it with result.corners) or the GeoTIFF (phase number, 0 none)',
+        tags: ['planner'],
+        params: ScenarioId.extend({ format: z.enum(['png', 'tif']) }),
+        response: {
+          200: {
+            description: 'The layer or the raster',
+            content: {
+              'image/png': { schema: z.unknown().meta({ type: 'string', format: 'binary' }) },
+              'image/tiff': { schema: z.unknown().meta({ type: 'string', format: 'binary' }) },
+            },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const scenario = await findScenario(app.db, request.params.id);
+      const { format } = request.params;
+      const path = join(planFolder(options.coverageDir, scenario.id), format === 'png' ? PLAN_FILES.layer : PLAN_FILES.raster);
+      if (!existsSync(path))
+        throw new NotFound('plan.not_found', `Plan scenario ${scenario.id} has no new-coverage ${format} (${scenario.status})`);
+      const stream = createReadStream(path);
+      return format === 'png'
+        ? reply.type('image/png').header('cache-control', 'private, max-age=3600').send(stream)
+        : reply.type('image/tiff').header('content-disposition', attachment(scenario.name, 'tif')).send(stream);
     },
   );
   app.get(

@@ -2,7 +2,8 @@ import type { SiteRecord } from '../../domain/coverage/site-record.js';
 import { MAIN_OPERATOR } from '../../domain/coverage/operators.js';
 import type { PlannedSite, PlanResult } from '../../domain/planner/plan-contract.js';
 import type { PlanSettings } from '../../domain/planner/plan-settings.js';
-import { cellCentreLonLat, toGridCell } from '../coverage/analysis-grid.js';
+import { cellCentreLonLat, gridCornersLonLat, toGridCell } from '../coverage/analysis-grid.js';
+import { newCoverageByPhase } from './new-coverage.js';
 import { mainSettlements, priorityPoints } from './priority-places.js';
 import type { CoverageParams } from '../coverage/predict/coverage-params.js';
 import type { PlanCandidate } from './candidates.js';
@@ -76,7 +77,7 @@ export function runPlan(
   params: CoverageParams,
   cache: MastCoverageCache,
   hooks: PlanRunHooks = {},
-): PlanResult {
+): { result: PlanResult; newCoverage: Uint8Array } {
   const timings: Record<string, number> = {};
   const timed = <T>(name: string, work: () => T): T => {
     const started = performance.now();
@@ -125,16 +126,11 @@ export function runPlan(
     };
   });
   hooks.onProgress?.('effects', 0);
+  const phaseCells = solved.phases.map((phase) => phase.built.map((c) => inputs.candidateCells[c]!));
   const effects = timed('effects', () =>
-    planEffects(
-      area.zones,
-      area.population,
-      area.units,
-      inputs.coveredNow,
-      solved.phases.map((phase) => phase.built.map((c) => inputs.candidateCells[c]!)),
-      settings.thresholdShare,
-    ),
+    planEffects(area.zones, area.population, area.units, inputs.coveredNow, phaseCells, settings.thresholdShare),
   );
+  const newCoverage = newCoverageByPhase(area.zones, inputs.coveredNow, phaseCells);
   const demandWeight = inputs.demandPerCell.reduce((a, b) => a + b, 0);
   const priorityPlaces = places.map((place) => {
     const x = place.cell % area.grid.width;
@@ -154,7 +150,7 @@ export function runPlan(
       coveredAfter,
     };
   });
-  return {
+  const result: PlanResult = {
     projection: true,
     technology: '5G',
     operator: mainOperator,
@@ -193,6 +189,8 @@ export function runPlan(
       timingsMs: timings,
     },
     weights: settings.weights,
+    corners: gridCornersLonLat(area.grid),
   };
+  return { result, newCoverage };
 }
 

@@ -6675,6 +6675,109 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/plans/{id}/new-coverage.{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cells the plan newly covers with 5G, by phase: a PNG map layer in the grid (place it with result.corners) or the GeoTIFF (phase number, 0 none) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          format: 'png' | 'tif';
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The layer or the raster */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/png': string;
+            'image/tiff': string;
+          };
+        };
+        /** @description The request is malformed or fails the schema (field paths in `errors`) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Sign-in (or an API token) is required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Signed in, but not allowed: permission, unit scope, CSRF or cross-site check */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The unit, indicator or other thing named does not exist */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Understood but refused by a rule of the domain (details in `errors`) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many requests or attempts; Retry-After says when to try again */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Something went wrong on the server; quote the request id */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/plans/{id}/sites.{format}': {
     parameters: {
       query?: never;
@@ -9036,6 +9139,8 @@ export interface components {
       year: number;
     };
     PlanResult: {
+      /** @description WGS 84 corners of the grid (top-left, top-right, bottom-right, bottom-left): where the new-coverage layer goes */
+      corners: [[number, number][], [number, number][], [number, number][], [number, number][]];
       /** @description All weighted demand not covered today */
       demandWeight: number;
       effects: {
