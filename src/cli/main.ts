@@ -120,6 +120,8 @@ databaseOptions(
     .option('--mandatory <codes>', 'candidate codes that must be built, comma-separated')
     .option('--exclude <codes>', 'candidate codes never built, comma-separated')
     .option('--time-limit <seconds>', 'solver time limit (default 60)')
+    .option('--candidates <file>', 'the partner’s candidate sites, CSV or XLSX: code, lon, lat, cost (and height)')
+    .option('--points <file>', 'points of interest, CSV or XLSX: name, kind, lon, lat, weight (and radius in metres)')
     .option('--out <file>', 'write the chosen sites: .csv, .geojson or .kml'),
 ).action(async (flags) => (await import('./commands/plan.js')).planCommand(flags));
 

@@ -38,6 +38,27 @@ async function waitFor(id: string): Promise<PlanScenario> {
   }
 }
 
+async function upload(url: string, name: string, text: string) {
+  const form = new FormData();
+  form.append('file', new Blob([text]), name);
+  const request = new Request('http://local/', { method: 'POST', body: form });
+  return testApp.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': request.headers.get('content-type')! },
+    payload: Buffer.from(await request.arrayBuffer()),
+  });
+}
+
+it('reads a candidates file for the settings, or names each bad cell', async () => {
+  const good = await upload('/api/plans/read-file/candidates', 'ung-vien.csv', 'Mã trạm;Kinh độ;Vĩ độ;Chi phí\nN1;107,6;13,9;2,5');
+  expect(good.statusCode).toBe(200);
+  expect(good.json()).toEqual([{ code: 'N1', lon: 107.6, lat: 13.9, cost: 2.5 }]);
+  const bad = await upload('/api/plans/read-file/points', 'truong.csv', 'name,kind,lon,lat,weight\nA,school,107.6,95,10');
+  expect(bad.statusCode).toBe(422); // the app's status for a readable file with bad content
+  expect(JSON.stringify(bad.json())).toContain('truong.csv row 2 column lat');
+});
+
 it('refuses settings without a limit, or a site both mandatory and excluded, naming the field', async () => {
   const none = await testApp.inject({ method: 'POST', url: '/api/plans', payload: { name: 'x' } });
   expect(none.statusCode).toBe(400);

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findScenario, listScenarios } from '../db/plan-scenarios.js';
-import { NotFound } from '../domain/errors.js';
+import { Invalid, NotFound } from '../domain/errors.js';
+import { formatPlanPointError, readPlanPoints } from '../intake/planner/read-plan-points.js';
+import { readFilePart } from './uploaded-file.js';
+import { IMPORT_LIMIT } from './work-limits.js';
 import { PlanScenarioSchema } from '../domain/planner/plan-contract.js';
 import { PlanSettingsSchema } from '../domain/planner/plan-settings.js';
 import { cancelPlanScenario, deletePlanScenario, startPlanScenario } from '../application/plan-scenarios.js';
@@ -59,6 +62,34 @@ export const plannerRoutes: FastifyPluginAsyncZod<PlannerRouteOptions> = async (
         onCrash: (error, id) => app.log.error({ err: error, scenarioId: id }, 'plan scenario crashed'),
       });
       return reply.code(202).header('location', `/api/plans/${scenario.id}`).send(scenario);
+    },
+  );
+  app.post(
+    '/api/plans/read-file/:kind',
+    {
+      config: { permission: 'plan.run', workLimit: IMPORT_LIMIT },
+      schema: {
+        summary:
+          'Read a CSV or XLSX of candidate sites (code, lon, lat, cost, height) or points of interest (name, kind, lon, lat, weight, radius) for a scenario’s settings; every bad cell named, nothing kept',
+        tags: ['planner'],
+        params: z.object({ kind: z.enum(['candidates', 'points']) }),
+        consumes: ['multipart/form-data'],
+        response: { 200: z.array(z.record(z.string(), z.union([z.string(), z.number()]))) },
+      },
+    },
+    async (request) => {
+      if (!request.isMultipart()) throw new Invalid('plan.settings', 'Send the file as multipart/form-data in a field "file"');
+      let file: { name: string; bytes: Uint8Array } | null = null;
+      for await (const part of request.parts()) if (part.type === 'file' && !file) file = await readFilePart(part);
+      if (!file) throw new Invalid('plan.settings', 'No file was sent: add a field named "file"');
+      const read = await readPlanPoints(file, request.params.kind);
+      if (!read.ok)
+        throw new Invalid(
+          'plan.settings',
+          `${file.name}: ${read.errors.length} problem(s). First: ${formatPlanPointError(read.errors[0]!)}`,
+          read.errors.map((e) => ({ path: `${e.file} row ${e.rowNumber} column ${e.column}`, message: e.message })),
+        );
+      return read.rows;
     },
   );
   app.get(

@@ -1,4 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { formatPlanPointError, readPlanPoints, type PlanPointKind } from '../../intake/planner/read-plan-points.js';
 import { SingleBar, Presets } from 'cli-progress';
 import { openDatabase, describeDatabase } from '../../db/open-database.js';
 import { migrate } from '../../db/migrate.js';
@@ -22,7 +24,20 @@ export interface PlanFlags extends DatabaseFlags {
   mandatory?: string;
   exclude?: string;
   timeLimit?: string;
+  candidates?: string;
+  points?: string;
   out?: string;
+}
+
+/** A candidates or points file, read whole and checked, or an error naming each bad cell. */
+async function readPointsFile(path: string, kind: PlanPointKind) {
+  const read = await readPlanPoints({ name: basename(path), bytes: new Uint8Array(readFileSync(path)) }, kind);
+  if (!read.ok)
+    throw new Invalid(
+      'plan.settings',
+      [`${path}: ${read.errors.length} problem(s); nothing was planned`, ...read.errors.slice(0, 20).map(formatPlanPointError)].join('\n  '),
+    );
+  return read.rows;
 }
 
 const number = (text: string | undefined, flag: string) => {
@@ -68,7 +83,11 @@ function settingsOf(flags: PlanFlags): PlanSettingsInput {
 
 /** Makes a plan scenario in this process with a progress bar; prints its figures and writes the chosen sites. */
 export async function planCommand(flags: PlanFlags): Promise<void> {
-  const parsed = PlanSettingsSchema.safeParse(settingsOf(flags));
+  const input = settingsOf(flags);
+  if (flags.candidates)
+    input.candidates = { ...input.candidates, imported: (await readPointsFile(flags.candidates, 'candidates')) as never };
+  if (flags.points) input.points = (await readPointsFile(flags.points, 'points')) as never;
+  const parsed = PlanSettingsSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Invalid('plan.settings', `${issue.path.join('.') || 'settings'}: ${issue.message}`);
