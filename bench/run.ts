@@ -24,6 +24,7 @@ import { runCoverageEndToEndBench } from './coverage/end-to-end.js';
 import { runNationBench } from './coverage/nation.js';
 import { runCoverageWorkersBench } from './coverage/workers.js';
 import { runLoadBench } from './load.bench.js';
+import { runPlannerCandidatesBench } from './planner/candidate-coverage.js';
 import { runIntakeLimitsBench } from './intake-limits.bench.js';
 import { runFrontendBench } from './frontend.bench.js';
 import { heading, line, step } from './report.js';
@@ -40,6 +41,7 @@ const STANDALONE: Record<
   'coverage-e2e': ({ scale }) => runCoverageEndToEndBench({ scale }),
   'coverage-nation': ({ scale }) => runNationBench({ scale }),
   'coverage-workers': ({ scale, url }) => runCoverageWorkersBench({ scale, url }),
+  'planner-candidates': () => runPlannerCandidatesBench(),
   'intake-limits': () => runIntakeLimitsBench(),
   load: ({ engines, url }) => runLoadBench({ engines, url }),
   frontend: () => runFrontendBench(),

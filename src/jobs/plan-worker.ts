@@ -2,7 +2,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PlanSettings } from '../domain/planner/plan-settings.js';
 import { toWireError } from '../engines/coverage/messages.js';
-import { MastCoverageCache } from '../engines/planner/mast-coverage-cache.js';
+import { ThreadedMastCoverer } from '../engines/planner/mast-coverer.js';
+import { planDem } from '../engines/planner/plan-inputs.js';
 import { runPlan } from '../engines/planner/run-plan.js';
 import { loadPlanArea, type PlanAreaSource } from './plan-area.js';
 import { writePlanFiles } from './plan-files.js';
@@ -22,9 +23,9 @@ const reply = (message: PlanWorkerReply) => port.postMessage(message);
 try {
   reply({ kind: 'progress', stage: 'area', fraction: 0 });
   const { area, sites, params } = loadPlanArea(source);
-  const cache = new MastCoverageCache(cacheDir ?? undefined);
+  const coverer = new ThreadedMastCoverer(planDem(area), params, cacheDir);
   let last = 0;
-  const { result, newCoverage } = runPlan(area, sites, settings, params, cache, {
+  const { result, newCoverage } = await runPlan(area, sites, settings, params, coverer, {
     onProgress: (stage, fraction) => {
       // At most a few reports a second: each becomes a database write on the other side.
       const now = Date.now();
@@ -33,6 +34,7 @@ try {
       reply({ kind: 'progress', stage, fraction });
     },
   });
+  await coverer.close();
   if (outputFolder) writePlanFiles(outputFolder, area.grid, newCoverage, result.phases.map((p) => p.year));
   reply({ kind: 'done', result });
 } catch (error) {

@@ -80,8 +80,19 @@ export class MastCoverageCache {
   readonly counts: CacheCounts = { hits: 0, misses: 0 };
   private readonly memory = new Map<string, MastCoverage>();
 
-  constructor(private readonly folder?: string) {
+  /**
+   * `memory: false` keeps nothing in memory (answers come from the folder): for a thread that predicts each mast
+   * once and hands its cells on, where a second copy would only double the memory.
+   */
+  constructor(
+    private readonly folder?: string,
+    private readonly options: { memory?: boolean } = {},
+  ) {
     if (folder) mkdirSync(folder, { recursive: true });
+  }
+
+  private remember(key: string, coverage: MastCoverage): void {
+    if (this.options.memory !== false) this.memory.set(key, coverage);
   }
 
   coverage(dem: SweepDem, mast: MastSectors, params: CoverageParams, scratch?: MastCoverageScratch): MastCoverage {
@@ -89,14 +100,14 @@ export class MastCoverageCache {
     const known = this.memory.get(key) ?? this.fromDisk(key);
     if (known) {
       this.counts.hits++;
-      this.memory.set(key, known);
+      this.remember(key, known);
       // The key holds the terrain and antennas relative to the window, not where it stands: place it here.
       const { x0, y0 } = mastWindow(dem, mast, params);
       return { ...known, x0, y0 };
     }
     this.counts.misses++;
     const computed = mastCoverage(dem, mast, params, scratch);
-    this.memory.set(key, computed);
+    this.remember(key, computed);
     this.toDisk(key, computed);
     return computed;
   }

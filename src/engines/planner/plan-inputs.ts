@@ -6,8 +6,8 @@ import type { SweepDem } from '../coverage/sweep/radial-sweep.js';
 import { buildGridInstance, type GridInstance } from './build-instance.js';
 import type { PlanCandidate } from './candidates.js';
 import { demandWeightsPerCell, type DemandArea, type DemandWeights, type PointOfInterest } from './demand.js';
-import { coveredGridCells, MastCoverageScratch, type MastSectors } from './mast-coverage.js';
-import type { MastCoverageCache } from './mast-coverage-cache.js';
+import type { MastSectors } from './mast-coverage.js';
+import type { MastCoverer } from './mast-coverer.js';
 
 /** The area a plan is made for: the demand area, its terrain and its units (zone-map order). */
 export interface PlanArea extends DemandArea {
@@ -61,35 +61,25 @@ function onGrid(records: readonly SiteRecord[], area: PlanArea): MastSectors | n
 }
 
 /**
- * Predicts today's 5G of the plan's operator and every candidate (through the cache), and builds the demand
- * and the instance. A mast outside the grid covers nothing on it. `onProgress` gets the masts done so far.
+ * Predicts today's 5G of the plan's operator and every candidate (through the coverer and its cache), and builds
+ * the demand and the instance. A mast outside the grid covers nothing on it. `onProgress` gets the masts done so far.
  */
-export function preparePlanInputs(
+export async function preparePlanInputs(
   setup: PlanSetup,
-  cache: MastCoverageCache,
+  coverer: MastCoverer,
   onProgress: (done: number, total: number) => void = () => {},
-  isCancelled: () => boolean = () => false,
-): PlanInputs {
+): Promise<PlanInputs> {
   const { area, params } = setup;
-  const dem: SweepDem = { heights: area.dem, width: area.grid.width, height: area.grid.height, cellSizeM: area.grid.cellSizeM };
   const operator = setup.operator ?? params.mainOperator ?? MAIN_OPERATOR;
   const ownSites = setup.sites.filter((site) => operatorOf(site, params.mainOperator) === operator);
   const existing = groupMasts(ownSites, '5G');
-  const total = existing.length + setup.candidates.length;
-  const scratch = new MastCoverageScratch();
-  const hitsBefore = cache.counts.hits;
-  const missesBefore = cache.counts.misses;
-  let done = 0;
-  const cellsOf = (records: readonly SiteRecord[]): Uint32Array => {
-    if (isCancelled()) throw new PlanCancelled();
-    const mast = onGrid(records, area);
-    const cells = mast ? coveredGridCells(cache.coverage(dem, mast, params, scratch), area.grid.width) : new Uint32Array();
-    onProgress(++done, total);
-    return cells;
-  };
+  const masts = [...existing, ...setup.candidates.map((candidate) => candidate.sectors)].map((records) => onGrid(records, area));
+  const hitsBefore = coverer.counts.hits;
+  const missesBefore = coverer.counts.misses;
+  const cells = await coverer.cover(masts, (done) => onProgress(done, masts.length));
   const coveredNow = new Uint8Array(area.grid.width * area.grid.height);
-  for (const records of existing) for (const cell of cellsOf(records)) coveredNow[cell] = 1;
-  const candidateCells = setup.candidates.map((candidate) => cellsOf(candidate.sectors));
+  for (const list of cells.slice(0, existing.length)) for (const cell of list) coveredNow[cell] = 1;
+  const candidateCells = cells.slice(existing.length);
   const demandPerCell = demandWeightsPerCell(area, setup.weights, setup.points, coveredNow);
   const cost = Float64Array.from(setup.candidates, (candidate) => candidate.cost);
   return {
@@ -100,10 +90,15 @@ export function preparePlanInputs(
     masts: {
       existing: existing.length,
       candidates: setup.candidates.length,
-      cacheHits: cache.counts.hits - hitsBefore,
-      cacheMisses: cache.counts.misses - missesBefore,
+      cacheHits: coverer.counts.hits - hitsBefore,
+      cacheMisses: coverer.counts.misses - missesBefore,
     },
   };
+}
+
+/** The terrain of a plan's area as the sweep reads it. */
+export function planDem(area: PlanArea): SweepDem {
+  return { heights: area.dem, width: area.grid.width, height: area.grid.height, cellSizeM: area.grid.cellSizeM };
 }
 
 /** Thrown out of the preparation when the caller cancels; the job reports it as cancelled, not failed. */

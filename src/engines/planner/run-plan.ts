@@ -7,7 +7,7 @@ import { newCoverageByPhase } from './new-coverage.js';
 import { mainSettlements, priorityPoints } from './priority-places.js';
 import type { CoverageParams } from '../coverage/predict/coverage-params.js';
 import type { PlanCandidate } from './candidates.js';
-import type { MastCoverageCache } from './mast-coverage-cache.js';
+import type { MastCoverer } from './mast-coverer.js';
 import { planEffects } from './plan-effects.js';
 import { candidateIndices, scenarioCandidates } from './plan-candidates.js';
 import { preparePlanInputs, type PlanArea, type PlanInputs } from './plan-inputs.js';
@@ -70,14 +70,14 @@ function unitAt(area: PlanArea, candidate: PlanCandidate): string | null {
  * solve with its proven bound, and each unit's coverage before and after. Pure computation: the job runs it in a
  * worker thread and stores what it returns.
  */
-export function runPlan(
+export async function runPlan(
   area: PlanArea,
   sites: readonly SiteRecord[],
   settings: PlanSettings,
   params: CoverageParams,
-  cache: MastCoverageCache,
+  coverer: MastCoverer,
   hooks: PlanRunHooks = {},
-): { result: PlanResult; newCoverage: Uint8Array } {
+): Promise<{ result: PlanResult; newCoverage: Uint8Array }> {
   const timings: Record<string, number> = {};
   const timed = <T>(name: string, work: () => T): T => {
     const started = performance.now();
@@ -95,14 +95,13 @@ export function runPlan(
   });
   const priorityWeight = places.length ? (settings.priorities.weight ?? outweighAll(area, settings)) : null;
   const points = [...settings.points, ...priorityPoints(area, places, priorityWeight ?? 0)];
-  const inputs = timed('coverage', () =>
-    preparePlanInputs(
-      { area, sites, candidates, params, weights: settings.weights, points },
-      cache,
-      (done, total) => hooks.onProgress?.('coverage', done / total),
-      hooks.isCancelled,
-    ),
+  const coverageStart = performance.now();
+  const inputs = await preparePlanInputs(
+    { area, sites, candidates, params, weights: settings.weights, points },
+    coverer,
+    (done, total) => hooks.onProgress?.('coverage', done / total),
   );
+  timings.coverage = Math.round(performance.now() - coverageStart);
   const solved = timed('solve', () => solveScenario(inputs.instance, settings, mandatory, excluded, hooks));
   Object.assign(timings, solved.timings);
   const order = solved.phases.flatMap((phase) => phase.built);
