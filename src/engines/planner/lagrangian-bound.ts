@@ -1,5 +1,5 @@
 import type { CoverInstance } from './instance.js';
-import { hasBudget, type SelectionRules } from './selection-rules.js';
+import { fitsBudget, hasBudget, type SelectionRules } from './selection-rules.js';
 import { transposeCover } from './transpose-cover.js';
 
 export interface BoundOptions {
@@ -92,11 +92,14 @@ function selectByScore(
   let fixedValue = 0;
   let fixedCost = 0;
   let free = 0;
+  for (const c of rules.mandatory) {
+    fixedValue += score[c]!;
+    fixedCost += cost[c]!;
+  }
   for (let c = 0; c < candidateCount; c++) {
-    if (rules.isMandatory[c]) {
-      fixedValue += score[c]!;
-      fixedCost += cost[c]!;
-    } else if (!rules.isExcluded[c] && score[c]! > 0) order[free++] = c;
+    // A site dearer than what the mandatory ones leave of the budget is in no plan: leaving it out keeps the bound.
+    if (rules.isMandatory[c] || rules.isExcluded[c] || !(score[c]! > 0)) continue;
+    if (fitsBudget(fixedCost, cost[c]!, rules.budget)) order[free++] = c;
   }
   const candidates = order.subarray(0, free);
   x.fill(0);
