@@ -72,6 +72,22 @@ describe('solvePlan', () => {
 });
 
 describe('solvePlan at the edges', () => {
+  it('returns a valid plan and bound when the time limit cuts the stages short', () => {
+    const instance = generateInstance({
+      seed: 4,
+      sideKm: 60,
+      candidateCount: 400,
+      demandCount: 20_000,
+      reachKm: { min: 2, max: 4 },
+    });
+    const plan = solvePlan(instance, { maxSites: 40 }, { timeLimitMs: 1 });
+    expect(plan.chosen.length).toBe(40);
+    expect(plan.objective).toBeCloseTo(coveredWeight(instance, plan.chosen), 6);
+    expect(plan.upperBound).toBeGreaterThanOrEqual(plan.objective);
+    const full = solvePlan(instance, { maxSites: 40 });
+    expect(full.upperBound).toBeLessThanOrEqual(plan.upperBound);
+  });
+
   it('proves a zero gap when nothing is affordable or allowed', () => {
     const instance = smallInstance(1);
     for (const constraints of [{ budget: 0.5 }, { maxSites: 0 }, { maxSites: 3, excluded: [...Array(12).keys()] }]) {
