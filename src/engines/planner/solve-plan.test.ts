@@ -59,7 +59,7 @@ describe('solvePlan', () => {
     const instance = smallInstance(2);
     const stages: string[] = [];
     solvePlan(instance, { maxSites: 3 }, { onProgress: (stage, fraction) => fraction === 1 && stages.push(stage) });
-    expect(stages).toEqual(['merge', 'greedy', 'localSearch', 'bound', 'lagrangianSearch']);
+    expect(stages).toEqual(['merge', 'greedy', 'localSearch', 'bound']);
     let polls = 0;
     expect(() => solvePlan(instance, { maxSites: 3 }, { isCancelled: () => ++polls > 2 })).toThrow(
       expect.objectContaining({ code: 'request.cancelled' }),
