@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Invalid } from '../../domain/errors.js';
 import { coveredWeight } from './cover-state.js';
+import { lazyGreedy } from './lazy-greedy.js';
 import { planPhased } from './phased-plan.js';
+import { resolveRules } from './selection-rules.js';
 import { smallInstance } from './test-instances.js';
 
 describe('planPhased', () => {
@@ -26,11 +28,13 @@ describe('planPhased', () => {
       expect(plan.years[y]!.covered).toBeGreaterThanOrEqual(plan.years[y - 1]!.covered);
   });
 
-  it('fills year 1 with the best sites, as the single-period greedy does', () => {
-    const instance = smallInstance(6);
-    const oneYear = planPhased(instance, { years: [{ maxSites: 3 }] });
-    const twoYears = planPhased(instance, { years: [{ maxSites: 3 }, { maxSites: 2 }] });
-    expect(twoYears.years[0]!.built).toEqual(oneYear.years[0]!.built);
+  it('covers at least what the single-period greedy covers in year 1', () => {
+    for (const seed of [2, 4, 6, 8]) {
+      const instance = smallInstance(seed);
+      const greedy = lazyGreedy(instance, resolveRules(instance, { maxSites: 3 })).state.covered;
+      const plan = planPhased(instance, { years: [{ maxSites: 3 }, { maxSites: 2 }] });
+      expect(plan.years[0]!.covered).toBeGreaterThanOrEqual(greedy - 1e-9);
+    }
   });
 
   it('builds mandatory sites in their year and never excluded ones', () => {

@@ -1,8 +1,10 @@
 import { CoverState, coveredWeight } from './cover-state.js';
 import type { CoverInstance } from './instance.js';
 import { greedyFill } from './lazy-greedy.js';
+import { improveBySwaps } from './local-search.js';
 import { mergeIdenticalDemand } from './merge-demand.js';
 import { fitsBudget, type SelectionRules } from './selection-rules.js';
+import { transposeCover, type DemandCoverers } from './transpose-cover.js';
 import { invalidConstraints, validateCoverInstance, validatePlanConstraints } from './validate-instance.js';
 
 export interface PlanYear {
@@ -53,11 +55,33 @@ function validatePhased(instance: CoverInstance, constraints: PhasedConstraints)
  * Greedy by year: each year's mandatory sites, then the sites that add most coverage within that year's limits,
  * on top of everything built before. Every site built in a year counts for the same remaining years, so within a year
  * the plain (or per-cost) greedy is the right order; under a budget the best single affordable site is taken instead
- * when it covers more, as in the single-period greedy. Runs on the merged demand; reports the original weights.
+ * when it covers more, as in the single-period greedy. A second plan also improves each year's additions by swaps
+ * (earlier years fixed); that is myopic, so the plan with the larger total is kept. Runs on the merged demand;
+ * reports the original weights.
  */
 export function planPhased(original: CoverInstance, constraints: PhasedConstraints): PhasedPlan {
   validatePhased(original, constraints);
   const instance = mergeIdenticalDemand(original).instance;
+  const greedy = buildByYear(instance, constraints, null);
+  const swapped = buildByYear(instance, constraints, transposeCover(instance));
+  const best = swapped.objective > greedy.objective ? swapped : greedy;
+  const built: number[] = [];
+  let objective = 0;
+  const years = best.years.map((year) => {
+    built.push(...year.built);
+    const covered = coveredWeight(original, built);
+    objective += covered;
+    return { ...year, covered };
+  });
+  return { years, objective };
+}
+
+/** The plan year by year on the merged instance; with coverers, each year's additions are improved by swaps. */
+function buildByYear(
+  instance: CoverInstance,
+  constraints: PhasedConstraints,
+  coverers: DemandCoverers | null,
+): PhasedPlan {
   const state = new CoverState(instance);
   const isExcluded = new Uint8Array(instance.candidateCount);
   for (const c of constraints.excluded ?? []) isExcluded[c] = 1;
@@ -72,14 +96,13 @@ export function planPhased(original: CoverInstance, constraints: PhasedConstrain
       state.add(c);
       futureMandatory[c] = 0;
     }
-    // Later years' mandatory sites are built then, not earlier.
-    const blocked = Uint8Array.from(isExcluded, (excluded, c) => excluded | futureMandatory[c]!);
     const rules: SelectionRules = {
       maxSites: builtBefore + (year.maxSites ?? Infinity),
       budget: spentBefore + (year.budget ?? Infinity),
       mandatory: [],
-      isMandatory: new Uint8Array(instance.candidateCount),
-      isExcluded: blocked,
+      // Sites of earlier years and this year's mandatory ones stay; later years' mandatory ones are built then.
+      isMandatory: Uint8Array.from(state.isChosen),
+      isExcluded: Uint8Array.from(isExcluded, (excluded, c) => excluded | futureMandatory[c]!),
     };
     const byRatio = year.budget !== undefined;
     const single = byRatio ? bestAffordable(state, rules) : { candidate: -1, gain: 0 };
@@ -90,9 +113,14 @@ export function planPhased(original: CoverInstance, constraints: PhasedConstrain
       for (const c of state.chosen.slice(builtBefore + mandatoryCount)) state.remove(c);
       state.add(single.candidate);
     }
-    const covered = coveredWeight(original, state.chosen);
-    years.push({ year: at + 1, built: state.chosen.slice(builtBefore), cost: state.cost - spentBefore, covered });
-    objective += covered;
+    if (coverers) improveBySwaps(state, rules, coverers);
+    years.push({
+      year: at + 1,
+      built: state.chosen.slice(builtBefore),
+      cost: state.cost - spentBefore,
+      covered: state.covered,
+    });
+    objective += state.covered;
   });
   return { years, objective };
 }

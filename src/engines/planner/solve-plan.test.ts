@@ -70,3 +70,40 @@ describe('solvePlan', () => {
     expect(() => solvePlan(smallInstance(1), { maxSites: 2, excluded: [99] })).toThrow(/excluded\[0\]/);
   });
 });
+
+describe('solvePlan at the edges', () => {
+  it('returns a valid plan and bound when the time limit cuts the stages short', () => {
+    const instance = generateInstance({
+      seed: 4,
+      sideKm: 60,
+      candidateCount: 400,
+      demandCount: 20_000,
+      reachKm: { min: 2, max: 4 },
+    });
+    const plan = solvePlan(instance, { maxSites: 40 }, { timeLimitMs: 1 });
+    expect(plan.chosen.length).toBe(40);
+    expect(plan.objective).toBeCloseTo(coveredWeight(instance, plan.chosen), 6);
+    expect(plan.upperBound).toBeGreaterThanOrEqual(plan.objective);
+    const full = solvePlan(instance, { maxSites: 40 });
+    expect(full.upperBound).toBeLessThanOrEqual(plan.upperBound);
+  });
+
+  it('proves a zero gap when nothing is affordable or allowed', () => {
+    const instance = smallInstance(1);
+    for (const constraints of [{ budget: 0.5 }, { maxSites: 0 }, { maxSites: 3, excluded: [...Array(12).keys()] }]) {
+      expect(solvePlan(instance, constraints)).toMatchObject({ chosen: [], objective: 0, upperBound: 0, gap: 0 });
+    }
+  });
+
+  it('solves an instance with no candidates or no demand', () => {
+    const empty = {
+      candidateCount: 0,
+      demandCount: 0,
+      weight: new Float64Array(0),
+      candStart: Uint32Array.of(0),
+      candDemand: new Uint32Array(0),
+      cost: new Float64Array(0),
+    };
+    expect(solvePlan(empty, { maxSites: 3 })).toMatchObject({ chosen: [], objective: 0, gap: 0 });
+  });
+});
