@@ -20,7 +20,7 @@ port.on('message', (request: MastThreadRequest) => {
   try {
     for (const { index, mast } of request.masts) {
       const cells = mast ? coveredGridCells(cache.coverage(dem, mast, data.params, scratch), dem.width) : new Uint32Array();
-      port.postMessage({ kind: 'cells', index, cells } satisfies MastThreadReply, [cells.buffer]);
+      port.postMessage({ kind: 'cells', index, cells } satisfies MastThreadReply, [cells.buffer as ArrayBuffer]);
     }
     port.postMessage({ kind: 'batch-done', hits: cache.counts.hits - hits, misses: cache.counts.misses - misses } satisfies MastThreadReply);
   } catch (error) {
