@@ -10,6 +10,13 @@ export function formatPlanSummary(result: PlanResult): string[] {
     `${result.sites.length} sites; weighted demand covered ${people(result.objective)} of at most ${people(result.upperBound)} ` +
       `(proven gap ${(100 * result.gap).toFixed(2)} %); ${people(result.unreachableWeight)} no candidate reaches`,
   ];
+  if (result.priorityPlaces.length) {
+    const covered = result.priorityPlaces.filter((p) => p.coveredAfter[p.coveredAfter.length - 1]).length;
+    lines.push(
+      `Priority places covered: ${covered} of ${result.priorityPlaces.length} (${result.priorityPlaces.filter((p) => p.coveredBefore).length} before)` +
+        (result.demandGap === null ? '' : `; proven gap on the rest of the demand ${(100 * result.demandGap).toFixed(2)} %`),
+    );
+  }
   result.phases.forEach((phase, p) => {
     const after = total.coveredAfter[p] ?? total.coveredBefore;
     lines.push(

@@ -59,6 +59,12 @@ export const PlanResultSchema = z
     objective: z.number().describe('Weighted demand the plan covers'),
     upperBound: z.number().describe('Proven upper bound on the best objective under the same limits'),
     gap: z.number().describe('(bound − objective) / bound: how far from the best possible the plan can be at most'),
+    demandGap: z
+      .number()
+      .nullable()
+      .describe(
+        'With priority places: the proven gap on the rest of the demand (their weight left out of both sides), valid because the plan covers every place any candidate reaches; null otherwise',
+      ),
     demandWeight: z.number().describe('All weighted demand not covered today'),
     unreachableWeight: z.number().describe('Weighted demand no candidate reaches'),
     sites: z.array(PlannedSiteSchema),

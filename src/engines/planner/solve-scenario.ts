@@ -24,7 +24,12 @@ export interface SolvedScenario {
   timings: Record<string, number>;
 }
 
-type Hooks = { onProgress?: (stage: PlanStage, fraction: number) => void; isCancelled?: () => boolean };
+type Hooks = {
+  onProgress?: (stage: PlanStage, fraction: number) => void;
+  isCancelled?: () => boolean;
+  /** The bound stops once the proven gap is at most this (default solvePlan's). */
+  targetGap?: number;
+};
 
 /**
  * A proven bound for a phased plan: in year y the network holds at most the sites and spend of years 1…y, so the
@@ -74,7 +79,7 @@ export function solveScenario(
         mandatory,
         excluded,
       },
-      { timeLimitMs, isCancelled: hooks.isCancelled, onProgress: hooks.onProgress },
+      { timeLimitMs, isCancelled: hooks.isCancelled, onProgress: hooks.onProgress, targetGap: hooks.targetGap },
     );
     return {
       phases: [{ year: null, built: solution.chosen, cost: solution.cost, covered: solution.objective }],
