@@ -25,6 +25,7 @@ import { runNationBench } from './coverage/nation.js';
 import { runCoverageWorkersBench } from './coverage/workers.js';
 import { runLoadBench } from './load.bench.js';
 import { runPlannerCandidatesBench } from './planner/candidate-coverage.js';
+import { runPlannerScaleBench } from './planner/province-scale.js';
 import { runIntakeLimitsBench } from './intake-limits.bench.js';
 import { runFrontendBench } from './frontend.bench.js';
 import { heading, line, step } from './report.js';
@@ -42,6 +43,7 @@ const STANDALONE: Record<
   'coverage-nation': ({ scale }) => runNationBench({ scale }),
   'coverage-workers': ({ scale, url }) => runCoverageWorkersBench({ scale, url }),
   'planner-candidates': () => runPlannerCandidatesBench(),
+  'planner-scale': () => runPlannerScaleBench(),
   'intake-limits': () => runIntakeLimitsBench(),
   load: ({ engines, url }) => runLoadBench({ engines, url }),
   frontend: () => runFrontendBench(),

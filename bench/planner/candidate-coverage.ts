@@ -30,7 +30,11 @@ const median = (xs: readonly number[]) => {
 export async function runPlannerCandidatesBench(options: { runs?: number } = {}) {
   const runs = options.runs ?? 3;
   const { area, sites, params } = loadPlanArea({ kind: 'demo' });
-  const settings = PlanSettingsSchema.parse({ name: 'bench', maxSites: 1, candidates: { generated: { latticeKm: 1.6, minSpacingKm: 1.2 } } });
+  const settings = PlanSettingsSchema.parse({
+    name: 'bench',
+    maxSites: 1,
+    candidates: { generated: { latticeKm: 1.6, minSpacingKm: 1.2 } },
+  });
   const mainOperator = params.mainOperator;
   const candidates = scenarioCandidates(area, sites, settings, mainOperator, mainOperator);
   line(
@@ -64,7 +68,7 @@ export async function runPlannerCandidatesBench(options: { runs?: number } = {})
     }
   }
   line(
-    `  median of ${runs}: cold ${(median(times.cold) / 1000).toFixed(2)} s (${((1000 * median(times.cold)) / candidates.length).toFixed(2)} ms a mast), ` +
+    `  median of ${runs}: cold ${(median(times.cold) / 1000).toFixed(2)} s (${(median(times.cold) / candidates.length).toFixed(2)} ms a mast), ` +
       `warm ${(median(times.warm) / 1000).toFixed(2)} s`,
   );
 }

@@ -41,9 +41,21 @@ function provinceArea(): PlanArea {
   const units = buildCommunes(province, 135, SEED);
   const zones = rasterizeUnits(units, SIDE, SIDE);
   const border = units.map((polygons) => polygons.some((rings) => rings[0]!.some(([x]) => x <= 1e-6)));
-  const bigTowns = new Set([...province.towns].sort((a, b) => b.people - a.people).slice(0, 2).map((t) => zones.whole[Math.round(t.y) * SIDE + Math.round(t.x)]));
+  const bigTowns = new Set(
+    [...province.towns]
+      .sort((a, b) => b.people - a.people)
+      .slice(0, 2)
+      .map((t) => zones.whole[Math.round(t.y) * SIDE + Math.round(t.x)]),
+  );
   return {
-    grid: { crs: '+proj=utm +zone=49 +datum=WGS84 +units=m +no_defs', originX: 300_000, originY: 1_650_000, cellSizeM: CELL_M, width: SIDE, height: SIDE },
+    grid: {
+      crs: '+proj=utm +zone=49 +datum=WGS84 +units=m +no_defs',
+      originX: 300_000,
+      originY: 1_650_000,
+      cellSizeM: CELL_M,
+      width: SIDE,
+      height: SIDE,
+    },
     dem: province.dem,
     population: province.population,
     zones,
@@ -54,7 +66,12 @@ function provinceArea(): PlanArea {
   };
 }
 
-async function withCoverer<T>(area: PlanArea, params: CoverageParams, cacheDir: string, work: (coverer: MastCoverer) => Promise<T>) {
+async function withCoverer<T>(
+  area: PlanArea,
+  params: CoverageParams,
+  cacheDir: string,
+  work: (coverer: MastCoverer) => Promise<T>,
+) {
   const coverer = new ThreadedMastCoverer(planDem(area), params, cacheDir);
   try {
     return await work(coverer);
@@ -72,10 +89,12 @@ export async function runPlannerScaleBench(options: { cache?: string; runs?: num
   try {
     const area = provinceArea();
     const params = { ...DEFAULT_COVERAGE_PARAMS, cellSizeM: CELL_M };
-    const allowed = Uint8Array.from(area.zones.whole, (unit, cell) => (unit >= 0 && area.population[cell]! >= 0 && area.dem[cell]! > 0 ? 1 : 0));
+    const allowed = Uint8Array.from(area.zones.whole, (unit, cell) =>
+      unit >= 0 && area.population[cell]! >= 0 && area.dem[cell]! > 0 ? 1 : 0,
+    );
     const candidates = generatedCandidates(area.grid, area.dem, allowed, () => 'rural', {
-      latticeKm: 1.9,
-      minSpacingKm: 1.4,
+      latticeKm: 1.65,
+      minSpacingKm: 1.2,
       template: DEFAULT_5G_TEMPLATE,
       cost: 1,
       codePrefix: 'N',
@@ -99,7 +118,14 @@ export async function runPlannerScaleBench(options: { cache?: string; runs?: num
       `  candidate coverage: ${((performance.now() - first) / 1000).toFixed(1)} s with ${formatInt(warmUp.masts.cacheMisses)} computed, ` +
         `${formatInt(warmUp.masts.cacheHits)} from the cache (not part of the figures below)`,
     );
-    const results: { prepare: number; solve: number; total: number; timings: Record<string, number>; gap: number; rss: number }[] = [];
+    const results: {
+      prepare: number;
+      solve: number;
+      total: number;
+      timings: Record<string, number>;
+      gap: number;
+      rss: number;
+    }[] = [];
     for (let run = 0; run < runs; run++) {
       line(`  run ${run + 1}/${runs}, before: ${describeLoad()}`);
       memory.mark();
@@ -109,8 +135,17 @@ export async function runPlannerScaleBench(options: { cache?: string; runs?: num
       const solution = solvePlan(inputs.instance, { maxSites: k }, { timeLimitMs: 60_000 });
       const t2 = performance.now();
       const rss = memory.sinceMark().rss;
-      results.push({ prepare: t1 - t0, solve: t2 - t1, total: t2 - t0, timings: solution.timings, gap: solution.gap, rss });
-      const stages = Object.entries(solution.timings).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(2)} s`).join(', ');
+      results.push({
+        prepare: t1 - t0,
+        solve: t2 - t1,
+        total: t2 - t0,
+        timings: solution.timings,
+        gap: solution.gap,
+        rss,
+      });
+      const stages = Object.entries(solution.timings)
+        .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(2)} s`)
+        .join(', ');
       line(
         `    read the cached coverages and build the instance ${((t1 - t0) / 1000).toFixed(2)} s (${formatInt(inputs.instance.demandCount)} demand cells, ` +
           `${formatInt(inputs.instance.candDemand.length)} pairs); solve ${((t2 - t1) / 1000).toFixed(2)} s (${stages}); ` +
@@ -131,7 +166,11 @@ export async function runPlannerScaleBench(options: { cache?: string; runs?: num
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({
-    options: { cache: { type: 'string' }, runs: { type: 'string', default: '3' }, k: { type: 'string', default: '300' } },
+    options: {
+      cache: { type: 'string' },
+      runs: { type: 'string', default: '3' },
+      k: { type: 'string', default: '300' },
+    },
   });
   await runPlannerScaleBench({ cache: values.cache, runs: Number(values.runs), k: Number(values.k) });
 }

@@ -38,7 +38,14 @@ export async function createScenario(
     await tx.query(
       `insert into plan_scenario (id, name, status, root_unit_id, coverage_run_id, settings, created_by)
        values ($1, $2, 'queued', $3, $4, $5, $6)`,
-      [id, scenario.settings.name, scenario.rootUnitId, scenario.coverageRunId, JSON.stringify(scenario.settings), audit.actor],
+      [
+        id,
+        scenario.settings.name,
+        scenario.rootUnitId,
+        scenario.coverageRunId,
+        JSON.stringify(scenario.settings),
+        audit.actor,
+      ],
     );
     await appendAudit(tx, context(audit), [
       { action: 'plan.create', entity: 'plan_scenario', entityKey: { id }, oldValue: null, newValue: { ...scenario } },
@@ -54,7 +61,12 @@ export async function markScenarioRunning(db: Queryable, id: string): Promise<vo
   );
 }
 
-export async function recordScenarioProgress(db: Queryable, id: string, stage: string, progress: number): Promise<void> {
+export async function recordScenarioProgress(
+  db: Queryable,
+  id: string,
+  stage: string,
+  progress: number,
+): Promise<void> {
   await db.query(`update plan_scenario set stage = $2, progress = $3 where id = $1 and status = 'running'`, [
     id,
     stage,
@@ -70,7 +82,9 @@ async function finish(
   audit: Audit,
 ): Promise<PlanScenario> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.query<{ status: PlanStatus }>('select status from plan_scenario where id = $1 for update', [id]);
+    const [row] = await tx.query<{ status: PlanStatus }>('select status from plan_scenario where id = $1 for update', [
+      id,
+    ]);
     if (!row) throw new NotFound('plan.not_found', `No plan scenario has the id "${id}"`, undefined, { id });
     // A scenario cancelled while it was finishing stays cancelled.
     if (row.status !== 'queued' && row.status !== 'running') return findScenario(tx, id);
@@ -120,7 +134,13 @@ export async function deleteScenario(db: Database, id: string, audit: Audit): Pr
   await db.transaction(async (tx) => {
     await tx.query('delete from plan_scenario where id = $1', [id]);
     await appendAudit(tx, context(audit), [
-      { action: 'plan.delete', entity: 'plan_scenario', entityKey: { id }, oldValue: { name: scenario.name }, newValue: null },
+      {
+        action: 'plan.delete',
+        entity: 'plan_scenario',
+        entityKey: { id },
+        oldValue: { name: scenario.name },
+        newValue: null,
+      },
     ]);
   });
 }

@@ -15,7 +15,12 @@ export function planFolder(coverageDir: string, scenarioId: string): string {
  * Writes the cells the plan newly covers (the phase number, 0 elsewhere) as a COG for GIS tools and as the map's
  * PNG layer. Written into a temporary folder renamed at the end, so a failed write leaves no half set.
  */
-export function writePlanFiles(folder: string, grid: GridSpec, phaseOf: Uint8Array, years: readonly (number | null)[]): void {
+export function writePlanFiles(
+  folder: string,
+  grid: GridSpec,
+  phaseOf: Uint8Array,
+  years: readonly (number | null)[],
+): void {
   const part = `${folder}.part`;
   rmSync(part, { recursive: true, force: true });
   mkdirSync(part, { recursive: true });

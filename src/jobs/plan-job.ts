@@ -37,19 +37,26 @@ const CANCEL_POLL_MS = 500;
  * The area a scenario plans on. Plans are made on the demo province's coverage (its synthetic terrain, people
  * and calibrated network); a run made from uploaded or local files is refused with that reason.
  */
-async function planSource(db: Database, settings: PlanSettings): Promise<{ source: PlanAreaSource; runId: string | null; root: string }> {
+async function planSource(
+  db: Database,
+  settings: PlanSettings,
+): Promise<{ source: PlanAreaSource; runId: string | null; root: string }> {
   if (settings.coverageRunId) {
     const run = await findRun(db, settings.coverageRunId);
     if (!String((run.inputs as { dem?: string }).dem ?? '').startsWith('demo:'))
-      throw new Invalid('plan.area', `Coverage run ${run.id} was made from files; plans start from the demo province's runs`, [
-        { path: 'coverageRunId', message: 'not a demo-province run' },
-      ]);
+      throw new Invalid(
+        'plan.area',
+        `Coverage run ${run.id} was made from files; plans start from the demo province's runs`,
+        [{ path: 'coverageRunId', message: 'not a demo-province run' }],
+      );
     return { source: { kind: 'demo', params: run.params as object }, runId: run.id, root: run.rootUnit };
   }
   if (!(await isDemoUnitLoaded(db, '24')))
-    throw new Invalid('plan.area', 'No area to plan on: load the demo province (`dx-compact seed-demo`) or name a coverage run', [
-      { path: 'coverageRunId', message: 'required without the demo province' },
-    ]);
+    throw new Invalid(
+      'plan.area',
+      'No area to plan on: load the demo province (`dx-compact seed-demo`) or name a coverage run',
+      [{ path: 'coverageRunId', message: 'required without the demo province' }],
+    );
   return { source: { kind: 'demo' }, runId: null, root: '24' };
 }
 
@@ -83,7 +90,9 @@ export async function startPlanJob(
         running.on('message', (message: PlanWorkerReply) => {
           if (message.kind !== 'progress') return resolve(message);
           options.onProgress?.(message.stage, message.fraction);
-          writes = writes.then(() => recordScenarioProgress(db, scenarioId, message.stage, message.fraction)).catch(() => undefined);
+          writes = writes
+            .then(() => recordScenarioProgress(db, scenarioId, message.stage, message.fraction))
+            .catch(() => undefined);
         });
         running.on('error', reject);
         running.on('exit', (code) => reject(new Error(`The plan's worker stopped (exit code ${code})`)));
@@ -107,4 +116,3 @@ export async function startPlanJob(
   })();
   return { scenarioId, finished };
 }
-

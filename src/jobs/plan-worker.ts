@@ -35,10 +35,20 @@ try {
     },
   });
   await coverer.close();
-  if (outputFolder) writePlanFiles(outputFolder, area.grid, newCoverage, result.phases.map((p) => p.year));
+  if (outputFolder)
+    writePlanFiles(
+      outputFolder,
+      area.grid,
+      newCoverage,
+      result.phases.map((p) => p.year),
+    );
   reply({ kind: 'done', result });
 } catch (error) {
   const wire = toWireError(error);
   const details = (error as { details?: unknown }).details;
-  reply({ kind: 'failed', error: { ...wire, code: wire.code === 'coverage.worker' ? 'plan.worker' : wire.code }, details });
+  reply({
+    kind: 'failed',
+    error: { ...wire, code: wire.code === 'coverage.worker' ? 'plan.worker' : wire.code },
+    details,
+  });
 }

@@ -51,10 +51,18 @@ async function upload(url: string, name: string, text: string) {
 }
 
 it('reads a candidates file for the settings, or names each bad cell', async () => {
-  const good = await upload('/api/plans/read-file/candidates', 'ung-vien.csv', 'Mã trạm;Kinh độ;Vĩ độ;Chi phí\nN1;107,6;13,9;2,5');
+  const good = await upload(
+    '/api/plans/read-file/candidates',
+    'ung-vien.csv',
+    'Mã trạm;Kinh độ;Vĩ độ;Chi phí\nN1;107,6;13,9;2,5',
+  );
   expect(good.statusCode).toBe(200);
   expect(good.json()).toEqual([{ code: 'N1', lon: 107.6, lat: 13.9, cost: 2.5 }]);
-  const bad = await upload('/api/plans/read-file/points', 'truong.csv', 'name,kind,lon,lat,weight\nA,school,107.6,95,10');
+  const bad = await upload(
+    '/api/plans/read-file/points',
+    'truong.csv',
+    'name,kind,lon,lat,weight\nA,school,107.6,95,10',
+  );
   expect(bad.statusCode).toBe(422); // the app's status for a readable file with bad content
   expect(JSON.stringify(bad.json())).toContain('truong.csv row 2 column lat');
 });
@@ -74,14 +82,23 @@ it('refuses settings without a limit, or a site both mandatory and excluded, nam
 
 it('lets province and partner officers plan in their units only; viewers may not read plans', async () => {
   const outsider = await testApp.as({ role: 'province_officer', units: ['P1'] });
-  const refused = await testApp.inject({ method: 'POST', url: '/api/plans', payload: { name: 'x', maxSites: 3 }, headers: outsider });
+  const refused = await testApp.inject({
+    method: 'POST',
+    url: '/api/plans',
+    payload: { name: 'x', maxSites: 3 },
+    headers: outsider,
+  });
   expect(refused.statusCode).toBe(403);
   const viewer = await testApp.as({ role: 'viewer', units: ['24'] });
   expect((await testApp.inject({ url: '/api/plans', headers: viewer })).statusCode).toBe(403);
 });
 
 it('plans on the demo province in the background: sites in build order, a proven gap, effects, audited, exported', async () => {
-  const started = await testApp.inject({ method: 'POST', url: '/api/plans', payload: { name: 'Biên giới trước', ...SMALL } });
+  const started = await testApp.inject({
+    method: 'POST',
+    url: '/api/plans',
+    payload: { name: 'Biên giới trước', ...SMALL },
+  });
   expect(started.statusCode).toBe(202);
   const scenario = await waitFor(started.json().id);
   expect(scenario.error).toBeNull();
@@ -115,7 +132,10 @@ it('plans on the demo province in the background: sites in build order, a proven
   const csv = await testApp.inject(`/api/plans/${scenario.id}/sites.csv`);
   expect(csv.headers['content-type']).toContain('text/csv');
   expect(csv.headers['content-disposition']).toContain('filename="Bien-gioi-truoc.csv"');
-  const rows = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+  const rows = csv.body
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
   expect(rows[0]).toBe('order,code,year,source,mandatory,lon,lat,unit,cost,gain');
   expect(rows.length).toBe(result.sites.length + 1);
   const geojson = (await testApp.inject(`/api/plans/${scenario.id}/sites.geojson`)).json();

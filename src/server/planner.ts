@@ -31,15 +31,29 @@ const EXPORTS = {
 const ScenarioSummarySchema = PlanScenarioSchema.omit({ result: true })
   .extend({
     summary: z
-      .object({ objective: z.number(), upperBound: z.number(), gap: z.number(), sites: z.number().int(), cost: z.number() })
+      .object({
+        objective: z.number(),
+        upperBound: z.number(),
+        gap: z.number(),
+        sites: z.number().int(),
+        cost: z.number(),
+      })
       .nullable(),
   })
   .meta({ id: 'PlanScenarioSummary' });
 
 /** An attachment's names: ASCII for old clients (accents dropped), the whole name in UTF-8 (RFC 6266) for the others. */
 function attachment(name: string, extension: string): string {
-  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-  const plain = ascii.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'plan';
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
+  const plain =
+    ascii
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'plan';
   return `attachment; filename="${plain}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${name}.${extension}`)}`;
 }
 
@@ -78,7 +92,8 @@ export const plannerRoutes: FastifyPluginAsyncZod<PlannerRouteOptions> = async (
       },
     },
     async (request) => {
-      if (!request.isMultipart()) throw new Invalid('plan.settings', 'Send the file as multipart/form-data in a field "file"');
+      if (!request.isMultipart())
+        throw new Invalid('plan.settings', 'Send the file as multipart/form-data in a field "file"');
       let file: { name: string; bytes: Uint8Array } | null = null;
       for await (const part of request.parts()) if (part.type === 'file' && !file) file = await readFilePart(part);
       if (!file) throw new Invalid('plan.settings', 'No file was sent: add a field named "file"');
@@ -184,9 +199,15 @@ export const plannerRoutes: FastifyPluginAsyncZod<PlannerRouteOptions> = async (
     async (request, reply) => {
       const scenario = await findScenario(app.db, request.params.id);
       const { format } = request.params;
-      const path = join(planFolder(options.coverageDir, scenario.id), format === 'png' ? PLAN_FILES.layer : PLAN_FILES.raster);
+      const path = join(
+        planFolder(options.coverageDir, scenario.id),
+        format === 'png' ? PLAN_FILES.layer : PLAN_FILES.raster,
+      );
       if (!existsSync(path))
-        throw new NotFound('plan.not_found', `Plan scenario ${scenario.id} has no new-coverage ${format} (${scenario.status})`);
+        throw new NotFound(
+          'plan.not_found',
+          `Plan scenario ${scenario.id} has no new-coverage ${format} (${scenario.status})`,
+        );
       const stream = createReadStream(path);
       return format === 'png'
         ? reply.type('image/png').header('cache-control', 'private, max-age=3600').send(stream)
@@ -205,7 +226,10 @@ export const plannerRoutes: FastifyPluginAsyncZod<PlannerRouteOptions> = async (
           200: {
             description: 'The file, as an attachment',
             content: Object.fromEntries(
-              Object.values(EXPORTS).map((type) => [type, { schema: z.unknown().meta({ type: 'string', format: 'binary' }) }]),
+              Object.values(EXPORTS).map((type) => [
+                type,
+                { schema: z.unknown().meta({ type: 'string', format: 'binary' }) },
+              ]),
             ),
           },
         },
@@ -222,10 +246,7 @@ export const plannerRoutes: FastifyPluginAsyncZod<PlannerRouteOptions> = async (
           : format === 'kml'
             ? planSitesKml(scenario.result, scenario.name)
             : JSON.stringify(planSitesGeoJson(scenario.result, scenario.name));
-      return reply
-        .type(EXPORTS[format])
-        .header('content-disposition', attachment(scenario.name, format))
-        .send(body);
+      return reply.type(EXPORTS[format]).header('content-disposition', attachment(scenario.name, format)).send(body);
     },
   );
 };

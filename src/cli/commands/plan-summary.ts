@@ -14,7 +14,9 @@ export function formatPlanSummary(result: PlanResult): string[] {
     const covered = result.priorityPlaces.filter((p) => p.coveredAfter[p.coveredAfter.length - 1]).length;
     lines.push(
       `Priority places covered: ${covered} of ${result.priorityPlaces.length} (${result.priorityPlaces.filter((p) => p.coveredBefore).length} before)` +
-        (result.demandGap === null ? '' : `; proven gap on the rest of the demand ${(100 * result.demandGap).toFixed(2)} %`),
+        (result.demandGap === null
+          ? ''
+          : `; proven gap on the rest of the demand ${(100 * result.demandGap).toFixed(2)} %`),
     );
   }
   result.phases.forEach((phase, p) => {

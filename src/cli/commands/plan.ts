@@ -35,7 +35,10 @@ async function readPointsFile(path: string, kind: PlanPointKind) {
   if (!read.ok)
     throw new Invalid(
       'plan.settings',
-      [`${path}: ${read.errors.length} problem(s); nothing was planned`, ...read.errors.slice(0, 20).map(formatPlanPointError)].join('\n  '),
+      [
+        `${path}: ${read.errors.length} problem(s); nothing was planned`,
+        ...read.errors.slice(0, 20).map(formatPlanPointError),
+      ].join('\n  '),
     );
   return read.rows;
 }
@@ -61,8 +64,14 @@ function readPhases(text: string): NonNullable<PlanSettingsInput['phases']> {
 
 /** The settings from a JSON file, with the flags given on top. */
 function settingsOf(flags: PlanFlags): PlanSettingsInput {
-  const base = flags.settings ? (JSON.parse(readFileSync(flags.settings, 'utf8')) as PlanSettingsInput) : { name: flags.name };
-  const list = (text: string | undefined) => text?.split(',').map((s) => s.trim()).filter(Boolean);
+  const base = flags.settings
+    ? (JSON.parse(readFileSync(flags.settings, 'utf8')) as PlanSettingsInput)
+    : { name: flags.name };
+  const list = (text: string | undefined) =>
+    text
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   return {
     ...base,
     name: flags.name,
@@ -85,7 +94,10 @@ function settingsOf(flags: PlanFlags): PlanSettingsInput {
 export async function planCommand(flags: PlanFlags): Promise<void> {
   const input = settingsOf(flags);
   if (flags.candidates)
-    input.candidates = { ...input.candidates, imported: (await readPointsFile(flags.candidates, 'candidates')) as never };
+    input.candidates = {
+      ...input.candidates,
+      imported: (await readPointsFile(flags.candidates, 'candidates')) as never,
+    };
   if (flags.points) input.points = (await readPointsFile(flags.points, 'points')) as never;
   const parsed = PlanSettingsSchema.safeParse(input);
   if (!parsed.success) {
@@ -97,7 +109,10 @@ export async function planCommand(flags: PlanFlags): Promise<void> {
   try {
     await migrate(db);
     console.log(`Plan "${parsed.data.name}" on ${describeDatabase(config)}`);
-    const bar = new SingleBar({ format: '{stage} {bar} {percentage}% | elapsed {duration_formatted}', hideCursor: true }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: '{stage} {bar} {percentage}% | elapsed {duration_formatted}', hideCursor: true },
+      Presets.shades_classic,
+    );
     bar.start(100, 0, { stage: 'area'.padEnd(11) });
     const { scenarioId, finished } = await startPlanJob(db, parsed.data, {
       actor: process.env.USER ? `cli:${process.env.USER}` : 'cli',

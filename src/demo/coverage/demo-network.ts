@@ -6,10 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cellCentreLonLat, toGridCell } from '../../engines/coverage/analysis-grid.js';
+import { cellCentreLonLat } from '../../engines/coverage/analysis-grid.js';
 import type { Environment, SiteRecord } from '../../domain/coverage/site-record.js';
 import type { Technology } from '../../domain/coverage/technology.js';
-import type { GridSite } from '../../engines/coverage/predict/site-signal.js';
 import type { GridSpec } from '../../engines/coverage/raster/raster.js';
 import type { ZoneMap } from '../../engines/coverage/zones/rasterize-units.js';
 import { packageRoot } from '../../package-root.js';

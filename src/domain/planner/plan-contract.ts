@@ -90,7 +90,9 @@ export const PlanResultSchema = z
     corners: z
       .array(z.tuple([z.number(), z.number()]))
       .length(4)
-      .describe('WGS 84 corners of the grid (top-left, top-right, bottom-right, bottom-left): where the new-coverage layer goes'),
+      .describe(
+        'WGS 84 corners of the grid (top-left, top-right, bottom-right, bottom-left): where the new-coverage layer goes',
+      ),
   })
   .meta({ id: 'PlanResult' });
 export type PlanResult = z.output<typeof PlanResultSchema>;

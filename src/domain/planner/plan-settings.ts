@@ -11,7 +11,11 @@ export const PointOfInterestSchema = z
     kind: z.string().min(1).max(40).describe('school, health station, market, industrial park, …'),
     lon: z.number().min(-180).max(180),
     lat: z.number().min(-90).max(90),
-    weight: z.number().min(0).max(1e7).describe('People-equivalents the place is worth, shared by the cells within its radius'),
+    weight: z
+      .number()
+      .min(0)
+      .max(1e7)
+      .describe('People-equivalents the place is worth, shared by the cells within its radius'),
     radiusM: z.number().min(0).max(20_000).default(500),
   })
   .meta({ id: 'PointOfInterest' });
@@ -44,7 +48,9 @@ export const PlanSettingsSchema = z
     coverageRunId: z
       .uuid()
       .optional()
-      .describe('The coverage run whose area, network and parameters the plan starts from (default: the latest that succeeded)'),
+      .describe(
+        'The coverage run whose area, network and parameters the plan starts from (default: the latest that succeeded)',
+      ),
     weights: z
       .object({
         economicZone: z.number().min(0).max(100).default(1).describe('α: extra weight of a person in an economic zone'),
@@ -55,13 +61,18 @@ export const PlanSettingsSchema = z
     priorities: z
       .object({
         borderSettlements: z.boolean().default(false).describe('Cover each border commune’s main settlement first'),
-        economicZoneSettlements: z.boolean().default(false).describe('Cover each economic-zone commune’s main settlement first'),
+        economicZoneSettlements: z
+          .boolean()
+          .default(false)
+          .describe('Cover each economic-zone commune’s main settlement first'),
         weight: z
           .number()
           .positive()
           .max(1e12)
           .optional()
-          .describe('What each such place is worth; default: more than all other demand together, so a plan never trades one away'),
+          .describe(
+            'What each such place is worth; default: more than all other demand together, so a plan never trades one away',
+          ),
       })
       .prefault({}),
     candidates: z
@@ -82,17 +93,29 @@ export const PlanSettingsSchema = z
         imported: z.array(ImportedCandidateSchema).max(50_000).default([]).describe('The partner’s own list'),
       })
       .prefault({}),
-    maxSites: z.number().int().min(1).max(100_000).optional().describe('At most this many new sites (mandatory included)'),
+    maxSites: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .optional()
+      .describe('At most this many new sites (mandatory included)'),
     budget: z.number().positive().max(1e12).optional().describe('At most this total cost'),
     phases: z.array(PlanPhaseSchema).max(30).optional().describe('A build order by year: each year’s own limit'),
-    mandatory: z.array(z.string().min(1).max(60)).max(10_000).default([]).describe('Candidate codes that must be built'),
+    mandatory: z
+      .array(z.string().min(1).max(60))
+      .max(10_000)
+      .default([])
+      .describe('Candidate codes that must be built'),
     excluded: z.array(z.string().min(1).max(60)).max(100_000).default([]).describe('Candidate codes never built'),
     thresholdShare: z
       .number()
       .min(0)
       .max(1)
       .default(0.9)
-      .describe('A commune “reaches” 5G when this share of its people is covered (for the border and economic-zone counts)'),
+      .describe(
+        'A commune “reaches” 5G when this share of its people is covered (for the border and economic-zone counts)',
+      ),
     timeLimitS: z.number().min(1).max(3600).default(60),
   })
   .superRefine((s, ctx) => {
@@ -105,7 +128,8 @@ export const PlanSettingsSchema = z
     if (new Set(years).size !== years.length)
       ctx.addIssue({ code: 'custom', path: ['phases'], message: 'each year may appear once' });
     const clash = s.mandatory.find((code) => s.excluded.includes(code));
-    if (clash) ctx.addIssue({ code: 'custom', path: ['mandatory'], message: `${clash} is both mandatory and excluded` });
+    if (clash)
+      ctx.addIssue({ code: 'custom', path: ['mandatory'], message: `${clash} is both mandatory and excluded` });
   })
   .meta({ id: 'PlanSettings' });
 

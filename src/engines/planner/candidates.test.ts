@@ -4,7 +4,14 @@ import type { GridSpec } from '../coverage/raster/raster.js';
 import { toGridCell } from '../coverage/analysis-grid.js';
 import { DEFAULT_5G_TEMPLATE, existingMastCandidates, generatedCandidates, templateSectors } from './candidates.js';
 
-const grid: GridSpec = { crs: '+proj=utm +zone=49 +datum=WGS84 +units=m +no_defs', originX: 800_000, originY: 1_600_000, cellSizeM: 100, width: 40, height: 40 };
+const grid: GridSpec = {
+  crs: '+proj=utm +zone=49 +datum=WGS84 +units=m +no_defs',
+  originX: 800_000,
+  originY: 1_600_000,
+  cellSizeM: 100,
+  width: 40,
+  height: 40,
+};
 
 describe('candidates', () => {
   it('offers 5G on the operator’s 4G masts that have none, at the mast’s height', () => {
@@ -13,7 +20,14 @@ describe('candidates', () => {
       technology,
       ...(operator ? { operator } : {}),
     });
-    const sites = [layer('A', '4G'), layer('A', '2G'), layer('B', '4G'), layer('B', '5G'), layer('C', '4G', 'MBF'), layer('D', '2G')];
+    const sites = [
+      layer('A', '4G'),
+      layer('A', '2G'),
+      layer('B', '4G'),
+      layer('B', '5G'),
+      layer('C', '4G', 'MBF'),
+      layer('D', '2G'),
+    ];
     const found = existingMastCandidates(sites, { template: DEFAULT_5G_TEMPLATE, cost: 2 });
     expect(found.map((c) => c.code)).toEqual(['A']);
     expect(found[0]!.sectors.map((s) => [s.technology, s.antennaHeightM, s.azimuthDeg])).toEqual([
@@ -21,7 +35,9 @@ describe('candidates', () => {
       ['5G', 42, 120],
       ['5G', 42, 240],
     ]);
-    expect(existingMastCandidates(sites, { operator: 'MBF', template: DEFAULT_5G_TEMPLATE, cost: 2 }).map((c) => c.code)).toEqual(['C']);
+    expect(
+      existingMastCandidates(sites, { operator: 'MBF', template: DEFAULT_5G_TEMPLATE, cost: 2 }).map((c) => c.code),
+    ).toEqual(['C']);
   });
 
   it('takes the highest allowed cell of each lattice square, keeping a minimum spacing, highest first', () => {
@@ -47,7 +63,17 @@ describe('candidates', () => {
     expect(cells).toContainEqual([30, 30]);
     expect(cells).not.toContainEqual([12, 5]);
     expect(cells).not.toContainEqual([31, 30]);
-    for (const [x, y] of cells) for (const [u, v] of cells) if (x !== u || y !== v) expect(Math.hypot(x! - u!, y! - v!)).toBeGreaterThanOrEqual(10);
-    expect(found).toEqual(generatedCandidates(grid, dem, allowed, () => 'rural', { latticeKm: 1, minSpacingKm: 1, template: DEFAULT_5G_TEMPLATE, cost: 1, codePrefix: 'G' }));
+    for (const [x, y] of cells)
+      for (const [u, v] of cells)
+        if (x !== u || y !== v) expect(Math.hypot(x! - u!, y! - v!)).toBeGreaterThanOrEqual(10);
+    expect(found).toEqual(
+      generatedCandidates(grid, dem, allowed, () => 'rural', {
+        latticeKm: 1,
+        minSpacingKm: 1,
+        template: DEFAULT_5G_TEMPLATE,
+        cost: 1,
+        codePrefix: 'G',
+      }),
+    );
   });
 });

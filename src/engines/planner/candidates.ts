@@ -96,7 +96,14 @@ export function existingMastCandidates(
       lon: carrier.lon,
       lat: carrier.lat,
       cost: options.cost,
-      sectors: templateSectors(code, carrier.lon, carrier.lat, carrier.environment, options.template, carrier.antennaHeightM),
+      sectors: templateSectors(
+        code,
+        carrier.lon,
+        carrier.lat,
+        carrier.environment,
+        options.template,
+        carrier.antennaHeightM,
+      ),
     });
   }
   return candidates;

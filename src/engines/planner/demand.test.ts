@@ -5,7 +5,14 @@ import { cellCentreLonLat } from '../coverage/analysis-grid.js';
 import { cellWeightFactors, demandWeightsPerCell, type DemandArea } from './demand.js';
 
 // 4 × 2 cells: unit 0 (border) on the left two columns, unit 1 (economic zone) on the right; cell 2 is shared.
-const grid: GridSpec = { crs: '+proj=utm +zone=49 +datum=WGS84 +units=m +no_defs', originX: 800_000, originY: 1_600_000, cellSizeM: 100, width: 4, height: 2 };
+const grid: GridSpec = {
+  crs: '+proj=utm +zone=49 +datum=WGS84 +units=m +no_defs',
+  originX: 800_000,
+  originY: 1_600_000,
+  cellSizeM: 100,
+  width: 4,
+  height: 2,
+};
 const zones: ZoneMap = {
   width: 4,
   height: 2,
@@ -42,7 +49,12 @@ describe('demand', () => {
     const demand = demandWeightsPerCell(area, { economicZone: 0, border: 0 }, [school], new Uint8Array(8));
     // Within 1 cell of (1, 0): (0,0), (1,0), (2,0), (1,1); all in the area, 7.5 each.
     expect(Array.from(demand)).toEqual([17.5, 17.5, 15.5, 4, 0, 9.5, 6, 0]);
-    const tiny = demandWeightsPerCell(area, { economicZone: 0, border: 0 }, [{ ...school, radiusM: 1 }], new Uint8Array(8));
+    const tiny = demandWeightsPerCell(
+      area,
+      { economicZone: 0, border: 0 },
+      [{ ...school, radiusM: 1 }],
+      new Uint8Array(8),
+    );
     expect(tiny[1]).toBe(40);
   });
 });

@@ -51,7 +51,8 @@ export function cellWeightFactors(area: DemandArea, weights: DemandWeights): Flo
     const unit = whole[cell]!;
     if (unit >= 0) factor[cell] = unitFactor[unit]!;
   }
-  for (let i = 0; i < partial.cell.length; i++) factor[partial.cell[i]!]! += partial.share[i]! * unitFactor[partial.unit[i]!]!;
+  for (let i = 0; i < partial.cell.length; i++)
+    factor[partial.cell[i]!]! += partial.share[i]! * unitFactor[partial.unit[i]!]!;
   return factor;
 }
 

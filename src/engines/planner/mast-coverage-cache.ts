@@ -134,7 +134,10 @@ export class MastCoverageCache {
 /** Window origin and width, the cell count, then the cells (all uint32, little-endian). */
 export function encodeMastCoverage(coverage: MastCoverage): Buffer {
   const head = new Int32Array([coverage.x0, coverage.y0, coverage.width, coverage.cells.length]);
-  return Buffer.concat([Buffer.from(head.buffer), Buffer.from(coverage.cells.buffer, coverage.cells.byteOffset, coverage.cells.byteLength)]);
+  return Buffer.concat([
+    Buffer.from(head.buffer),
+    Buffer.from(coverage.cells.buffer, coverage.cells.byteOffset, coverage.cells.byteLength),
+  ]);
 }
 
 export function decodeMastCoverage(bytes: Buffer): MastCoverage | undefined {

@@ -11,29 +11,32 @@ import { MastCoverageCache, decodeMastCoverage, encodeMastCoverage, mastCoverage
 
 const SIZE = 160;
 const params: CoverageParams = { ...DEFAULT_COVERAGE_PARAMS, cellSizeM: 100 };
-const dem = { heights: syntheticDem({ width: SIZE, height: SIZE, seed: 7, reliefM: 300 }), width: SIZE, height: SIZE, cellSizeM: 100 };
+const dem = {
+  heights: syntheticDem({ width: SIZE, height: SIZE, seed: 7, reliefM: 300 }),
+  width: SIZE,
+  height: SIZE,
+  cellSizeM: 100,
+};
 
 function mast(x: number, y: number, overrides: Partial<GridSite> = {}): MastSectors {
-  const sectors = [0, 120, 240].map(
-    (azimuthDeg, index): GridSite => ({
-      index,
-      technology: '5G',
-      x,
-      y,
-      bandMhz: 2600,
-      antennaHeightM: 35,
-      azimuthDeg,
-      mechanicalTiltDeg: 0,
-      electricalTiltDeg: 3,
-      hBeamwidthDeg: 65,
-      vBeamwidthDeg: 10,
-      txPowerDbm: 45,
-      antennaGainDbi: 16.5,
-      cableLossDb: 1.5,
-      environment: 'rural',
-      ...overrides,
-    }),
-  );
+  const sectors = [0, 120, 240].map((azimuthDeg, index): GridSite => ({
+    index,
+    technology: '5G',
+    x,
+    y,
+    bandMhz: 2600,
+    antennaHeightM: 35,
+    azimuthDeg,
+    mechanicalTiltDeg: 0,
+    electricalTiltDeg: 3,
+    hBeamwidthDeg: 65,
+    vBeamwidthDeg: 10,
+    txPowerDbm: 45,
+    antennaGainDbi: 16.5,
+    cableLossDb: 1.5,
+    environment: 'rural',
+    ...overrides,
+  }));
   return { technology: '5G', sectors };
 }
 
@@ -60,7 +63,8 @@ describe('mast coverage', () => {
     expect(expected.size).toBeGreaterThan(50);
     expect(expected.size).toBeLessThan(SIZE * SIZE);
     // Float32 rounding at the threshold may flip a cell or two; none more.
-    const differing = [...expected].filter((c) => !covered.has(c)).length + [...covered].filter((c) => !expected.has(c)).length;
+    const differing =
+      [...expected].filter((c) => !covered.has(c)).length + [...covered].filter((c) => !expected.has(c)).length;
     expect(differing).toBeLessThanOrEqual(2);
   });
 

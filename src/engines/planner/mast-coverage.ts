@@ -4,7 +4,13 @@ import { requiredMarginDb, type CoverageCriterion } from '../../domain/coverage/
 import type { Technology } from '../../domain/coverage/technology.js';
 import type { CoverageParams } from '../coverage/predict/coverage-params.js';
 import { pathLevelDb, siteModel, type GridSite } from '../coverage/predict/site-signal.js';
-import { allocateSweepBuffers, radialSweep, SweepCells, type SweepBuffers, type SweepDem } from '../coverage/sweep/radial-sweep.js';
+import {
+  allocateSweepBuffers,
+  radialSweep,
+  SweepCells,
+  type SweepBuffers,
+  type SweepDem,
+} from '../coverage/sweep/radial-sweep.js';
 
 const DEG = 180 / Math.PI;
 
@@ -44,7 +50,10 @@ export class MastCoverageScratch {
 function sharePathModel(sectors: readonly GridSite[]): boolean {
   const [first, ...rest] = sectors;
   return rest.every(
-    (s) => s.bandMhz === first!.bandMhz && s.antennaHeightM === first!.antennaHeightM && s.environment === first!.environment,
+    (s) =>
+      s.bandMhz === first!.bandMhz &&
+      s.antennaHeightM === first!.antennaHeightM &&
+      s.environment === first!.environment,
   );
 }
 
@@ -108,7 +117,10 @@ export function mastCoverage(
         if (d > model.radiusM) continue;
         if (!shared || path !== path) path = pathLevelDb(model, lambdas[s]!, d, los, excess, obstacle);
         // EIRP holds the peak gain; the pattern only takes away from it.
-        const dbm = bases[s]! + path + (d > 0 ? compiledAttenuationDb(patterns[s]!, bearingDeg, east / across, north / across, elevationDeg) : 0);
+        const dbm =
+          bases[s]! +
+          path +
+          (d > 0 ? compiledAttenuationDb(patterns[s]!, bearingDeg, east / across, north / across, elevationDeg) : 0);
         if (dbm > best) best = dbm;
       }
       level[i] = best;

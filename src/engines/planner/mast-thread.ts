@@ -8,7 +8,11 @@ import type { MastThreadReply, MastThreadRequest } from './mast-thread-messages.
 
 if (!parentPort) throw new Error('mast-thread.ts must run in a worker thread');
 const port = parentPort;
-const data = workerData as { dem: Omit<SweepDem, 'heights'> & { heights: SharedArrayBuffer }; params: CoverageParams; cacheDir: string | null };
+const data = workerData as {
+  dem: Omit<SweepDem, 'heights'> & { heights: SharedArrayBuffer };
+  params: CoverageParams;
+  cacheDir: string | null;
+};
 const dem: SweepDem = { ...data.dem, heights: new Float32Array(data.dem.heights) };
 // Each mast is asked once per plan and its cells go back to the caller: only the folder keeps answers.
 const cache = new MastCoverageCache(data.cacheDir ?? undefined, { memory: false });
@@ -19,11 +23,20 @@ port.on('message', (request: MastThreadRequest) => {
   const misses = cache.counts.misses;
   try {
     for (const { index, mast } of request.masts) {
-      const cells = mast ? coveredGridCells(cache.coverage(dem, mast, data.params, scratch), dem.width) : new Uint32Array();
+      const cells = mast
+        ? coveredGridCells(cache.coverage(dem, mast, data.params, scratch), dem.width)
+        : new Uint32Array();
       port.postMessage({ kind: 'cells', index, cells } satisfies MastThreadReply, [cells.buffer as ArrayBuffer]);
     }
-    port.postMessage({ kind: 'batch-done', hits: cache.counts.hits - hits, misses: cache.counts.misses - misses } satisfies MastThreadReply);
+    port.postMessage({
+      kind: 'batch-done',
+      hits: cache.counts.hits - hits,
+      misses: cache.counts.misses - misses,
+    } satisfies MastThreadReply);
   } catch (error) {
-    port.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies MastThreadReply);
+    port.postMessage({
+      kind: 'failed',
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies MastThreadReply);
   }
 });

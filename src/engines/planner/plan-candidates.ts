@@ -33,7 +33,12 @@ export function scenarioCandidates(
   const candidates: PlanCandidate[] = [];
   if (existingMasts.use)
     candidates.push(
-      ...existingMastCandidates(sites, { operator, mainOperator, template: DEFAULT_5G_TEMPLATE, cost: existingMasts.cost }),
+      ...existingMastCandidates(sites, {
+        operator,
+        mainOperator,
+        template: DEFAULT_5G_TEMPLATE,
+        cost: existingMasts.cost,
+      }),
     );
   if (generated.use) {
     const allowed = Uint8Array.from(area.zones.whole, (unit) => (unit >= 0 ? 1 : 0));
@@ -60,8 +65,13 @@ export function scenarioCandidates(
   const seen = new Set<string>();
   candidates.forEach((candidate, at) => {
     if (seen.has(candidate.code)) {
-      const field = candidate.source === 'imported' ? `candidates.imported[${at - (candidates.length - imported.length)}].code` : 'candidates';
-      throw new Invalid('plan.candidate', `Candidate code ${candidate.code} appears twice`, [{ path: field, message: 'duplicate code' }]);
+      const field =
+        candidate.source === 'imported'
+          ? `candidates.imported[${at - (candidates.length - imported.length)}].code`
+          : 'candidates';
+      throw new Invalid('plan.candidate', `Candidate code ${candidate.code} appears twice`, [
+        { path: field, message: 'duplicate code' },
+      ]);
     }
     seen.add(candidate.code);
   });
@@ -69,7 +79,11 @@ export function scenarioCandidates(
 }
 
 /** Candidate indices of the codes a scenario names (mandatory or excluded); an unknown code is refused. */
-export function candidateIndices(candidates: readonly PlanCandidate[], codes: readonly string[], field: string): number[] {
+export function candidateIndices(
+  candidates: readonly PlanCandidate[],
+  codes: readonly string[],
+  field: string,
+): number[] {
   const indexOf = new Map(candidates.map((candidate, i) => [candidate.code, i]));
   return codes.map((code, at) => {
     const index = indexOf.get(code);

@@ -17,7 +17,14 @@ const units = [
 describe('plan effects', () => {
   it("gives each unit's coverage now and after each phase, cumulative, and counts units reaching the threshold", () => {
     const now = Uint8Array.from([1, 0, 0, 0, 0, 0]);
-    const effects = planEffects(zones, population, units, now, [[Uint32Array.from([1])], [Uint32Array.from([4, 5])]], 0.5);
+    const effects = planEffects(
+      zones,
+      population,
+      units,
+      now,
+      [[Uint32Array.from([1])], [Uint32Array.from([4, 5])]],
+      0.5,
+    );
     expect(effects.units.map((u) => [u.population, u.coveredBefore, ...u.coveredAfter])).toEqual([
       [40, 10, 40, 40],
       [100, 0, 0, 60],

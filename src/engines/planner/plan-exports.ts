@@ -39,7 +39,9 @@ export function planSitesGeoJson(result: PlanResult, name: string) {
 /** KML 2.2 placemarks named by build order and code, with the same fields as extended data. */
 export function planSitesKml(result: PlanResult, name: string): string {
   const placemarks = result.sites.map((site) => {
-    const data = COLUMNS.map((c) => `<Data name="${c.name}"><value>${xmlText(String(c.of(site) ?? ''))}</value></Data>`).join('');
+    const data = COLUMNS.map(
+      (c) => `<Data name="${c.name}"><value>${xmlText(String(c.of(site) ?? ''))}</value></Data>`,
+    ).join('');
     return [
       '    <Placemark>',
       `      <name>${xmlText(`${site.order}. ${site.code}`)}</name>`,

@@ -73,7 +73,9 @@ export async function preparePlanInputs(
   const operator = setup.operator ?? params.mainOperator ?? MAIN_OPERATOR;
   const ownSites = setup.sites.filter((site) => operatorOf(site, params.mainOperator) === operator);
   const existing = groupMasts(ownSites, '5G');
-  const masts = [...existing, ...setup.candidates.map((candidate) => candidate.sectors)].map((records) => onGrid(records, area));
+  const masts = [...existing, ...setup.candidates.map((candidate) => candidate.sectors)].map((records) =>
+    onGrid(records, area),
+  );
   const hitsBefore = coverer.counts.hits;
   const missesBefore = coverer.counts.misses;
   const cells = await coverer.cover(masts, (done) => onProgress(done, masts.length));

@@ -123,7 +123,10 @@ export async function runPlan(
   // Priority places inflate the objective: a gap target on the whole would stop the bound long before the rest of
   // the demand is bounded well, so the bound then runs to its time or iteration limit.
   const solved = timed('solve', () =>
-    solveScenario(inputs.instance, settings, mandatory, excluded, { ...hooks, ...(places.length ? { targetGap: 1e-7 } : {}) }),
+    solveScenario(inputs.instance, settings, mandatory, excluded, {
+      ...hooks,
+      ...(places.length ? { targetGap: 1e-7 } : {}),
+    }),
   );
   for (const [stage, ms] of Object.entries(solved.timings)) timings[stage] = Math.round(ms);
   const order = solved.phases.flatMap((phase) => phase.built);
@@ -217,4 +220,3 @@ export async function runPlan(
   };
   return { result, newCoverage };
 }
-

@@ -55,7 +55,11 @@ export function phasedUpperBound(
       ...(sites !== undefined ? { maxSites: Math.max(sites, mandatory.length) } : {}),
       ...(budget !== undefined ? { budget } : {}),
     };
-    total += solvePlan(instance, { ...limits, mandatory, excluded }, { timeLimitMs: timeLimitMs / years.length, isCancelled: hooks.isCancelled }).upperBound;
+    total += solvePlan(
+      instance,
+      { ...limits, mandatory, excluded },
+      { timeLimitMs: timeLimitMs / years.length, isCancelled: hooks.isCancelled },
+    ).upperBound;
   }
   return total;
 }

@@ -6,7 +6,11 @@ const file = (name: string, lines: string[]) => ({ name, bytes: new TextEncoder(
 describe('plan points files', () => {
   it('reads candidates with Vietnamese headers and decimal commas, in any column order', async () => {
     const result = await readPlanPoints(
-      file('ung-vien.csv', ['Mã trạm;Chi phí;Vĩ độ;Kinh độ;Độ cao', 'GL-N1;2,5;13,915;108,045;40', 'GL-N2;3;13,92;108,07;']),
+      file('ung-vien.csv', [
+        'Mã trạm;Chi phí;Vĩ độ;Kinh độ;Độ cao',
+        'GL-N1;2,5;13,915;108,045;40',
+        'GL-N2;3;13,92;108,07;',
+      ]),
       'candidates',
     );
     expect(result).toEqual({
@@ -35,10 +39,19 @@ describe('plan points files', () => {
 
   it('reads points of interest with a default radius of 500 m, and refuses a file missing a column', async () => {
     const result = await readPlanPoints(
-      file('truong.csv', ['Tên,Loại,Kinh độ,Vĩ độ,Trọng số,Bán kính', 'THCS Ia O,school,107.6,13.9,800,', 'Trạm y tế,health,107.7,13.8,300,1000']),
+      file('truong.csv', [
+        'Tên,Loại,Kinh độ,Vĩ độ,Trọng số,Bán kính',
+        'THCS Ia O,school,107.6,13.9,800,',
+        'Trạm y tế,health,107.7,13.8,300,1000',
+      ]),
       'points',
     );
-    expect(result).toMatchObject({ ok: true, rows: [{ name: 'THCS Ia O', radiusM: 500, weight: 800 }, { radiusM: 1000 }] });
-    await expect(readPlanPoints(file('x.csv', ['name,lon,lat,weight', 'a,1,2,3']), 'points')).rejects.toThrow(/no column "kind"/);
+    expect(result).toMatchObject({
+      ok: true,
+      rows: [{ name: 'THCS Ia O', radiusM: 500, weight: 800 }, { radiusM: 1000 }],
+    });
+    await expect(readPlanPoints(file('x.csv', ['name,lon,lat,weight', 'a,1,2,3']), 'points')).rejects.toThrow(
+      /no column "kind"/,
+    );
   });
 });

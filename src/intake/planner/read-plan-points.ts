@@ -26,15 +26,36 @@ interface Column {
   max?: number;
 }
 
-const LON: Column = { key: 'lon', names: ['lon', 'kinhdo', 'longitude', 'lng'], required: true, kind: 'number', min: -180, max: 180 };
-const LAT: Column = { key: 'lat', names: ['lat', 'vido', 'latitude'], required: true, kind: 'number', min: -90, max: 90 };
+const LON: Column = {
+  key: 'lon',
+  names: ['lon', 'kinhdo', 'longitude', 'lng'],
+  required: true,
+  kind: 'number',
+  min: -180,
+  max: 180,
+};
+const LAT: Column = {
+  key: 'lat',
+  names: ['lat', 'vido', 'latitude'],
+  required: true,
+  kind: 'number',
+  min: -90,
+  max: 90,
+};
 
 const CANDIDATE_COLUMNS: Column[] = [
   { key: 'code', names: ['code', 'ma', 'matram', 'mavitri', 'sitecode'], required: true, kind: 'text' },
   LON,
   LAT,
   { key: 'cost', names: ['cost', 'chiphi', 'gia'], required: true, kind: 'number', min: 1e-9, max: 1e9 },
-  { key: 'antennaHeightM', names: ['height', 'docao', 'docaoanten', 'antennaheight'], required: false, kind: 'number', min: 1e-9, max: 300 },
+  {
+    key: 'antennaHeightM',
+    names: ['height', 'docao', 'docaoanten', 'antennaheight'],
+    required: false,
+    kind: 'number',
+    min: 1e-9,
+    max: 300,
+  },
 ];
 
 const POINT_COLUMNS: Column[] = [
@@ -43,14 +64,20 @@ const POINT_COLUMNS: Column[] = [
   LON,
   LAT,
   { key: 'weight', names: ['weight', 'trongso'], required: true, kind: 'number', min: 0, max: 1e7 },
-  { key: 'radiusM', names: ['radius', 'bankinh', 'radiusm', 'bankinhm'], required: false, kind: 'number', min: 0, max: 20_000 },
+  {
+    key: 'radiusM',
+    names: ['radius', 'bankinh', 'radiusm', 'bankinhm'],
+    required: false,
+    kind: 'number',
+    min: 0,
+    max: 20_000,
+  },
 ];
 
 export type PlanPointKind = 'candidates' | 'points';
 
 export type ReadPlanPointsResult =
-  | { ok: true; rows: Record<string, string | number>[] }
-  | { ok: false; errors: PlanPointError[] };
+  { ok: true; rows: Record<string, string | number>[] } | { ok: false; errors: PlanPointError[] };
 
 export function formatPlanPointError(error: PlanPointError): string {
   return `${error.file} row ${error.rowNumber} column ${error.column}: ${error.message}`;
@@ -74,9 +101,11 @@ export async function readPlanPoints(
     const index = folded.findIndex((name) => column.names.includes(name));
     if (index >= 0) at.set(column.key, index);
     else if (column.required)
-      throw new Invalid('plan.settings', `${where} has no column "${column.names[0]}" (or ${column.names.slice(1).join(', ')})`, [
-        { path: `${where} row ${table.headerRowNumber}`, message: `missing column ${column.names[0]}` },
-      ]);
+      throw new Invalid(
+        'plan.settings',
+        `${where} has no column "${column.names[0]}" (or ${column.names.slice(1).join(', ')})`,
+        [{ path: `${where} row ${table.headerRowNumber}`, message: `missing column ${column.names[0]}` }],
+      );
   }
   if (table.rows.length === 0) throw new Invalid('plan.settings', `${where} has no rows`);
   const numberTexts = table.rows.flatMap((row) =>
@@ -110,7 +139,12 @@ export async function readPlanPoints(
     if (kind === 'candidates' && typeof out.code === 'string') {
       const first = seen.get(out.code);
       if (first !== undefined)
-        errors.push({ file: where, rowNumber: row.rowNumber, column: 'code', message: `${out.code} repeats row ${first}` });
+        errors.push({
+          file: where,
+          rowNumber: row.rowNumber,
+          column: 'code',
+          message: `${out.code} repeats row ${first}`,
+        });
       else seen.set(out.code, row.rowNumber);
     }
     return out;
