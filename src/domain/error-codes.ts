@@ -171,6 +171,9 @@ export const ERROR_CODES = [
   'sites.geojson',
   'terrain_profile.invalid',
   'worker.database',
+  // the 5G planner's solver
+  'planner.constraints',
+  'planner.instance',
   // operations
   'backup.corrupt',
   'backup.mismatch',

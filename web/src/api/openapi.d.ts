@@ -8564,6 +8564,8 @@ export interface components {
         | 'sites.geojson'
         | 'terrain_profile.invalid'
         | 'worker.database'
+        | 'planner.constraints'
+        | 'planner.instance'
         | 'backup.corrupt'
         | 'backup.mismatch'
         | 'backup.not_empty'
