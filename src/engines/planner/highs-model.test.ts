@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomCoverInstance } from '../../../test/fixtures/cover-instances.js';
 import type { CoverInstance } from './instance.js';
-import { chosenCandidates, coveredWeight, writeCoverLp } from './highs-model.js';
+import { chosenCandidates, coveredWeight, mapCoverColumns, startColumnValues, writeCoverLp } from './highs-model.js';
 
 // Candidate 0 covers points 0 and 1, candidate 1 covers 1 and 2, candidate 2 covers 3; point 4 is covered by none.
 const tiny: CoverInstance = {
@@ -48,9 +48,24 @@ describe('the covering model as LP text', () => {
 });
 
 describe('reading a solution', () => {
+  // The columns as HiGHS might order them: not the order the text names them in.
+  const names = ['x2', 'z0', 'x0', 'z3', 'x1', 'z2'];
+  const columns = mapCoverColumns(tiny, names.length, (column) => names[column]!);
+
+  it('finds each variable among the columns by its name', () => {
+    expect(Array.from(columns.candidateColumn)).toEqual([2, 4, 0]);
+    expect(Array.from(columns.demandColumn)).toEqual([1, -1, 5, 3, -1]);
+    expect(() => mapCoverColumns(tiny, 1, () => 'y1')).toThrow(/column y1/);
+    expect(() => mapCoverColumns(tiny, 1, () => 'x3')).toThrow(/column x3/);
+  });
+
   it('chooses the candidates whose variable is 1', () => {
     const lp = writeCoverLp(tiny, { maxSites: 2 });
-    expect(chosenCandidates(lp, (c) => [1, 1e-9, 0.9999999][c]!)).toEqual([0, 2]);
+    expect(chosenCandidates(lp, columns, Float64Array.from([0.9999999, 1, 1, 1, 1e-9, 0]))).toEqual([0, 2]);
+  });
+
+  it('starts from a plan with its candidates and the points they cover at 1', () => {
+    expect(Array.from(startColumnValues(tiny, columns, names.length, [1]))).toEqual([0, 0, 0, 0, 1, 1]);
   });
 
   it('counts a point covered twice once', () => {

@@ -18,7 +18,7 @@ export interface CoverLp {
   coverableWeight: number;
 }
 
-export const candidateVariable = (candidate: number): string => `x${candidate}`;
+const candidateVariable = (candidate: number): string => `x${candidate}`;
 const demandVariable = (point: number): string => `z${point}`;
 
 /** Writes `sign term sign term …` as continuation lines of at most TERMS_PER_LINE terms each. */
@@ -136,10 +136,57 @@ export function coveredWeight(instance: CoverInstance, chosen: readonly number[]
   return total;
 }
 
+/** Where each candidate's and each demand point's variable is among the model's columns (-1: not in the model). */
+export interface CoverColumns {
+  candidateColumn: Int32Array;
+  demandColumn: Int32Array;
+}
+
+/** Maps the columns of the model HiGHS read from the text back to candidates and points by their names. */
+export function mapCoverColumns(
+  instance: CoverInstance,
+  columnCount: number,
+  nameOf: (column: number) => string,
+): CoverColumns {
+  const candidateColumn = new Int32Array(instance.candidateCount).fill(-1);
+  const demandColumn = new Int32Array(instance.demandCount).fill(-1);
+  for (let column = 0; column < columnCount; column++) {
+    const name = nameOf(column);
+    const index = Number(name.slice(1));
+    const of = name[0] === 'x' ? candidateColumn : name[0] === 'z' ? demandColumn : null;
+    if (!of || !Number.isInteger(index) || index < 0 || index >= of.length)
+      throw new Error(`the covering model has a column ${name} it did not write`);
+    of[index] = column;
+  }
+  return { candidateColumn, demandColumn };
+}
+
+/**
+ * A complete MIP start from a plan: its candidates at 1, every point it covers at 1, all else 0. HiGHS checks it and
+ * keeps it as the first incumbent when feasible.
+ */
+export function startColumnValues(
+  instance: CoverInstance,
+  columns: CoverColumns,
+  columnCount: number,
+  plan: readonly number[],
+): Float64Array {
+  const values = new Float64Array(columnCount);
+  for (const c of plan) {
+    const column = columns.candidateColumn[c]!;
+    if (column >= 0) values[column] = 1;
+    for (let j = instance.candStart[c]!; j < instance.candStart[c + 1]!; j++) {
+      const point = columns.demandColumn[instance.candDemand[j]!]!;
+      if (point >= 0) values[point] = 1;
+    }
+  }
+  return values;
+}
+
 /**
  * The candidates a solution chooses: binary variables at 1 within HiGHS's integrality tolerance (1e-6 by default),
- * so the 0.5 threshold only separates 0 from 1. `valueOf(c)` gives the solution's value of candidate c's variable.
+ * so the 0.5 threshold only separates 0 from 1.
  */
-export function chosenCandidates(lp: CoverLp, valueOf: (candidate: number) => number): number[] {
-  return Array.from(lp.candidates).filter((c) => valueOf(c) > 0.5);
+export function chosenCandidates(lp: CoverLp, columns: CoverColumns, columnValue: Float64Array): number[] {
+  return Array.from(lp.candidates).filter((c) => columnValue[columns.candidateColumn[c]!]! > 0.5);
 }

@@ -2,7 +2,7 @@
 import highsLoader, { type Highs } from 'highs';
 import { DomainError } from '../../domain/errors.js';
 import type { CoverInstance, PlanConstraints } from './instance.js';
-import { candidateVariable, chosenCandidates, coveredWeight, writeCoverLp } from './highs-model.js';
+import { chosenCandidates, coveredWeight, mapCoverColumns, startColumnValues, writeCoverLp } from './highs-model.js';
 
 export interface ExactOptions {
   /** HiGHS's own time limit (its clock starts once the model is read, so building and reading it come on top). */
@@ -12,6 +12,11 @@ export interface ExactOptions {
    * absolute gap of 1e-6); HiGHS's own default is 1e-4.
    */
   relativeGap?: number;
+  /**
+   * A feasible plan to start from (the greedy's, say): HiGHS then has an incumbent from the first second, so a time
+   * limit never ends with a worse plan than this one. Checked by solve-exact.ts.
+   */
+  start?: readonly number[];
 }
 
 export type ExactStatus = 'optimal' | 'time_limit';
@@ -69,15 +74,19 @@ export async function solveCoverWithHighs(
       mip_rel_gap: options.relativeGap ?? 0,
       ...(options.timeLimitS !== undefined ? { time_limit: options.timeLimitS } : {}),
     });
+    const { numRows, numCols } = model.getDimensions();
+    const columns = mapCoverColumns(instance, numCols, (column) => model.getColName(column));
+    if (options.start) model.setSolution({ colValue: startColumnValues(instance, columns, numCols, options.start) });
     const { modelStatus } = model.run();
     const { optimal, timeLimit } = highs.constants.modelStatus;
     if (modelStatus !== optimal && modelStatus !== timeLimit)
       throw new DomainError('internal', `HiGHS stopped with model status ${modelStatus} on the covering model`);
     const hasSolution = model.info.get('primal_solution_status') === highs.constants.solutionStatus.feasible;
+    // No incumbent (a time limit hit early, no start given): the mandatory sites alone are the plan.
     let chosen = mandatory;
     if (hasSolution) {
       const values = model.getSolution().colValue;
-      chosen = chosenCandidates(lp, (c) => values[model.getColByName(candidateVariable(c))]!);
+      chosen = chosenCandidates(lp, columns, values);
     }
     const objective = coveredWeight(instance, chosen);
     // Before HiGHS has a bound of its own (a time limit hit early) the coverable weight is still one.
@@ -86,7 +95,6 @@ export async function solveCoverWithHighs(
       objective,
       Number.isFinite(dualBound) ? Math.min(dualBound, lp.coverableWeight) : lp.coverableWeight,
     );
-    const { numRows, numCols } = model.getDimensions();
     return {
       chosen,
       objective,

@@ -3,6 +3,7 @@ import { startModuleWorker } from '../../start-worker.js';
 import type { CoverInstance, PlanConstraints } from './instance.js';
 import type { ExactJob, ExactReply } from './exact-messages.js';
 import type { ExactOptions, ExactSolution } from './solve-cover-highs.js';
+import { checkStartPlan } from './start-plan.js';
 import { validateInstance } from './validate-instance.js';
 
 export interface SolveExactOptions extends ExactOptions {
@@ -31,6 +32,7 @@ export async function solveExact(
 ): Promise<SolveExactResult> {
   const { signal, ...exact } = options;
   validateInstance(instance, constraints);
+  if (exact.start) checkStartPlan(instance, constraints, exact.start);
   if (signal?.aborted) throw abortReason(signal);
   const startedMs = performance.now();
   const worker = startModuleWorker(import.meta.url, './highs-worker');
