@@ -45,6 +45,21 @@ describe('the covering model as LP text', () => {
     expect(longest).toBeLessThanOrEqual(510);
     expect(lp.text).toMatch(/\n - x\d+/); // a covering row that continued on another line
   });
+
+  it('writes a model of 200,000 points (more rows than a spread into one array takes)', () => {
+    const points = 200_000;
+    const instance: CoverInstance = {
+      candidateCount: 10,
+      demandCount: points,
+      weight: new Float64Array(points).fill(1),
+      candStart: Uint32Array.from({ length: 11 }, (_, c) => c * (points / 10)),
+      candDemand: Uint32Array.from({ length: points }, (_, i) => i),
+      cost: new Float64Array(10).fill(1),
+    };
+    const lp = writeCoverLp(instance, { maxSites: 3 });
+    expect(lp.modelledDemandCount).toBe(points);
+    expect(lp.text).toContain(' z199999 - x9 <= 0\n');
+  });
 });
 
 describe('reading a solution', () => {

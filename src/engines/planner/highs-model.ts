@@ -89,36 +89,41 @@ export function writeCoverLp(instance: CoverInstance, constraints: PlanConstrain
     bounds.push(` ${z} <= 1`);
   }
 
-  const lines: string[] = ['Maximize'];
-  // Nothing to cover: the objective is 0 whatever is chosen (a term keeps the section well-formed).
-  if (objective.length === 0)
-    lines.push(` obj: 0 ${candidates.length > 0 ? candidateVariable(candidates[0]!) : 'none'}`);
-  else pushTerms(lines, ' obj: ', objective);
-  lines.push('Subject To');
-  lines.push(...rows);
+  const objectiveLines: string[] = [];
+  pushTerms(objectiveLines, ' obj: ', objective);
   const xs = Array.from(candidates, candidateVariable);
+  const limits: string[] = [];
   if (constraints.maxSites !== undefined && xs.length > 0) {
-    pushTerms(lines, ' sites: ', xs);
-    lines.push(` <= ${constraints.maxSites}`);
+    pushTerms(limits, ' sites: ', xs);
+    limits.push(` <= ${constraints.maxSites}`);
   }
   if (constraints.budget !== undefined && xs.length > 0) {
     pushTerms(
-      lines,
+      limits,
       ' budget: ',
       Array.from(candidates, (c) => `${cost[c]} ${candidateVariable(c)}`),
     );
-    lines.push(` <= ${constraints.budget}`);
+    limits.push(` <= ${constraints.budget}`);
   }
-  lines.push('Bounds');
-  lines.push(...bounds);
-  for (const c of constraints.mandatory ?? []) lines.push(` ${candidateVariable(c)} = 1`);
-  if (xs.length > 0) {
-    lines.push('Binary');
-    for (let at = 0; at < xs.length; at += TERMS_PER_LINE)
-      lines.push(` ${xs.slice(at, at + TERMS_PER_LINE).join(' ')}`);
-  }
-  lines.push('End', '');
-  return { text: lines.join('\n'), candidates, modelledDemandCount: objective.length, coverableWeight };
+  for (const c of constraints.mandatory ?? []) bounds.push(` ${candidateVariable(c)} = 1`);
+  const binary: string[] = [];
+  for (let at = 0; at < xs.length; at += TERMS_PER_LINE) binary.push(` ${xs.slice(at, at + TERMS_PER_LINE).join(' ')}`);
+  // Sections joined rather than pushed into one array: a spread of 100,000 rows would overflow the call stack.
+  const sections = [
+    ['Maximize', ...(objectiveLines.length > 0 ? objectiveLines : [' obj:'])],
+    ['Subject To'],
+    rows,
+    limits,
+    ['Bounds'],
+    bounds,
+    binary.length > 0 ? ['Binary', ...binary] : [],
+    ['End', ''],
+  ];
+  const text = sections
+    .filter((lines) => lines.length > 0)
+    .map((lines) => lines.join('\n'))
+    .join('\n');
+  return { text, candidates, modelledDemandCount: objective.length, coverableWeight };
 }
 
 /** The covered weight of a set of candidates, counting each demand point once. */
