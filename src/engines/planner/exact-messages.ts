@@ -11,7 +11,13 @@ export interface ExactJob {
 
 export type WireError = { code: ErrorCode; message: string };
 
-export type ExactReply = { ok: true; solution: ExactSolution } | { ok: false; error: WireError };
+/** What the worker posts: progress while HiGHS runs (see ExactProgress), then one answer. */
+export type ExactReply =
+  | { kind: 'model'; coverableWeight: number; modelRows: number; modelColumns: number }
+  | { kind: 'incumbent'; chosen: number[]; objective: number }
+  | { kind: 'bound'; bound: number }
+  | { kind: 'done'; ok: true; solution: ExactSolution }
+  | { kind: 'done'; ok: false; error: WireError };
 
 /** A worker's error as it crosses the thread boundary; an error without a known code is an internal one. */
 export function toWireError(error: unknown): WireError {

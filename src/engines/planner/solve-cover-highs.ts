@@ -1,5 +1,5 @@
 // Solves the maximal-covering MIP with HiGHS, blocking the thread it runs on (highs-worker.ts runs it off the API's).
-import highsLoader, { type Highs } from 'highs';
+import highsExports, { type Highs } from 'highs';
 import { DomainError } from '../../domain/errors.js';
 import type { CoverInstance, PlanConstraints } from './instance.js';
 import { chosenCandidates, coveredWeight, mapCoverColumns, startColumnValues, writeCoverLp } from './highs-model.js';
@@ -21,6 +21,17 @@ export interface ExactOptions {
 
 export type ExactStatus = 'optimal' | 'time_limit';
 
+/**
+ * What HiGHS reports while it runs, so that a caller that has to end the thread (HiGHS does not always stop at its
+ * time limit: a root-node phase of minutes between checks was seen) still has the best plan and bound so far.
+ */
+export interface ExactProgress {
+  /** Once the model is read: the bound that holds before HiGHS proves any, and the model's size. */
+  onModel?(coverableWeight: number, modelRows: number, modelColumns: number): void;
+  onIncumbent?(chosen: number[], objective: number): void;
+  onBound?(bound: number): void;
+}
+
 export interface ExactSolution {
   /** Chosen candidates, ascending. */
   chosen: number[];
@@ -35,6 +46,12 @@ export interface ExactSolution {
   modelRows: number;
   modelColumns: number;
 }
+
+/**
+ * The package is CommonJS to TypeScript, which therefore types the default import as the whole `module.exports` (the
+ * loader under `.default`); Node loads the package's ES build, whose default export is the loader itself.
+ */
+const highsLoader = highsExports as unknown as (typeof highsExports)['default'];
 
 let runtime: Promise<Highs> | null = null;
 
@@ -52,6 +69,7 @@ export async function solveCoverWithHighs(
   instance: CoverInstance,
   constraints: PlanConstraints,
   options: ExactOptions = {},
+  progress: ExactProgress = {},
 ): Promise<ExactSolution> {
   const lp = writeCoverLp(instance, constraints);
   const mandatory = [...(constraints.mandatory ?? [])].sort((a, b) => a - b);
@@ -75,9 +93,22 @@ export async function solveCoverWithHighs(
       ...(options.timeLimitS !== undefined ? { time_limit: options.timeLimitS } : {}),
     });
     const { numRows, numCols } = model.getDimensions();
+    progress.onModel?.(lp.coverableWeight, numRows, numCols);
     const columns = mapCoverColumns(instance, numCols, (column) => model.getColName(column));
     if (options.start) model.setSolution({ colValue: startColumnValues(instance, columns, numCols, options.start) });
-    const { modelStatus } = model.run();
+    const { callbackType } = highs.constants;
+    const { modelStatus } = model.run({
+      [callbackType.mipImprovingSolution]: (event) => {
+        const values = event.data.mip_solution;
+        if (!values || !progress.onIncumbent) return;
+        const chosen = chosenCandidates(lp, columns, values);
+        progress.onIncumbent(chosen, coveredWeight(instance, chosen));
+      },
+      [callbackType.mipLogging]: (event) => {
+        const bound = event.data.mip_dual_bound;
+        if (bound !== undefined && Number.isFinite(bound)) progress.onBound?.(Math.min(bound, lp.coverableWeight));
+      },
+    });
     const { optimal, timeLimit } = highs.constants.modelStatus;
     if (modelStatus !== optimal && modelStatus !== timeLimit)
       throw new DomainError('internal', `HiGHS stopped with model status ${modelStatus} on the covering model`);

@@ -49,6 +49,7 @@ describe('the exact solve in a worker thread', () => {
     expect(result.objective).toBe(coveredWeight(large, result.chosen));
     expect(result.bound).toBeGreaterThan(result.objective); // not proven optimal: the gap is open
     expect(result.solverSeconds).toBeLessThan(3);
+    expect(result.endedAtDeadline).toBe(false);
   }, 30_000);
 
   // Without a start HiGHS has no incumbent after 1 s on this instance (the test above may return no site at all).
@@ -58,6 +59,22 @@ describe('the exact solve in a worker thread', () => {
     expect(result.status).toBe('time_limit');
     expect(result.objective).toBeGreaterThanOrEqual(coveredWeight(large, start));
     expect(result.bound).toBeGreaterThanOrEqual(result.objective);
+  }, 30_000);
+
+  it('stops as optimal once within the relative gap asked for', async () => {
+    const start = greedyPlan(large, 100);
+    const result = await solveExact(large, { maxSites: 100 }, { relativeGap: 0.05, start, timeLimitS: 20 });
+    expect(result.status).toBe('optimal'); // a gap of 0 takes minutes here
+    expect((result.bound - result.objective) / result.bound).toBeLessThanOrEqual(0.05);
+  }, 30_000);
+
+  it('ends the thread at the deadline with the last incumbent and bound HiGHS reported', async () => {
+    const result = await solveExact(large, { maxSites: 100 }, { timeLimitS: 60, deadlineS: 6 });
+    expect(result).toMatchObject({ status: 'time_limit', endedAtDeadline: true });
+    expect(result.seconds).toBeLessThan(7);
+    expect(result.chosen.length).toBeGreaterThan(0); // HiGHS's heuristics found a plan in 6 s and it was posted
+    expect(result.objective).toBe(coveredWeight(large, result.chosen));
+    expect(result.bound).toBeGreaterThan(result.objective);
   }, 30_000);
 
   it('rejects promptly when aborted mid-solve', async () => {
