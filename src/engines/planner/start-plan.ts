@@ -1,9 +1,5 @@
-import { Invalid } from '../../domain/errors.js';
 import type { CoverInstance, PlanConstraints } from './instance.js';
-
-function invalidStart(field: string, message: string): Invalid {
-  return new Invalid('planner.constraints', `${field}: ${message}`, [{ path: field, message }]);
-}
+import { invalidConstraints as invalidStart } from './validate-instance.js';
 
 /**
  * Checks that a plan given as the exact solve's start obeys the constraints: HiGHS would quietly drop an infeasible

@@ -5,7 +5,7 @@ function invalidInstance(field: string, message: string): Invalid {
   return new Invalid('planner.instance', `${field}: ${message}`, [{ path: field, message }]);
 }
 
-function invalidConstraints(field: string, message: string): Invalid {
+function invalidConstraintsAt(field: string, message: string): Invalid {
   return new Invalid('planner.constraints', `${field}: ${message}`, [{ path: field, message }]);
 }
 
@@ -62,7 +62,12 @@ export function validateCoverInstance(instance: CoverInstance): void {
   }
 }
 
-function checkCandidateList(field: string, list: readonly number[] | undefined, candidateCount: number): void {
+function checkCandidateList(
+  field: string,
+  list: readonly number[] | undefined,
+  candidateCount: number,
+  invalidConstraints: (field: string, message: string) => Invalid,
+): void {
   if (list === undefined) return;
   const seen = new Set<number>();
   list.forEach((c, at) => {
@@ -73,17 +78,20 @@ function checkCandidateList(field: string, list: readonly number[] | undefined, 
   });
 }
 
+export { invalidConstraintsAt as invalidConstraints };
+
 /** Checks the limits and the mandatory and excluded lists against the instance; throws an Invalid naming the field. */
-export function validatePlanConstraints(instance: CoverInstance, constraints: PlanConstraints): void {
+export function validatePlanConstraints(instance: CoverInstance, constraints: PlanConstraints, fieldPrefix = ''): void {
   const { maxSites, budget, mandatory = [], excluded = [] } = constraints;
+  const invalidConstraints = (field: string, message: string) => invalidConstraintsAt(fieldPrefix + field, message);
   if (maxSites === undefined && budget === undefined)
     throw invalidConstraints('maxSites', 'give maxSites, budget or both');
   if (maxSites !== undefined && !isCount(maxSites))
     throw invalidConstraints('maxSites', `must be a whole number ≥ 0, got ${maxSites}`);
   if (budget !== undefined && (!(budget >= 0) || !Number.isFinite(budget)))
     throw invalidConstraints('budget', `must be finite and ≥ 0, got ${budget}`);
-  checkCandidateList('mandatory', mandatory, instance.candidateCount);
-  checkCandidateList('excluded', excluded, instance.candidateCount);
+  checkCandidateList('mandatory', mandatory, instance.candidateCount, invalidConstraints);
+  checkCandidateList('excluded', excluded, instance.candidateCount, invalidConstraints);
   const excludedSet = new Set(excluded);
   mandatory.forEach((c, at) => {
     if (excludedSet.has(c)) throw invalidConstraints(`mandatory[${at}]`, `candidate ${c} is also excluded`);
