@@ -50,6 +50,33 @@ describe('HiGHS on small random instances reaches the brute-force optimum', () =
   });
 });
 
+describe('progress while HiGHS runs', () => {
+  it('reports each better plan and bounds that hold for the optimum', async () => {
+    const instance = randomCoverInstance(11, { candidates: 300, points: 5_000, minReach: 0.03, maxReach: 0.06 });
+    const incumbents: { chosen: number[]; objective: number }[] = [];
+    const bounds: number[] = [];
+    let coverable = 0;
+    const solution = await solveCoverWithHighs(
+      instance,
+      { maxSites: 30 },
+      {},
+      {
+        onModel: (coverableWeight) => (coverable = coverableWeight),
+        onIncumbent: (chosen, objective) => incumbents.push({ chosen, objective }),
+        onBound: (bound) => bounds.push(bound),
+      },
+    );
+    expect(solution.status).toBe('optimal');
+    expect(incumbents.at(-1)).toEqual({ chosen: solution.chosen, objective: solution.objective });
+    for (const { chosen, objective } of incumbents) expect(objective).toBe(coveredWeight(instance, chosen));
+    expect(bounds.length).toBeGreaterThan(0);
+    for (const bound of bounds) {
+      expect(bound).toBeGreaterThanOrEqual(solution.objective - 1e-6);
+      expect(bound).toBeLessThanOrEqual(coverable);
+    }
+  });
+});
+
 describe('edge cases', () => {
   it('keeps a mandatory site that covers nothing worth anything', async () => {
     const instance = small(9);

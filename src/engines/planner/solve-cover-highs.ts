@@ -97,16 +97,21 @@ export async function solveCoverWithHighs(
     const columns = mapCoverColumns(instance, numCols, (column) => model.getColName(column));
     if (options.start) model.setSolution({ colValue: startColumnValues(instance, columns, numCols, options.start) });
     const { callbackType } = highs.constants;
+    // The bound comes with the MIP's checkpoints (its logging channel stays silent with output off).
+    const reportBound = (bound: number | undefined) => {
+      if (typeof bound === 'number' && Number.isFinite(bound)) progress.onBound?.(Math.min(bound, lp.coverableWeight));
+    };
     const { modelStatus } = model.run({
       [callbackType.mipImprovingSolution]: (event) => {
         const values = event.data.mip_solution;
-        if (!values || !progress.onIncumbent) return;
-        const chosen = chosenCandidates(lp, columns, values);
-        progress.onIncumbent(chosen, coveredWeight(instance, chosen));
+        if (values && progress.onIncumbent) {
+          const chosen = chosenCandidates(lp, columns, values);
+          progress.onIncumbent(chosen, coveredWeight(instance, chosen));
+        }
+        reportBound(event.data.mip_dual_bound);
       },
-      [callbackType.mipLogging]: (event) => {
-        const bound = event.data.mip_dual_bound;
-        if (bound !== undefined && Number.isFinite(bound)) progress.onBound?.(Math.min(bound, lp.coverableWeight));
+      [callbackType.mipInterrupt]: (event) => {
+        reportBound(event.data.mip_dual_bound);
       },
     });
     const { optimal, timeLimit } = highs.constants.modelStatus;
