@@ -40,7 +40,7 @@ export interface ExactSolution {
   /** HiGHS's proven bound on the best objective: optimal means bound − objective is within the gap asked for. */
   bound: number;
   status: ExactStatus;
-  /** Seconds HiGHS ran (reading the model excluded). */
+  /** Seconds HiGHS ran, reading the model excluded (for an answer at the deadline: the call's wall-clock seconds). */
   solverSeconds: number;
   /** Rows and columns of the model HiGHS was given, to size a run. */
   modelRows: number;
