@@ -26,6 +26,7 @@ import { runCoverageWorkersBench } from './coverage/workers.js';
 import { runLoadBench } from './load.bench.js';
 import { runPlannerCandidatesBench } from './planner/candidate-coverage.js';
 import { runPlannerScaleBench } from './planner/province-scale.js';
+import { runPlannerInstancesBench } from './planner/instances.js';
 import { runIntakeLimitsBench } from './intake-limits.bench.js';
 import { runFrontendBench } from './frontend.bench.js';
 import { heading, line, step } from './report.js';
@@ -44,6 +45,7 @@ const STANDALONE: Record<
   'coverage-workers': ({ scale, url }) => runCoverageWorkersBench({ scale, url }),
   'planner-candidates': () => runPlannerCandidatesBench(),
   'planner-scale': () => runPlannerScaleBench(),
+  'planner-instances': () => runPlannerInstancesBench(),
   'intake-limits': () => runIntakeLimitsBench(),
   load: ({ engines, url }) => runLoadBench({ engines, url }),
   frontend: () => runFrontendBench(),
