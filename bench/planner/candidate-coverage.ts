@@ -60,7 +60,7 @@ export async function runPlannerCandidatesBench(options: { runs?: number } = {})
         line(
           `    ${(ms / 1000).toFixed(2)} s for ${formatInt(asked)} masts (${inputs.masts.existing} of them today's 5G): ` +
             `cache answered ${formatInt(inputs.masts.cacheHits)} (${((100 * inputs.masts.cacheHits) / asked).toFixed(1)} %); ` +
-            `${formatInt(inputs.instance.demandCount)} demand cells, ${formatInt(inputs.instance.candDemand.length)} candidate–cell pairs; after: ${describeLoad()}`,
+            `${formatInt(inputs.demandCells)} demand cells merged into ${formatInt(inputs.instance.demandCount)} points; after: ${describeLoad()}`,
         );
       }
     } finally {

@@ -147,8 +147,8 @@ export async function runPlannerScaleBench(options: { cache?: string; runs?: num
         .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(2)} s`)
         .join(', ');
       line(
-        `    read the cached coverages and build the instance ${((t1 - t0) / 1000).toFixed(2)} s (${formatInt(inputs.instance.demandCount)} demand cells, ` +
-          `${formatInt(inputs.instance.candDemand.length)} pairs); solve ${((t2 - t1) / 1000).toFixed(2)} s (${stages}); ` +
+        `    read the cached coverages and build the instance ${((t1 - t0) / 1000).toFixed(2)} s (${formatInt(inputs.demandCells)} demand cells merged into ${formatInt(inputs.instance.demandCount)} points, ` +
+          `${formatInt(inputs.instance.candDemand.length)} candidate–point pairs); solve ${((t2 - t1) / 1000).toFixed(2)} s (${stages}); ` +
           `gap ${(100 * solution.gap).toFixed(3)} %; peak RSS ${mib(rss)}; after: ${describeLoad()}`,
       );
     }

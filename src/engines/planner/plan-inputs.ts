@@ -3,7 +3,7 @@ import { MAIN_OPERATOR, operatorOf } from '../../domain/coverage/operators.js';
 import type { CoverageParams } from '../coverage/predict/coverage-params.js';
 import { toGridSites } from '../coverage/grid-sites.js';
 import type { SweepDem } from '../coverage/sweep/radial-sweep.js';
-import { buildGridInstance, type GridInstance } from './build-instance.js';
+import { mergeGridDemand, type MergedGridInstance } from './merge-grid-demand.js';
 import type { PlanCandidate } from './candidates.js';
 import { demandWeightsPerCell, type DemandArea, type DemandWeights, type PointOfInterest } from './demand.js';
 import type { MastSectors } from './mast-coverage.js';
@@ -31,7 +31,7 @@ export interface PlanSetup {
 }
 
 /** Everything the solver and the effects need, on the grid. */
-export interface PlanInputs extends GridInstance {
+export interface PlanInputs extends MergedGridInstance {
   /** 1 per cell the operator's 5G covers today. */
   coveredNow: Uint8Array;
   /** Each candidate's covered cells (grid indices, ascending), in candidate order. */
@@ -85,7 +85,7 @@ export async function preparePlanInputs(
   const demandPerCell = demandWeightsPerCell(area, setup.weights, setup.points, coveredNow);
   const cost = Float64Array.from(setup.candidates, (candidate) => candidate.cost);
   return {
-    ...buildGridInstance(demandPerCell, candidateCells, cost),
+    ...mergeGridDemand(demandPerCell, candidateCells, cost),
     coveredNow,
     candidateCells,
     demandPerCell,

@@ -209,8 +209,8 @@ export async function runPlan(
     },
     stats: {
       candidates: candidates.length,
-      demandPoints: inputs.instance.demandCount,
-      mergedDemandPoints: solved.mergedDemandPoints,
+      demandPoints: inputs.demandCells,
+      mergedDemandPoints: inputs.instance.demandCount,
       mastsPredicted: inputs.masts.cacheMisses,
       cacheHits: inputs.masts.cacheHits,
       timingsMs: timings,

@@ -1,6 +1,5 @@
 import type { PlanSettings } from '../../domain/planner/plan-settings.js';
 import type { CoverInstance } from './instance.js';
-import { mergeIdenticalDemand } from './merge-demand.js';
 import { planPhased } from './phased-plan.js';
 import { solvePlan, type PlanStage } from './solve-plan.js';
 
@@ -20,7 +19,6 @@ export interface SolvedScenario {
   objective: number;
   /** A proven upper bound on the best `objective` under the same limits. */
   upperBound: number;
-  mergedDemandPoints: number;
   timings: Record<string, number>;
 }
 
@@ -73,7 +71,6 @@ export function solveScenario(
   hooks: Hooks = {},
 ): SolvedScenario {
   const timeLimitMs = settings.timeLimitS * 1000;
-  const mergedDemandPoints = mergeIdenticalDemand(instance).instance.demandCount;
   if (!settings.phases) {
     const solution = solvePlan(
       instance,
@@ -89,7 +86,6 @@ export function solveScenario(
       phases: [{ year: null, built: solution.chosen, cost: solution.cost, covered: solution.objective }],
       objective: solution.objective,
       upperBound: solution.upperBound,
-      mergedDemandPoints,
       timings: solution.timings,
     };
   }
@@ -116,7 +112,6 @@ export function solveScenario(
     })),
     objective: plan.objective,
     upperBound: Math.max(bound, plan.objective),
-    mergedDemandPoints,
     timings: { phased: greedyMs, bound: performance.now() - started - greedyMs },
   };
 }
