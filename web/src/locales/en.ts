@@ -36,6 +36,7 @@ export const en: Messages = {
     label: 'Pages',
     overview: 'Overview',
     map: 'Map',
+    planner: '5G planning',
     import: 'Import data',
     validation: 'Data checks',
     entry: 'Data entry',

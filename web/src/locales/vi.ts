@@ -34,6 +34,7 @@ export const vi = {
     label: 'Các trang',
     overview: 'Tổng quan',
     map: 'Bản đồ',
+    planner: 'Quy hoạch 5G',
     import: 'Nhập từ tệp',
     validation: 'Kiểm tra số liệu',
     entry: 'Nhập liệu',
