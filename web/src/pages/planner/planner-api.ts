@@ -18,6 +18,13 @@ export const SITE_EXPORT_FORMATS: readonly SiteExportFormat[] = ['csv', 'geojson
 /** How often a queued or running plan is read again. */
 export const PLAN_POLL_MS = 1000;
 
+/** A plan that succeeded, with its result. */
+export type FinishedPlan = PlanScenario & { result: PlanResult };
+
+export function isFinishedPlan(plan: PlanScenario): plan is FinishedPlan {
+  return plan.status === 'succeeded' && plan.result !== null;
+}
+
 export function isActivePlan(plan: Pick<PlanScenario, 'status'>): boolean {
   return plan.status === 'queued' || plan.status === 'running';
 }
