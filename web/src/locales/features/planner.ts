@@ -123,7 +123,8 @@ export const vi = {
       border: 'Biên giới',
       economicZone: 'Khu kinh tế',
       marks: 'Loại xã',
-      reaching: 'Xã đạt {{threshold}}: biên giới {{borderBefore}} → {{borderAfter}} / {{border}}, khu kinh tế {{ezBefore}} → {{ezAfter}} / {{ez}}.',
+      reaching:
+        'Xã đạt {{threshold}}: biên giới {{borderBefore}} → {{borderAfter}} / {{border}}, khu kinh tế {{ezBefore}} → {{ezAfter}} / {{ez}}.',
       placesTitle: 'Khu dân cư ưu tiên',
       placesNone: 'Phương án không có khu dân cư ưu tiên.',
       placeKind: { border: 'Biên giới', economic_zone: 'Khu kinh tế' },

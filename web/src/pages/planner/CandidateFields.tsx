@@ -48,7 +48,11 @@ export function CandidateFields({ form, message }: CandidateFieldsProps) {
           </FormField>
         </div>
       )}
-      <FormField label={t('planner.form.mandatory')} hint={t('planner.form.codesHint')} error={message(errors.mandatory)}>
+      <FormField
+        label={t('planner.form.mandatory')}
+        hint={t('planner.form.codesHint')}
+        error={message(errors.mandatory)}
+      >
         <input className="input" type="text" autoComplete="off" spellCheck={false} {...register('mandatory')} />
       </FormField>
       <FormField label={t('planner.form.excluded')} hint={t('planner.form.codesHint')} error={message(errors.excluded)}>

@@ -14,7 +14,8 @@ export function PlanHeadlineView({ plan }: { plan: FinishedPlan }) {
   return (
     <div className="planner-headline">
       <h2 className="section-title">
-        {t('planner.result.title', { name: plan.name })} <span className="tag tag-projection">{t('planner.projection')}</span>
+        {t('planner.result.title', { name: plan.name })}{' '}
+        <span className="tag tag-projection">{t('planner.projection')}</span>
       </h2>
       <dl className="planner-figures">
         <div>
@@ -35,15 +36,18 @@ export function PlanHeadlineView({ plan }: { plan: FinishedPlan }) {
         </div>
         <div>
           <dt>{t('planner.result.coverage')}</dt>
-          <dd>
-            {t('planner.result.coverageValue', { before: share(h.coveredBefore), after: share(h.coveredAfter) })}
-          </dd>
+          <dd>{t('planner.result.coverageValue', { before: share(h.coveredBefore), after: share(h.coveredAfter) })}</dd>
         </div>
       </dl>
       <p className="planner-downloads">
         {t('planner.result.downloads')}:{' '}
         {SITE_EXPORT_FORMATS.map((format) => (
-          <a key={format} className="button button-secondary button-small" href={siteExportUrl(plan.id, format)} download>
+          <a
+            key={format}
+            className="button button-secondary button-small"
+            href={siteExportUrl(plan.id, format)}
+            download
+          >
             {format.toUpperCase()}
           </a>
         ))}

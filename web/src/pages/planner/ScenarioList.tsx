@@ -73,7 +73,11 @@ export function ScenarioList({ plans, openId, onOpen, picked, onPick, onDelete, 
                 <td className="num">{s ? formatPercent(s.gap * 100, 1, lang) : NO_VALUE}</td>
                 <td>{formatDateTime(plan.createdAt, lang)}</td>
                 <td className="planner-list-actions">
-                  <button type="button" className="button button-secondary button-small" onClick={() => onOpen(plan.id)}>
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    onClick={() => onOpen(plan.id)}
+                  >
                     {t('planner.list.open')}
                   </button>
                   {onDelete && !isActivePlan(plan) && (

@@ -11,7 +11,11 @@ import {
 import { useState } from 'react';
 import { SortableHeader } from '../../components/SortableHeader.js';
 
-export const sortedTableFeatures = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel(), sortFns });
+export const sortedTableFeatures = tableFeatures({
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns,
+});
 export type SortedColumn<Row extends RowData> = ColumnDef<typeof sortedTableFeatures, Row>;
 
 export interface SortedTableProps<Row extends RowData> {
@@ -26,7 +30,14 @@ export interface SortedTableProps<Row extends RowData> {
 }
 
 /** A table sortable by any column, scrolling sideways on a phone: the planner's sites and communes. */
-export function SortedTable<Row extends RowData>({ columns, data, label, numeric, rowId, initialSorting = [] }: SortedTableProps<Row>) {
+export function SortedTable<Row extends RowData>({
+  columns,
+  data,
+  label,
+  numeric,
+  rowId,
+  initialSorting = [],
+}: SortedTableProps<Row>) {
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
   const table = useTable({
     features: sortedTableFeatures,

@@ -152,31 +152,35 @@ export function planFormSchema(lang: Lang) {
       excluded: z.string().transform(parseCodes),
       timeLimitS: requiredNumber(lang, { min: 1, max: 3600 }),
     })
-    .superRefine((form, ctx) => {
-      // Only the chosen limit is read; the others may hold anything.
-      const limit = (field: 'maxSites' | 'budget') => {
-        const parsed = (field === 'maxSites' ? siteCount : budget).safeParse(form[field]);
-        if (!parsed.success)
-          for (const issue of parsed.error.issues)
-            ctx.addIssue({ code: 'custom', path: [field], message: issue.message });
-      };
-      if (form.limitKind === 'sites') limit('maxSites');
-      if (form.limitKind === 'budget') limit('budget');
-      if (form.limitKind === 'phases') {
-        if (form.phases.length === 0) ctx.addIssue({ code: 'custom', path: ['phases'], message: 'noPhases' });
-        const seen = new Set<number>();
-        form.phases.forEach((phase, index) => {
-          if (seen.has(phase.year))
-            ctx.addIssue({ code: 'custom', path: ['phases', index, 'year'], message: 'phaseYears' });
-          seen.add(phase.year);
-        });
-      }
-      if (!form.existingMastsUse && !form.generatedUse)
-        ctx.addIssue({ code: 'custom', path: ['generatedUse'], message: 'noCandidates' });
-      const clash = form.mandatory.find((code) => form.excluded.includes(code));
-      if (clash)
-        ctx.addIssue({ code: 'custom', path: ['mandatory'], message: formError('mandatoryExcluded', [clash]) });
-    });
+    .superRefine(
+      (form, ctx) => {
+        // Only the chosen limit is read; the others may hold anything.
+        const limit = (field: 'maxSites' | 'budget') => {
+          const parsed = (field === 'maxSites' ? siteCount : budget).safeParse(form[field]);
+          if (!parsed.success)
+            for (const issue of parsed.error.issues)
+              ctx.addIssue({ code: 'custom', path: [field], message: issue.message });
+        };
+        if (form.limitKind === 'sites') limit('maxSites');
+        if (form.limitKind === 'budget') limit('budget');
+        if (form.limitKind === 'phases') {
+          if (form.phases.length === 0) ctx.addIssue({ code: 'custom', path: ['phases'], message: 'noPhases' });
+          const seen = new Set<number>();
+          form.phases.forEach((phase, index) => {
+            if (seen.has(phase.year))
+              ctx.addIssue({ code: 'custom', path: ['phases', index, 'year'], message: 'phaseYears' });
+            seen.add(phase.year);
+          });
+        }
+        if (!form.existingMastsUse && !form.generatedUse)
+          ctx.addIssue({ code: 'custom', path: ['generatedUse'], message: 'noCandidates' });
+        const clash = form.mandatory.find((code) => form.excluded.includes(code));
+        if (clash)
+          ctx.addIssue({ code: 'custom', path: ['mandatory'], message: formError('mandatoryExcluded', [clash]) });
+      },
+      // Also when another field is wrong, so that one submit names every wrong field (not the limit only later).
+      { when: () => true },
+    );
 }
 
 export type PlanFormValues = z.output<ReturnType<typeof planFormSchema>>;

@@ -109,7 +109,9 @@ export function siteFeatures(result: PlanResult): { type: 'FeatureCollection'; f
 }
 
 /** The box around the sites ([west, south, east, north]), or null without sites. */
-export function sitesBounds(sites: readonly Pick<PlannedSite, 'lon' | 'lat'>[]): [number, number, number, number] | null {
+export function sitesBounds(
+  sites: readonly Pick<PlannedSite, 'lon' | 'lat'>[],
+): [number, number, number, number] | null {
   if (sites.length === 0) return null;
   let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const { lon, lat } of sites) {

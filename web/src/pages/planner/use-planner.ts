@@ -30,7 +30,8 @@ export function usePlanner(lang: string) {
   // The list shows a plan's status and figures: read it again when the open plan ends.
   const openStatus = open.data?.status;
   useEffect(() => {
-    if (openStatus && !isActivePlan({ status: openStatus })) void queryClient.invalidateQueries({ queryKey: ['plans', 'list'] });
+    if (openStatus && !isActivePlan({ status: openStatus }))
+      void queryClient.invalidateQueries({ queryKey: ['plans', 'list'] });
   }, [openStatus, queryClient]);
 
   const opened = (plan: PlanScenario) => {
