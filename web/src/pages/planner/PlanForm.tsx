@@ -58,10 +58,24 @@ export function PlanForm({ onStarted }: { onStarted: (plan: PlanScenario) => voi
         <legend>{t('planner.form.weights')}</legend>
         <p className="field-hint">{t('planner.form.weightsHint')}</p>
         <div className="planner-row">
-          <FormField label={t('planner.form.weightEconomicZone')} error={message(errors.weightEconomicZone)}>
+          <FormField
+            label={
+              <>
+                {t('planner.form.weightEconomicZone')} <span className="planner-symbol">(α)</span>
+              </>
+            }
+            error={message(errors.weightEconomicZone)}
+          >
             <input className="input input-number" inputMode="decimal" {...register('weightEconomicZone')} />
           </FormField>
-          <FormField label={t('planner.form.weightBorder')} error={message(errors.weightBorder)}>
+          <FormField
+            label={
+              <>
+                {t('planner.form.weightBorder')} <span className="planner-symbol">(β)</span>
+              </>
+            }
+            error={message(errors.weightBorder)}
+          >
             <input className="input input-number" inputMode="decimal" {...register('weightBorder')} />
           </FormField>
         </div>

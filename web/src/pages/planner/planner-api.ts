@@ -41,7 +41,9 @@ export const planQuery = (id: string | null, lang: string) =>
     queryKey: ['plans', 'one', id, lang],
     queryFn: ({ signal }) => apiGet<PlanScenario>(`/plans/${encodeURIComponent(id!)}`, {}, { signal, lang }),
     enabled: id !== null,
-    refetchInterval: (query) => (query.state.data && !isActivePlan(query.state.data) ? false : PLAN_POLL_MS),
+    // Stops when the plan ends, or when reading it failed after the query's retries (a deleted plan: 404).
+    refetchInterval: (query) =>
+      query.state.status === 'error' || (query.state.data && !isActivePlan(query.state.data)) ? false : PLAN_POLL_MS,
   });
 
 export function startPlan(body: PlanSettingsBody, lang: string): Promise<PlanScenario> {
