@@ -16,7 +16,7 @@ export function CompareView({ plans, onClose }: { plans: readonly PlanScenario[]
     { label: t('planner.result.sites'), cell: (c) => formatCount(c.headline.sites, lang) },
     { label: t('planner.result.cost'), cell: (c) => formatNumber(c.headline.cost, 1, lang) },
     { label: t('planner.result.objective'), cell: (c) => formatCount(c.headline.objective, lang) },
-    { label: t('planner.result.gap'), cell: (c) => formatPercent(c.headline.gapPercent, 1, lang) },
+    { label: t('planner.result.gap'), cell: (c) => formatPercent(c.headline.gapPercent, 2, lang) },
     { label: t('planner.compare.coverageBefore'), cell: (c) => percent(c.beforePercent) },
     ...years.map((year) => ({
       label: t('planner.compare.phase', { year }),

@@ -9,7 +9,7 @@ export function PlanHeadlineView({ plan }: { plan: FinishedPlan }) {
   const { t, i18n } = useTranslation();
   const lang = currentLang(i18n.resolvedLanguage);
   const h = planHeadline(plan.result);
-  const gap = formatPercent(h.gapPercent, 1, lang);
+  const gap = formatPercent(h.gapPercent, 2, lang);
   const share = (covered: number) => formatPercent(percentOf(covered, h.population) ?? 0, 1, lang);
   return (
     <div className="planner-headline">

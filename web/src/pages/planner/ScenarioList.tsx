@@ -70,7 +70,7 @@ export function ScenarioList({ plans, openId, onOpen, picked, onPick, onDelete, 
                 <td className="num">{s ? formatCount(s.sites, lang) : NO_VALUE}</td>
                 <td className="num">{s ? formatNumber(s.cost, 1, lang) : NO_VALUE}</td>
                 <td className="num">{s ? formatCount(s.objective, lang) : NO_VALUE}</td>
-                <td className="num">{s ? formatPercent(s.gap * 100, 1, lang) : NO_VALUE}</td>
+                <td className="num">{s ? formatPercent(s.gap * 100, 2, lang) : NO_VALUE}</td>
                 <td>{formatDateTime(plan.createdAt, lang)}</td>
                 <td className="planner-list-actions">
                   <button
