@@ -10,7 +10,7 @@ import { PlanProgress } from './PlanProgress.js';
 
 afterEach(cleanup);
 
-const bodyRows = (table: HTMLElement) => within(table).getAllByRole('row').slice(1);
+const bodyRows = (table: HTMLElement) => within(table).getAllByRole<HTMLTableRowElement>('row').slice(1);
 
 describe('the plan result tables', () => {
   it('lists communes by the share the plan adds, and sorts by the share after on a press', () => {

@@ -57,7 +57,6 @@ describe('the planning form', () => {
         },
         'en',
       ),
-      'en',
     );
     const body = toPlanSettings(values, 'en');
     expect(body.phases).toEqual([
