@@ -36,7 +36,10 @@ export function PlanHeadlineView({ plan }: { plan: FinishedPlan }) {
         </div>
         <div>
           <dt>{t('planner.result.coverage')}</dt>
-          <dd>{t('planner.result.coverageValue', { before: share(h.coveredBefore), after: share(h.coveredAfter) })}</dd>
+          <dd>
+            <span className="planner-nowrap">{share(h.coveredBefore)}</span> →{' '}
+            <span className="planner-nowrap">{share(h.coveredAfter)}</span>
+          </dd>
         </div>
       </dl>
       <p className="planner-downloads">

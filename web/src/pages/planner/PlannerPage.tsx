@@ -51,7 +51,7 @@ function PlannerScreen() {
   const problem = planner.cancel.error ?? planner.remove.error;
 
   return (
-    <div className="planner-layout">
+    <div className={planner.openId ? 'planner-layout has-open' : 'planner-layout'}>
       {mayRun && <PlanForm onStarted={planner.opened} />}
       <div className="planner-main">
         {planner.openId && planner.open.isError && !plan && (
