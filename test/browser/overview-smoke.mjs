@@ -19,7 +19,8 @@ const ADMIN = { username: 'demo.admin', displayName: 'Quản trị (demo)' };
 const COMMUNE_LABEL = 'Xã Ia O';
 const COMMUNE_CODE = '60309134';
 const PUBLIC_TABS = 'Tổng quan|Bản đồ|Thỏa thuận';
-const OFFICER_TABS = 'Tổng quan|Bản đồ|Nhập liệu|Phê duyệt|Nhập từ tệp|Kiểm tra số liệu|Thỏa thuận|Quản trị';
+const OFFICER_TABS =
+  'Tổng quan|Bản đồ|Quy hoạch 5G|Nhập liệu|Phê duyệt|Nhập từ tệp|Kiểm tra số liệu|Thỏa thuận|Quản trị';
 
 const run = await startRun('overview smoke', { watchdogMs: 240_000, abortedRequestsAreProblems: true });
 const { origin } = run;

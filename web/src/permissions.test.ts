@@ -16,13 +16,30 @@ const navFor = (role: Role | null) => NAV_ROUTES.filter((id) => mayOpen(stateOf(
 it('shows each role the screens the permission table allows it', () => {
   expect(navFor(null)).toEqual(['overview', 'map', 'agreement']);
   expect(navFor('viewer')).toEqual(['overview', 'map', 'approval', 'validation', 'agreement']);
-  for (const role of ['partner_officer', 'commune_officer'] as const) {
-    expect(navFor(role), role).toEqual(['overview', 'map', 'entry', 'approval', 'import', 'validation', 'agreement']);
-  }
+  expect(navFor('commune_officer')).toEqual([
+    'overview',
+    'map',
+    'entry',
+    'approval',
+    'import',
+    'validation',
+    'agreement',
+  ]);
+  expect(navFor('partner_officer')).toEqual([
+    'overview',
+    'map',
+    'planner',
+    'entry',
+    'approval',
+    'import',
+    'validation',
+    'agreement',
+  ]);
   for (const role of ['admin', 'province_officer'] as const) {
     expect(navFor(role), role).toEqual([
       'overview',
       'map',
+      'planner',
       'entry',
       'approval',
       'import',

@@ -22,6 +22,7 @@ export const ROUTE_ACTIONS: Readonly<Record<RouteId, Action | null>> = {
   overview: 'published.read',
   indicator: 'published.read',
   map: 'published.read',
+  planner: 'plan.read',
   entry: 'value.write',
   approval: 'data.read',
   import: 'value.import',

@@ -42,6 +42,11 @@ export const EXPLAINED_CODES = [
   'auth.sso_not_configured',
   'auth.sso_failed',
   'auth.sso_unknown_account',
+  'plan.area',
+  'plan.candidate',
+  'plan.finished',
+  'plan.not_found',
+  'plan.running',
 ] as const satisfies readonly ErrorCode[];
 
 type Snake<S extends string> = S extends `${infer A}.${infer B}`

@@ -9,6 +9,7 @@ export type RouteId =
   | 'overview'
   | 'indicator'
   | 'map'
+  | 'planner'
   | 'entry'
   | 'approval'
   | 'import'
@@ -31,6 +32,7 @@ export const ROUTES: readonly RouteDef[] = [
   { id: 'overview', path: '/', aliases: ['/index.html', '/tong-quan', '/overview'] },
   { id: 'indicator', path: '/chi-so/:code', aliases: ['/indicator/:code', '/indicators/:code'] },
   { id: 'map', path: '/ban-do', aliases: ['/map', '/bando'] },
+  { id: 'planner', path: '/quy-hoach-5g', aliases: ['/planner', '/5g-planning', '/quy-hoach'] },
   { id: 'entry', path: '/nhap-lieu', aliases: ['/entry', '/data-entry'] },
   { id: 'approval', path: '/phe-duyet', aliases: ['/approval', '/approvals'] },
   { id: 'import', path: '/nhap-so-lieu', aliases: ['/import'] },
@@ -51,6 +53,7 @@ export type NavRouteId = Exclude<RouteId, DetailRouteId>;
 export const NAV_ROUTES: readonly NavRouteId[] = [
   'overview',
   'map',
+  'planner',
   'entry',
   'approval',
   'import',

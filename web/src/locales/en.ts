@@ -36,6 +36,7 @@ export const en: Messages = {
     label: 'Pages',
     overview: 'Overview',
     map: 'Map',
+    planner: '5G planning',
     import: 'Import data',
     validation: 'Data checks',
     entry: 'Data entry',
@@ -209,6 +210,12 @@ export const en: Messages = {
       auth_sso_not_configured: 'Single sign-on is not configured on this server.',
       auth_sso_failed: 'Single sign-on did not work; try again.',
       auth_sso_unknown_account: 'There is no DX Compact account for this user yet; contact an administrator.',
+      plan_area: 'There is no area to plan on: load the province’s demo data or choose a coverage run.',
+      plan_candidate:
+        'A site code is not among the candidates (or appears twice); check the mandatory and excluded codes.',
+      plan_finished: 'This scenario has already ended, so it can no longer be cancelled.',
+      plan_not_found: 'This scenario was not found; it may have been deleted.',
+      plan_running: 'This scenario is still running; cancel it before deleting it.',
     },
   },
   importance: {

@@ -16,6 +16,7 @@ import * as account from './features/account.js';
 import * as map from './features/map.js';
 import * as commune from './features/commune.js';
 import * as coverageOperators from './features/coverage-operators.js';
+import * as planner from './features/planner.js';
 import { vi as coreVi } from './vi.js';
 
 export const viMessages = {
@@ -33,6 +34,7 @@ export const viMessages = {
   ...map.vi,
   ...commune.vi,
   ...coverageOperators.vi,
+  ...planner.vi,
 };
 export type Messages = typeof viMessages;
 export const enMessages: Messages = {
@@ -50,4 +52,5 @@ export const enMessages: Messages = {
   ...map.en,
   ...commune.en,
   ...coverageOperators.en,
+  ...planner.en,
 };

@@ -34,6 +34,7 @@ export const vi = {
     label: 'Các trang',
     overview: 'Tổng quan',
     map: 'Bản đồ',
+    planner: 'Quy hoạch 5G',
     import: 'Nhập từ tệp',
     validation: 'Kiểm tra số liệu',
     entry: 'Nhập liệu',
@@ -206,6 +207,12 @@ export const vi = {
       auth_sso_not_configured: 'Máy chủ này chưa cấu hình đăng nhập một lần.',
       auth_sso_failed: 'Đăng nhập một lần không thành công; hãy thử lại.',
       auth_sso_unknown_account: 'Chưa có tài khoản DX Compact cho người dùng này; hãy liên hệ quản trị viên.',
+      plan_area: 'Chưa có vùng để quy hoạch: cần nạp dữ liệu mẫu của tỉnh hoặc chọn một lần tính phủ sóng.',
+      plan_candidate:
+        'Có mã trạm không có trong danh sách vị trí (hoặc bị trùng); hãy kiểm tra các mã bắt buộc và bị loại.',
+      plan_finished: 'Phương án này đã kết thúc nên không hủy được nữa.',
+      plan_not_found: 'Không tìm thấy phương án này; có thể nó đã bị xóa.',
+      plan_running: 'Phương án đang tính; hãy hủy nó trước khi xóa.',
     },
   },
   importance: {

@@ -10,7 +10,6 @@ import {
   Map as MapLibreMap,
   NavigationControl,
   Popup,
-  setWorkerUrl,
   type GeoJSONSource,
   type ImageSource,
   type MapGeoJSONFeature,
@@ -18,8 +17,6 @@ import {
 } from 'maplibre-gl';
 import { createPortal } from 'react-dom';
 import 'maplibre-gl/dist/maplibre-gl.css';
-// The worker is a separate module in MapLibre 6: serve it from our own origin (CSP: worker-src 'self' blob:).
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from 'react';
 import type { BoundaryCollection, BoundaryFeature } from '../api/types.js';
 import type { HotspotFeature } from './coverage.js';
@@ -29,8 +26,7 @@ import { addLayers, EMPTY, fillOpacity, OVERLAY_PREFIX, selectedFilter, styleFor
 
 export type { BaseMap };
 import { CommuneLabelLayer } from './commune-label-layer.js';
-
-setWorkerUrl(workerUrl);
+import { supportsWebGL } from './maplibre-setup.js';
 
 export type { MapOverlay };
 
@@ -78,16 +74,6 @@ export interface CoverageMapProps {
   onFatal: (reason: 'webgl' | string) => void;
   /** A layer failed to load (e.g. a coverage PNG); the map keeps working. */
   onLayerError: (message: string) => void;
-}
-
-/** True when the browser can make a WebGL context (MapLibre needs one). */
-export function supportsWebGL(): boolean {
-  try {
-    const canvas = document.createElement('canvas');
-    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
-  } catch {
-    return false;
-  }
 }
 
 export default function CoverageMap(props: CoverageMapProps) {

@@ -11,6 +11,7 @@ export const PAGE_MODULES: Readonly<Record<RouteId, PageModule>> = {
   overview: () => import('./OverviewPage.js').then((m) => ({ Page: m.OverviewPage })),
   indicator: () => import('./indicator/IndicatorPage.js').then((m) => ({ Page: m.IndicatorPage })),
   map: () => import('./map/MapPage.js').then((m) => ({ Page: m.MapPage })),
+  planner: () => import('./planner/PlannerPage.js').then((m) => ({ Page: m.PlannerPage })),
   entry: () => import('./entry/EntryPage.js').then((m) => ({ Page: m.EntryPage })),
   approval: () => import('./approval/ApprovalPage.js').then((m) => ({ Page: m.ApprovalPage })),
   import: () => import('./ImportPage.js').then((m) => ({ Page: m.ImportPage })),

@@ -1,0 +1,114 @@
+/**
+ * The plan's sites on a MapLibre map, in its own chunk (loaded with React.lazy): the province outline and one
+ * circle per site coloured by phase, numbered in build order on a canvas above the map (no glyph server).
+ * A raster of newly covered cells would go between the outline and the sites ('plan-sites' is added last).
+ */
+import { AttributionControl, Map as MapLibreMap, NavigationControl, type GeoJSONSource } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import type { BoundaryFeature } from '../../api/types.js';
+import { supportsWebGL } from '../../map/maplibre-setup.js';
+import { EMPTY, styleFor, type BaseMap } from '../../map/map-style.js';
+import { sitesBounds, siteFeatures } from './plan-view.js';
+import type { PlanResult } from './planner-api.js';
+import { SiteNumberLayer } from './SiteNumberLayer.js';
+
+export interface PlanSitesMapProps {
+  baseMap: BaseMap | null;
+  outline: BoundaryFeature | null;
+  result: PlanResult;
+  label: string;
+  locale: Record<string, string>;
+  onFatal: (reason: 'webgl' | string) => void;
+}
+
+export default function PlanSitesMap({ baseMap, outline, result, label, locale, onFatal }: PlanSitesMapProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const fatal = useEffectEvent((reason: string) => onFatal(reason));
+  const initial = useEffectEvent(() => ({ baseMap, locale, label }));
+
+  useEffect(() => {
+    const node = container.current;
+    if (!node) return;
+    if (!supportsWebGL()) {
+      fatal('webgl');
+      return;
+    }
+    const start = initial();
+    let made: MapLibreMap;
+    try {
+      made = new MapLibreMap({
+        container: node,
+        style: styleFor(start.baseMap),
+        center: [108.2, 13.8],
+        zoom: 7,
+        minZoom: 5,
+        maxZoom: 15,
+        attributionControl: false,
+        dragRotate: false,
+        pitchWithRotate: false,
+        touchPitch: false,
+        cooperativeGestures: window.matchMedia?.('(pointer: coarse)').matches ?? false,
+        locale: start.locale,
+        fadeDuration: 0,
+      });
+    } catch (error) {
+      fatal(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    made.touchZoomRotate.disableRotation();
+    made.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    if (start.baseMap?.attribution) made.addControl(new AttributionControl({ compact: true }), 'bottom-right');
+    made.getCanvas().setAttribute('aria-label', start.label);
+    made.on('load', () => {
+      made.addSource('province', { type: 'geojson', data: EMPTY });
+      made.addSource('plan-sites', { type: 'geojson', data: EMPTY });
+      made.addLayer({
+        id: 'province-outline',
+        type: 'line',
+        source: 'province',
+        paint: { 'line-color': '#1b2430', 'line-width': 2.2, 'line-opacity': 0.9 },
+      });
+      made.addLayer({
+        id: 'plan-sites',
+        type: 'circle',
+        source: 'plan-sites',
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 7, 10, 10, 14, 13],
+          'circle-color': ['get', 'colour'],
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': ['case', ['get', 'mandatory'], 3, 1.5],
+        },
+      });
+      setMap(made);
+    });
+    return () => {
+      setMap(null);
+      made.remove();
+    };
+  }, []);
+
+  useEffect(() => {
+    map?.getCanvas().setAttribute('aria-label', label);
+  }, [map, label]);
+
+  useEffect(() => {
+    if (!map) return;
+    (map.getSource('province') as GeoJSONSource | undefined)?.setData((outline ?? EMPTY) as never);
+  }, [map, outline]);
+
+  useEffect(() => {
+    if (!map) return;
+    (map.getSource('plan-sites') as GeoJSONSource | undefined)?.setData(siteFeatures(result) as never);
+    const box = sitesBounds(result.sites);
+    if (box) map.fitBounds(box, { padding: 40, maxZoom: 11, animate: false });
+  }, [map, result]);
+
+  return (
+    <div className="map-canvas-wrap">
+      <div ref={container} className="map-canvas" />
+      {map && <SiteNumberLayer map={map} sites={result.sites} />}
+    </div>
+  );
+}

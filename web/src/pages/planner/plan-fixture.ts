@@ -1,0 +1,120 @@
+/** A small phased plan result and its scenario, for the planner's tests. */
+import type { FinishedPlan, PlanResult } from './planner-api.js';
+
+export const phasedResult: PlanResult = {
+  projection: true,
+  technology: '5G',
+  operator: 'Viettel',
+  objective: 9000,
+  upperBound: 9100,
+  gap: 0.011,
+  demandWeight: 12000,
+  unreachableWeight: 100,
+  sites: [
+    {
+      order: 1,
+      code: 'M-7',
+      source: 'existing-mast',
+      lon: 108.0,
+      lat: 13.9,
+      cost: 1,
+      year: 2026,
+      mandatory: true,
+      unit: 'A',
+      gain: 6000,
+    },
+    {
+      order: 2,
+      code: 'G-3',
+      source: 'generated',
+      lon: 107.6,
+      lat: 13.5,
+      cost: 2,
+      year: 2027,
+      mandatory: false,
+      unit: 'B',
+      gain: 3000,
+    },
+  ],
+  priorityPlaces: [
+    {
+      unit: 'B',
+      name: 'Xã Ia O',
+      kind: 'border',
+      lon: 107.6,
+      lat: 13.5,
+      coveredBefore: false,
+      coveredAfter: [false, true],
+    },
+  ],
+  priorityWeight: null,
+  phases: [
+    { year: 2026, sites: 1, cost: 1, objective: 6000 },
+    { year: 2027, sites: 1, cost: 2, objective: 9000 },
+  ],
+  effects: {
+    units: [
+      {
+        unit: 'A',
+        name: 'Phường Pleiku',
+        isBorder: false,
+        isEconomicZone: true,
+        population: 10000,
+        coveredBefore: 5000,
+        coveredAfter: [9000, 9000],
+      },
+      {
+        unit: 'B',
+        name: 'Xã Ia O',
+        isBorder: true,
+        isEconomicZone: false,
+        population: 4000,
+        coveredBefore: 0,
+        coveredAfter: [0, 3000],
+      },
+      {
+        unit: 'C',
+        name: 'Xã Trống',
+        isBorder: false,
+        isEconomicZone: false,
+        population: 0,
+        coveredBefore: 0,
+        coveredAfter: [0, 0],
+      },
+    ],
+    total: { population: 14000, coveredBefore: 5000, coveredAfter: [9000, 12000] },
+    reachingThreshold: {
+      thresholdShare: 0.9,
+      border: { units: 1, before: 0, after: [0, 0] },
+      economicZone: { units: 1, before: 0, after: [1, 1] },
+    },
+  },
+  stats: {
+    candidates: 40,
+    demandPoints: 300,
+    mergedDemandPoints: 200,
+    mastsPredicted: 40,
+    cacheHits: 0,
+    timingsMs: {},
+  },
+  weights: { economicZone: 1, border: 2 },
+};
+
+export function finishedPlan(id: string, name: string, result: PlanResult = phasedResult): FinishedPlan {
+  return {
+    id,
+    name,
+    status: 'succeeded',
+    rootUnit: '52',
+    coverageRunId: null,
+    settings: {} as FinishedPlan['settings'],
+    stage: 'effects',
+    progress: 1,
+    result,
+    error: null,
+    createdBy: 'demo.tinh',
+    createdAt: '2026-12-07T10:00:00Z',
+    startedAt: '2026-12-07T10:00:01Z',
+    finishedAt: '2026-12-07T10:00:30Z',
+  };
+}
