@@ -89,7 +89,6 @@ export const PlanResultSchema = z
     weights: PlanSettingsSchema.shape.weights,
     corners: z
       .array(z.tuple([z.number(), z.number()]))
-      .length(4)
       .describe(
         'WGS 84 corners of the grid (top-left, top-right, bottom-right, bottom-left): where the new-coverage layer goes',
       ),

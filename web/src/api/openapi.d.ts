@@ -9279,7 +9279,7 @@ export interface components {
     };
     PlanResult: {
       /** @description WGS 84 corners of the grid (top-left, top-right, bottom-right, bottom-left): where the new-coverage layer goes */
-      corners: [[number, number][], [number, number][], [number, number][], [number, number][]];
+      corners: [number, number][];
       /** @description With priority places: the proven gap on the rest of the demand (their weight left out of both sides), valid because the plan covers every place any candidate reaches; null otherwise */
       demandGap: number | null;
       /** @description All weighted demand not covered today */

@@ -136,6 +136,7 @@ export const vi = {
       title: 'Bản đồ các trạm',
       label: 'Bản đồ {{count}} trạm 5G của phương án, đánh số theo thứ tự xây',
       legendUnphased: 'Trạm, đánh số theo thứ tự xây',
+      legendNewCells: 'Ô được phủ 5G mới (đậm: giai đoạn sớm)',
       site: 'Trạm {{order}} · {{code}}',
     },
     list: {
@@ -303,6 +304,7 @@ export const en: typeof vi = {
       title: 'Map of the sites',
       label: 'Map of the plan’s {{count}} 5G sites, numbered in build order',
       legendUnphased: 'Sites, numbered in build order',
+      legendNewCells: 'Cells newly covered by 5G (darker: earlier phase)',
       site: 'Site {{order}} · {{code}}',
     },
     list: {

@@ -3,7 +3,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mapConfigQuery, unitBoundaryQuery } from '../map/map-queries.js';
 import { phaseColour, SITE_COLOUR } from './plan-view.js';
-import type { FinishedPlan } from './planner-api.js';
+import { planCoverageUrl, type FinishedPlan } from './planner-api.js';
 
 const PlanSitesMap = lazy(() => import('./PlanSitesMap.js'));
 
@@ -47,6 +47,7 @@ export function PlanMapPanel({ plan }: { plan: FinishedPlan }) {
               baseMap={mapConfig.data?.baseMap ?? null}
               outline={outline.data ?? null}
               result={plan.result}
+              coverageUrl={planCoverageUrl(plan.id)}
               label={t('planner.map.label', { count: plan.result.sites.length })}
               locale={locale}
               onFatal={setFatal}
@@ -66,6 +67,9 @@ export function PlanMapPanel({ plan }: { plan: FinishedPlan }) {
             <span className="planner-swatch" style={{ background: SITE_COLOUR }} /> {t('planner.map.legendUnphased')}
           </li>
         )}
+        <li>
+          <span className="planner-swatch planner-swatch-cells" /> {t('planner.map.legendNewCells')}
+        </li>
       </ul>
     </section>
   );

@@ -1,7 +1,8 @@
 /**
  * The plan's sites on a MapLibre map, in its own chunk (loaded with React.lazy): the province outline and one
  * circle per site coloured by phase, numbered in build order on a canvas above the map (no glyph server).
- * A raster of newly covered cells would go between the outline and the sites ('plan-sites' is added last).
+ * The cells the plan newly covers (a PNG in the grid, coloured by phase, placed by the result's corners) lie
+ * between the outline and the sites.
  */
 import { AttributionControl, Map as MapLibreMap, NavigationControl, type GeoJSONSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -17,16 +18,26 @@ export interface PlanSitesMapProps {
   baseMap: BaseMap | null;
   outline: BoundaryFeature | null;
   result: PlanResult;
+  /** The PNG of newly covered cells (the scenario's new-coverage layer). */
+  coverageUrl: string;
   label: string;
   locale: Record<string, string>;
   onFatal: (reason: 'webgl' | string) => void;
 }
 
-export default function PlanSitesMap({ baseMap, outline, result, label, locale, onFatal }: PlanSitesMapProps) {
+export default function PlanSitesMap({
+  baseMap,
+  outline,
+  result,
+  coverageUrl,
+  label,
+  locale,
+  onFatal,
+}: PlanSitesMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const fatal = useEffectEvent((reason: string) => onFatal(reason));
-  const initial = useEffectEvent(() => ({ baseMap, locale, label }));
+  const initial = useEffectEvent(() => ({ baseMap, locale, label, coverageUrl, corners: result.corners }));
 
   useEffect(() => {
     const node = container.current;
@@ -70,6 +81,16 @@ export default function PlanSitesMap({ baseMap, outline, result, label, locale, 
         source: 'province',
         paint: { 'line-color': '#1b2430', 'line-width': 2.2, 'line-opacity': 0.9 },
       });
+      const [a, b, c, d] = start.corners;
+      if (a && b && c && d) {
+        made.addSource('plan-coverage', { type: 'image', url: start.coverageUrl, coordinates: [a, b, c, d] });
+        made.addLayer({
+          id: 'plan-coverage',
+          type: 'raster',
+          source: 'plan-coverage',
+          paint: { 'raster-opacity': 0.75 },
+        });
+      }
       made.addLayer({
         id: 'plan-sites',
         type: 'circle',

@@ -10,6 +10,13 @@ export const phasedResult: PlanResult = {
   gap: 0.011,
   demandWeight: 12000,
   unreachableWeight: 100,
+  demandGap: null,
+  corners: [
+    [107.9, 14.0],
+    [108.1, 14.0],
+    [108.1, 13.8],
+    [107.9, 13.8],
+  ],
   sites: [
     {
       order: 1,

@@ -59,6 +59,11 @@ export function deletePlan(id: string, lang: string): Promise<void> {
 }
 
 /** The download link of a plan's sites in build order. */
+/** The PNG of the cells a plan newly covers, coloured by phase (placed with `result.corners`). */
+export function planCoverageUrl(id: string): string {
+  return `/api/plans/${encodeURIComponent(id)}/new-coverage.png`;
+}
+
 export function siteExportUrl(id: string, format: SiteExportFormat): string {
   return `/api/plans/${encodeURIComponent(id)}/sites.${format}`;
 }
