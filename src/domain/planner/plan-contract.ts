@@ -84,6 +84,10 @@ export const PlanResultSchema = z
       mergedDemandPoints: z.number().int().nullable().describe('After merging cells covered by the same candidates'),
       mastsPredicted: z.number().int(),
       cacheHits: z.number().int(),
+      exact: z
+        .object({ status: z.enum(['optimal', 'time_limit']), seconds: z.number(), improved: z.boolean() })
+        .nullable()
+        .describe('HiGHS on the same instance, started from our plan (small unphased instances only)'),
       timingsMs: z.record(z.string(), z.number()),
     }),
     weights: PlanSettingsSchema.shape.weights,

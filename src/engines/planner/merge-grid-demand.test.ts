@@ -14,7 +14,8 @@ function randomGrid(seed: number) {
     const cy = random() * side;
     const r = 3 + random() * 8;
     const cells: number[] = [];
-    for (let y = 0; y < side; y++) for (let x = 0; x < side; x++) if ((x - cx) ** 2 + (y - cy) ** 2 <= r * r) cells.push(y * side + x);
+    for (let y = 0; y < side; y++)
+      for (let x = 0; x < side; x++) if ((x - cx) ** 2 + (y - cy) ** 2 <= r * r) cells.push(y * side + x);
     return Uint32Array.from(cells);
   });
   const cost = Float64Array.from(candidates, () => 1 + Math.floor(random() * 3));
@@ -37,14 +38,19 @@ describe('merging identical demand on the grid', () => {
       // Each candidate's list is ascending, without repeats.
       const { candStart, candDemand } = merged.instance;
       for (let c = 0; c < candidates.length; c++)
-        for (let j = candStart[c]! + 1; j < candStart[c + 1]!; j++) expect(candDemand[j]!).toBeGreaterThan(candDemand[j - 1]!);
+        for (let j = candStart[c]! + 1; j < candStart[c + 1]!; j++)
+          expect(candDemand[j]!).toBeGreaterThan(candDemand[j - 1]!);
     }
   });
 
   it('keeps cells covered by the same candidates but far apart in one point, and cells of different sets apart', () => {
     const demand = Float64Array.from([5, 0, 3, 2, 7, 1]);
     const candidates = [Uint32Array.from([0, 2, 4]), Uint32Array.from([2, 3, 4]), Uint32Array.from([5])];
-    const { instance, demandCells, unreachableWeight } = mergeGridDemand(demand, candidates, Float64Array.from([1, 1, 1]));
+    const { instance, demandCells, unreachableWeight } = mergeGridDemand(
+      demand,
+      candidates,
+      Float64Array.from([1, 1, 1]),
+    );
     // Sets: cell 0 {0}; cells 2 and 4 {0, 1}; cell 3 {1}; cell 5 {2}.
     expect(Array.from(instance.weight)).toEqual([5, 10, 2, 1]);
     expect(Array.from(instance.candStart)).toEqual([0, 2, 4, 5]);

@@ -12,8 +12,9 @@ import { planEffects } from './plan-effects.js';
 import { candidateIndices, scenarioCandidates } from './plan-candidates.js';
 import { preparePlanInputs, type PlanArea, type PlanInputs } from './plan-inputs.js';
 import { solveScenario } from './solve-scenario.js';
+import { improveExactly } from './exact-improvement.js';
 
-export type PlanRunStage = 'coverage' | 'merge' | 'greedy' | 'localSearch' | 'bound' | 'effects';
+export type PlanRunStage = 'coverage' | 'merge' | 'greedy' | 'localSearch' | 'bound' | 'exact' | 'effects';
 
 export interface PlanRunHooks {
   onProgress?: (stage: PlanRunStage, fraction: number) => void;
@@ -122,12 +123,15 @@ export async function runPlan(
   timings.coverage = Math.round(performance.now() - coverageStart);
   // Priority places inflate the objective: a gap target on the whole would stop the bound long before the rest of
   // the demand is bounded well, so the bound then runs to its time or iteration limit.
-  const solved = timed('solve', () =>
+  const heuristic = timed('solve', () =>
     solveScenario(inputs.instance, settings, mandatory, excluded, {
       ...hooks,
       ...(places.length ? { targetGap: 1e-7 } : {}),
     }),
   );
+  hooks.onProgress?.('exact', 0);
+  const exact = await improveExactly(inputs.instance, heuristic, settings, mandatory, excluded);
+  const solved = exact?.solved ?? heuristic;
   for (const [stage, ms] of Object.entries(solved.timings)) timings[stage] = Math.round(ms);
   const order = solved.phases.flatMap((phase) => phase.built);
   const gains = buildOrderGains(inputs, order);
@@ -213,6 +217,7 @@ export async function runPlan(
       mergedDemandPoints: inputs.instance.demandCount,
       mastsPredicted: inputs.masts.cacheMisses,
       cacheHits: inputs.masts.cacheHits,
+      exact: exact?.check ?? null,
       timingsMs: timings,
     },
     weights: settings.weights,

@@ -9330,6 +9330,13 @@ export interface components {
         candidates: number;
         /** @description Grid cells with demand some candidate reaches */
         demandPoints: number;
+        /** @description HiGHS on the same instance, started from our plan (small unphased instances only) */
+        exact: {
+          improved: boolean;
+          seconds: number;
+          /** @enum {string} */
+          status: 'optimal' | 'time_limit';
+        } | null;
         mastsPredicted: number;
         /** @description After merging cells covered by the same candidates */
         mergedDemandPoints: number | null;

@@ -100,6 +100,7 @@ export const phasedResult: PlanResult = {
     candidates: 40,
     demandPoints: 300,
     mergedDemandPoints: 200,
+    exact: null,
     mastsPredicted: 40,
     cacheHits: 0,
     timingsMs: {},
