@@ -31,6 +31,7 @@ const PAGES = [
   { name: 'approval', path: '/phe-duyet', signedIn: true },
   { name: 'import', path: '/nhap-so-lieu', signedIn: true },
   { name: 'checks', path: '/kiem-tra', signedIn: true },
+  { name: 'planner', path: '/quy-hoach-5g', signedIn: true },
   { name: 'admin', path: '/quan-tri', signedIn: true },
   { name: 'account', path: '/tai-khoan', signedIn: true },
 ];
