@@ -79,6 +79,8 @@ export async function runPlannerInstancesBench(options: { seeds?: number; highsL
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { seeds: { type: 'string', default: '3' }, 'highs-limit': { type: 'string', default: '120' } } });
+  const { values } = parseArgs({
+    options: { seeds: { type: 'string', default: '3' }, 'highs-limit': { type: 'string', default: '120' } },
+  });
   await runPlannerInstancesBench({ seeds: Number(values.seeds), highsLimitS: Number(values['highs-limit']) });
 }

@@ -2,18 +2,13 @@
  * Deterministic pseudo-random numbers for the synthetic demo data (never Math.random).
  * mulberry32: a tiny 32-bit generator, good enough for placing points.
  */
+import { mulberry32 as seededGenerator } from '../domain/seeded-random.js';
+
 export type Random = () => number;
 
 /** Returns a generator of floats in [0, 1) fully determined by `seed`. */
 export function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededGenerator(seed);
 }
 
 /** Uniform float in [min, max). */

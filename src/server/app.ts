@@ -190,7 +190,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(findingExplanationRoutes);
   await app.register(importRoutes);
   await app.register(coverageRoutes, { outputDir: options.coverageOutputDir ?? join(tmpdir(), 'dx-compact-coverage') });
-  await app.register(plannerRoutes, { coverageDir: options.coverageOutputDir ?? join(tmpdir(), 'dx-compact-coverage') });
+  await app.register(plannerRoutes, {
+    coverageDir: options.coverageOutputDir ?? join(tmpdir(), 'dx-compact-coverage'),
+  });
   await app.register(agreementRoutes);
   await app.register(mapConfigRoutes, { baseMap: options.baseMap ?? null });
   await app.register(indicatorTableRoutes);

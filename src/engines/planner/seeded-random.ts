@@ -1,11 +1,2 @@
-/** Mulberry32: a small, fast 32-bit generator, so tests and benchmarks replay exactly from a seed. Returns [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The planner's tests and benchmarks draw from the project's one seeded generator. */
+export { mulberry32 as seededRandom } from '../../domain/seeded-random.js';

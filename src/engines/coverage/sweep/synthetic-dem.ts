@@ -3,18 +3,9 @@
  * (smoothstep-interpolated lattice values from a seeded PRNG), scaled to a plateau with
  * relief of a few hundred metres, like the Central Highlands around Pleiku.
  */
+import { mulberry32 } from '../../../domain/seeded-random.js';
 
-/** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 export interface SyntheticDemOptions {
   width: number;
