@@ -29,7 +29,7 @@ const median = (xs: readonly number[]) => {
 
 export async function runPlannerCandidatesBench(options: { runs?: number } = {}) {
   const runs = options.runs ?? 3;
-  const { area, sites, params } = loadPlanArea({ kind: 'demo' });
+  const { area, sites, params } = await loadPlanArea({ kind: 'demo' });
   const settings = PlanSettingsSchema.parse({
     name: 'bench',
     maxSites: 1,

@@ -185,3 +185,9 @@ export async function isDemoUnitLoaded(db: Queryable, code: string): Promise<boo
   const [row] = await db.query('select 1 from org_unit where code = $1 and is_demo', [code]);
   return row !== undefined;
 }
+
+/** The units with these codes (names, types, border and economic-zone flags), in no particular order. */
+export async function unitSummariesByCode(db: Queryable, codes: readonly string[]): Promise<UnitSummary[]> {
+  const rows = await db.query<OrgUnitRow>(`${SELECT_UNIT} where u.code = any($1::text[])`, [codes]);
+  return rows.map(toUnitSummary);
+}

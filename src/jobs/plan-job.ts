@@ -28,6 +28,8 @@ export interface PlanJobOptions {
   onProgress?: (stage: string, fraction: number) => void;
   /** Checks made once the scenario's unit is known and before it is registered (e.g. the actor's permission there). */
   beforeStart?: (rootUnit: string) => Promise<void>;
+  /** The area from files (filesPlanSource) for this unit, instead of the demo province or a demo run. */
+  files?: { rootUnit: string; source: PlanAreaSource };
 }
 
 /** How often a running plan checks whether it was cancelled (by another request or process). */
@@ -69,7 +71,9 @@ export async function startPlanJob(
   settings: PlanSettings,
   options: PlanJobOptions,
 ): Promise<{ scenarioId: string; finished: Promise<PlanScenario> }> {
-  const { source, runId, root } = await planSource(db, settings);
+  const { source, runId, root } = options.files
+    ? { source: options.files.source, runId: null, root: options.files.rootUnit }
+    : await planSource(db, settings);
   await options.beforeStart?.(root);
   const rootUnit = await findUnit(db, root);
   const audit = { actor: options.actor, requestId: options.requestId };

@@ -22,7 +22,7 @@ const reply = (message: PlanWorkerReply) => port.postMessage(message);
 
 try {
   reply({ kind: 'progress', stage: 'area', fraction: 0 });
-  const { area, sites, params } = loadPlanArea(source);
+  const { area, sites, params } = await loadPlanArea(source);
   const coverer = new ThreadedMastCoverer(planDem(area), params, cacheDir);
   let last = 0;
   const { result, newCoverage } = await runPlan(area, sites, settings, params, coverer, {

@@ -6,6 +6,7 @@ import { openDatabase, describeDatabase } from '../../db/open-database.js';
 import { migrate } from '../../db/migrate.js';
 import { coverageOutputDir } from '../../jobs/coverage-output-dir.js';
 import { startPlanJob } from '../../jobs/plan-job.js';
+import { filesPlanSource } from '../../jobs/plan-files-source.js';
 import { Invalid } from '../../domain/errors.js';
 import { PlanSettingsSchema, type PlanSettingsInput } from '../../domain/planner/plan-settings.js';
 import { planSitesCsv, planSitesGeoJson, planSitesKml } from '../../engines/planner/plan-exports.js';
@@ -26,8 +27,17 @@ export interface PlanFlags extends DatabaseFlags {
   timeLimit?: string;
   candidates?: string;
   points?: string;
+  unit?: string;
+  dem?: string[];
+  population?: string;
+  network?: string;
   out?: string;
 }
+
+const missing = (flag: string): never => {
+  throw new Invalid('plan.area', `${flag} is needed with --dem`);
+};
+const requireUnit = (unit: string | undefined): string => unit ?? missing('--unit');
 
 /** A candidates or points file, read whole and checked, or an error naming each bad cell. */
 async function readPointsFile(path: string, kind: PlanPointKind) {
@@ -109,6 +119,18 @@ export async function planCommand(flags: PlanFlags): Promise<void> {
   try {
     await migrate(db);
     console.log(`Plan "${parsed.data.name}" on ${describeDatabase(config)}`);
+    // Files given: the area is read from them as a coverage run reads them; otherwise the demo province.
+    const files = flags.dem?.length
+      ? {
+          rootUnit: requireUnit(flags.unit),
+          source: await filesPlanSource(db, {
+            rootUnit: requireUnit(flags.unit),
+            dem: flags.dem,
+            population: flags.population ?? missing('--population'),
+            sites: flags.network ?? 'stored',
+          }),
+        }
+      : undefined;
     const bar = new SingleBar(
       { format: '{stage} {bar} {percentage}% | elapsed {duration_formatted}', hideCursor: true },
       Presets.shades_classic,
@@ -118,6 +140,7 @@ export async function planCommand(flags: PlanFlags): Promise<void> {
       actor: process.env.USER ? `cli:${process.env.USER}` : 'cli',
       requestId: null,
       coverageDir: coverageOutputDir(config),
+      ...(files ? { files } : {}),
       onProgress: (stage, fraction) => bar.update(Math.round(fraction * 100), { stage: stage.padEnd(11) }),
     });
     const scenario = await finished;
