@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { runOutputNames } from '../../test/fixtures/coverage-fixtures.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,9 +83,9 @@ describe.runIf(testEngine === 'postgres')('a streamed coverage run shared by wor
     expect(run.result!.total).toEqual(local.result!.total);
     expect(run.result!.units).toEqual(local.result!.units);
     expect(run.result!.hotspots).toEqual(local.result!.hotspots);
-    const names = readdirSync(join(outputDir, local.id)).sort();
+    const names = runOutputNames(join(outputDir, local.id));
     expect(names).toContain('signal-4G.tif');
-    expect(readdirSync(join(outputDir, runId)).sort()).toEqual(names);
+    expect(runOutputNames(join(outputDir, runId))).toEqual(names);
     for (const name of names) {
       const same = readFileSync(join(outputDir, runId, name)).equals(readFileSync(join(outputDir, local.id, name)));
       expect(same, name).toBe(true);

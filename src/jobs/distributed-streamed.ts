@@ -26,6 +26,7 @@ import { describeStreamed, finishStreamedRun, streamInitMessage, type TileFigure
 import type { StreamedRunInputs } from './streamed-inputs.js';
 import { StreamedOutputs } from './streamed-outputs.js';
 import { whileNotCancelled } from './while-not-cancelled.js';
+import { discardRunInputs, keepRunInputs } from './run-input-files.js';
 
 /** The queue of streamed runs' tiles (a job names its run and tile; the tile's inputs are in its package). */
 export const STREAM_TILE_QUEUE = 'coverage-stream-tile';
@@ -67,6 +68,7 @@ export async function startDistributedStreamedJob(
       boss = await startBoss(options.queue, STREAM_TILE_QUEUE);
     },
     compute: async (runId, folder, signal, progress): Promise<RunOutputs | null> => {
+      if (folder) run.files = await keepRunInputs(folder, run.files);
       const planner = await openStreamTilePlanner(streamInitMessage(run));
       const outputs = folder ? new StreamedOutputs(folder, run) : null;
       const figures: TileFigures[] = [];
@@ -109,6 +111,7 @@ export async function startDistributedStreamedJob(
         return await finishStreamedRun(run, figures, planner.operators, outputs);
       } catch (error) {
         await outputs?.abort();
+        if (folder) await discardRunInputs(folder); // only a finished run is planned on
         if (signal.aborted) return null;
         throw error;
       } finally {

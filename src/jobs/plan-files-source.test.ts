@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/fixtures/test-database.js';
 import { loadSmallProvince } from '../../test/fixtures/small-province.js';
@@ -5,6 +8,8 @@ import { setSmallProvinceBoundaries, utmRaster } from '../../test/fixtures/cover
 import { PlanSettingsSchema } from '../domain/planner/plan-settings.js';
 import { filesPlanSource } from './plan-files-source.js';
 import { startPlanJob } from './plan-job.js';
+import { prepareStreamedRun } from './streamed-inputs.js';
+import { startStreamedCoverageJob } from './streamed-coverage.js';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -13,7 +18,11 @@ beforeAll(async () => {
   await setSmallProvinceBoundaries(db);
   await db.query(`update org_unit set is_border = true where code = 'C1'`);
 });
-afterAll(async () => db?.close());
+const scratch = mkdtempSync(join(tmpdir(), 'dx-plan-files-'));
+afterAll(async () => {
+  await db?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 const HEADER = 'site_code,technology,band_mhz,lat,lon,antenna_height_m,tx_power_dbm,antenna_gain_dbi';
 const text = (lines: string[]) => ({ name: 'sites.csv', bytes: new TextEncoder().encode(lines.join('\n')) });
@@ -68,4 +77,44 @@ describe('a plan from files', () => {
       }),
     ).rejects.toMatchObject({ code: expect.stringMatching(/not_found|no_boundaries/) });
   });
+});
+
+describe('a plan on a coverage run made from files on disk', () => {
+  it('reads the files by their path, and refuses one changed since the run read it', async () => {
+    const dem = utmRaster('dem-30m.tif', 30, () => 750);
+    const population = utmRaster('worldpop-100m.tif', 100, () => 5);
+    const demPath = join(scratch, dem.name);
+    const populationPath = join(scratch, population.name);
+    writeFileSync(demPath, dem.bytes);
+    writeFileSync(populationPath, population.bytes);
+    const run = await prepareStreamedRun(db, {
+      rootUnit: 'P1',
+      technologies: ['4G'],
+      params: { cellSizeM: 60 },
+      dem: [demPath],
+      population: populationPath,
+      sites: SITES,
+    });
+    const options = { period: '2025-12', rootUnit: 'P1', actor: 'test', requestId: null, poolSize: 1 };
+    const { runId, finished: ran } = await startStreamedCoverageJob(db, run, { ...options, outputDir: scratch });
+    expect((await ran).status).toBe('succeeded');
+    const settings = PlanSettingsSchema.parse({
+      name: 'on the run',
+      coverageRunId: runId,
+      maxSites: 1,
+      candidates: { generated: { latticeKm: 3 } },
+      timeLimitS: 5,
+    });
+    const job = { actor: 'test', requestId: null, coverageDir: scratch };
+    const scenario = await (await startPlanJob(db, settings, job)).finished;
+    expect(scenario.error).toBeNull();
+    // The run read only its 4G sites; the plan reads every technology it kept: the 5G one in C3 is today's 5G.
+    expect(scenario.result!.effects.units.find((u) => u.unit === 'C3')!.coveredBefore).toBeGreaterThan(0);
+
+    writeFileSync(demPath, utmRaster('dem-30m.tif', 30, () => 800).bytes);
+    await expect(startPlanJob(db, settings, job)).rejects.toMatchObject({
+      code: 'plan.area',
+      message: expect.stringContaining(`${demPath} changed since coverage run ${runId}`),
+    });
+  }, 120_000);
 });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { Database } from '../db/database.js';
 import { findUnit, isDemoUnitLoaded } from '../db/org-units.js';
-import { findRun } from '../db/coverage-runs.js';
+import { findRun, listRuns, type CoverageRun } from '../db/coverage-runs.js';
 import {
   completeScenario,
   createScenario,
@@ -19,6 +19,9 @@ import { startModuleWorker } from '../start-worker.js';
 import type { PlanAreaSource } from './plan-area.js';
 import type { PlanWorkerReply } from './plan-messages.js';
 import { planFolder } from './plan-files.js';
+import { filesPlanSource } from './plan-files-source.js';
+import { readKeptRunInputs } from './run-input-files.js';
+import { DEFAULT_COVERAGE_PARAMS, type CoverageParams } from '../engines/coverage/predict/coverage-params.js';
 
 export interface PlanJobOptions {
   actor: string;
@@ -35,31 +38,50 @@ export interface PlanJobOptions {
 /** How often a running plan checks whether it was cancelled (by another request or process). */
 const CANCEL_POLL_MS = 500;
 
+/** The model parameters a run stored, without what describes the run itself (its grids, technologies, sites). */
+function runCoverageParams(stored: object): Partial<CoverageParams> {
+  const entries = Object.entries(stored).filter(([key]) => key in DEFAULT_COVERAGE_PARAMS);
+  return Object.fromEntries(entries) as Partial<CoverageParams>;
+}
+
 /**
- * The area a scenario plans on. Plans are made on the demo province's coverage (its synthetic terrain, people
- * and calibrated network); a run made from uploaded or local files is refused with that reason.
+ * The area a scenario plans on: the coverage run it names, else the demo province when it is loaded, else the
+ * latest finished run. A demo run plans on the demo's synthetic area with the run's parameters; a run made from
+ * files plans on the files it kept (uploads in its folder, files on disk by their path, checked unchanged).
  */
 async function planSource(
   db: Database,
   settings: PlanSettings,
+  coverageDir: string | null,
 ): Promise<{ source: PlanAreaSource; runId: string | null; root: string }> {
-  if (settings.coverageRunId) {
-    const run = await findRun(db, settings.coverageRunId);
-    if (!String((run.inputs as { dem?: string }).dem ?? '').startsWith('demo:'))
-      throw new Invalid(
-        'plan.area',
-        `Coverage run ${run.id} was made from files; plans start from the demo province's runs`,
-        [{ path: 'coverageRunId', message: 'not a demo-province run' }],
-      );
-    return { source: { kind: 'demo', params: run.params as object }, runId: run.id, root: run.rootUnit };
-  }
-  if (!(await isDemoUnitLoaded(db, '24')))
+  let run: CoverageRun | undefined;
+  if (settings.coverageRunId) run = await findRun(db, settings.coverageRunId);
+  else if (await isDemoUnitLoaded(db, '24')) return { source: { kind: 'demo' }, runId: null, root: '24' };
+  else run = (await listRuns(db)).find((r) => r.status === 'succeeded');
+  if (!run)
     throw new Invalid(
       'plan.area',
-      'No area to plan on: load the demo province (`dx-compact seed-demo`) or name a coverage run',
-      [{ path: 'coverageRunId', message: 'required without the demo province' }],
+      'No area to plan on: run the coverage of a province first, or load the demo province (`dx-compact seed-demo`)',
+      [{ path: 'coverageRunId', message: 'no finished coverage run' }],
     );
-  return { source: { kind: 'demo' }, runId: null, root: '24' };
+  if (run.status !== 'succeeded')
+    throw new Invalid('plan.area', `Coverage run ${run.id} is ${run.status}: plan on a run that finished`, [
+      { path: 'coverageRunId', message: run.status },
+    ]);
+  if (String((run.inputs as { dem?: string }).dem ?? '').startsWith('demo:'))
+    return { source: { kind: 'demo', params: run.params as object }, runId: run.id, root: run.rootUnit };
+  if (!coverageDir)
+    throw new Invalid('plan.area', `Coverage run ${run.id} was made from files, and no coverage folder holds them`);
+  const kept = await readKeptRunInputs(join(coverageDir, run.id), run.id);
+  const source = await filesPlanSource(db, {
+    rootUnit: run.rootUnit,
+    dem: kept.dem,
+    population: kept.population,
+    sites: { records: kept.sites },
+    params: runCoverageParams(run.params as object),
+    sameAs: { runId: run.id, inputs: run.inputs },
+  });
+  return { source, runId: run.id, root: run.rootUnit };
 }
 
 /**
@@ -73,7 +95,7 @@ export async function startPlanJob(
 ): Promise<{ scenarioId: string; finished: Promise<PlanScenario> }> {
   const { source, runId, root } = options.files
     ? { source: options.files.source, runId: null, root: options.files.rootUnit }
-    : await planSource(db, settings);
+    : await planSource(db, settings, options.coverageDir);
   await options.beforeStart?.(root);
   const rootUnit = await findUnit(db, root);
   const audit = { actor: options.actor, requestId: options.requestId };

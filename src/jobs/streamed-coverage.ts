@@ -14,6 +14,7 @@ import { startRun, type JobOptions, type RunDescription, type RunOutputs } from 
 import type { StreamedRunInputs } from './streamed-inputs.js';
 import { cogTileSize, StreamedOutputs } from './streamed-outputs.js';
 import { mapLayers } from './map-layers.js';
+import { discardRunInputs, keepRunInputs } from './run-input-files.js';
 
 /** A tile's figures once its rasters are written: all a run keeps of it until the end. */
 export type TileFigures = Pick<WindowTileOutcome, 'population' | 'sums' | 'hotspots' | 'uncovered'> & { tile: RunTile };
@@ -130,6 +131,7 @@ export async function startStreamedCoverageJob(
   return startRun(db, describeStreamed(run), options, {
     tilesTotal: tiles.length,
     compute: async (_runId, folder, signal, progress): Promise<RunOutputs | null> => {
+      if (folder) run.files = await keepRunInputs(folder, run.files);
       const outputs = folder ? new StreamedOutputs(folder, run) : null;
       const size = Math.min(options.poolSize ?? availableParallelism(), tiles.length) || 1;
       const pool = new CoveragePool<StreamTileDone>(streamInitMessage(run), size);
@@ -150,6 +152,7 @@ export async function startStreamedCoverageJob(
         return await finishStreamedRun(run, figures, operators, outputs);
       } catch (error) {
         await outputs?.abort();
+        if (folder) await discardRunInputs(folder); // only a finished run is planned on
         if (signal.aborted) return null;
         throw error;
       } finally {

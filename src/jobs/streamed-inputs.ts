@@ -44,10 +44,22 @@ export interface StreamedRunInputs {
   technologies: Technology[];
   params: CoverageParams;
   inputs: Record<string, string>;
+  /** The files as given and every site read (all technologies): what the run keeps for plans made on it. */
+  files: RunInputFiles;
 }
 
 /** An input as a path on disk (read by window) or an upload already in memory. */
 export type InputFile = string | UploadedFile;
+
+/** A run's inputs as given: terrain and population files, and the sites read (of every technology). */
+export interface RunInputFiles {
+  dem: InputFile[];
+  population: InputFile;
+  sites: SiteRecord[];
+}
+
+/** Sites for a run: a file, the stored sites, or records already read and checked (a run's kept sites). */
+export type SitesInput = InputFile | 'stored' | { records: SiteRecord[] };
 
 async function inputHash(files: readonly InputFile[]): Promise<string> {
   const hash = createHash('sha256');
@@ -110,7 +122,7 @@ export async function prepareStreamedRun(
     params: Partial<CoverageParams>;
     dem: InputFile[];
     population: InputFile;
-    sites: InputFile | 'stored';
+    sites: SitesInput;
   },
 ): Promise<StreamedRunInputs> {
   const params = { ...DEFAULT_COVERAGE_PARAMS, tileCells: STREAMED_TILE_CELLS, ...spec.params };
@@ -133,6 +145,8 @@ export async function prepareStreamedRun(
   let sites: SiteRecord[];
   if (spec.sites === 'stored') {
     sites = (await listSites(db)).map((s, i) => ({ ...s, rowNumber: i + 1 }));
+  } else if (typeof spec.sites === 'object' && 'records' in spec.sites) {
+    sites = spec.sites.records;
   } else {
     const file =
       typeof spec.sites === 'string'
@@ -148,6 +162,7 @@ export async function prepareStreamedRun(
     }
     sites = read.sites;
   }
+  const allSites = sites;
   sites = sites.filter((s) => spec.technologies.includes(s.technology));
   if (sites.length === 0) throw new Invalid('coverage.no_sites', `No site for ${spec.technologies.join(', ')}`);
   operatorCodes(sites, params.mainOperator);
@@ -183,5 +198,6 @@ export async function prepareStreamedRun(
       sites: siteSetHash(sites),
       boundaries: createHash('sha256').update(JSON.stringify(units)).digest('hex'),
     },
+    files: { dem: [...spec.dem], population: spec.population, sites: allSites },
   };
 }

@@ -1,5 +1,5 @@
-import { afterAll, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useTestApp } from '../../test/fixtures/test-app.js';
@@ -20,6 +20,8 @@ const HEADER = 'site_code,technology,band_mhz,lat,lon,antenna_height_m,tx_power_
 const IN_C2 = 'GL-1,4G,1800,13.915,108.045,35,30,0';
 /** East of the communes (they end at 108.09°E), inside the terrain model. */
 const OUTSIDE = 'GL-2,4G,1800,13.915,108.097,35,43,15';
+/** A 5G mast in C3: today's 5G for a plan on the run. */
+const NEW_5G = 'GL-9,5G,2600,13.915,108.075,35,45,16';
 
 type Commune = { unit: string; population: number; covered: { '4G': number } };
 
@@ -72,4 +74,51 @@ it('counts a site outside the area where its signal reaches in', async () => {
   const both = await uploadRun([IN_C2, OUTSIDE]);
   const c3 = (run: { communes: Commune[] }) => run.communes.find((u) => u.unit === 'C3')!.covered['4G'];
   expect(c3(both)).toBeGreaterThan(c3(inside));
+});
+
+describe('plans on an uploaded run', () => {
+  async function plan(coverageRunId: string) {
+    return testApp.inject({
+      method: 'POST',
+      url: '/api/plans',
+      payload: {
+        name: 'on the upload',
+        coverageRunId,
+        maxSites: 2,
+        timeLimitS: 5,
+        candidates: { generated: { latticeKm: 2 } },
+      },
+    });
+  }
+
+  it('plans on the files the run kept: its terrain, people and sites', async () => {
+    const run = await uploadRun([IN_C2, NEW_5G]);
+    const kept = JSON.parse(readFileSync(join(outputDir, run.id, 'inputs.json'), 'utf8'));
+    expect(kept.dem).toEqual(['inputs/dem-1-dem-30m.tif']);
+    const started = await plan(run.id);
+    expect(started.statusCode, started.body).toBe(202);
+    let scenario = started.json();
+    for (let i = 0; i < 600 && (scenario.status === 'queued' || scenario.status === 'running'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      scenario = (await testApp.inject(`/api/plans/${scenario.id}`)).json();
+    }
+    expect(scenario.status, scenario.error ?? '').toBe('succeeded');
+    expect(scenario.coverageRunId).toBe(run.id);
+    expect(scenario.rootUnit).toBe('P1');
+    // The uploaded 5G site in C3 is today's 5G: the plan starts from it.
+    const c3 = scenario.result.effects.units.find((u: { unit: string }) => u.unit === 'C3');
+    expect(c3.coveredBefore).toBeGreaterThan(0);
+    expect(scenario.result.sites.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('refuses a run whose kept file is gone, naming it, and starts nothing', async () => {
+    const run = await uploadRun([IN_C2]);
+    rmSync(join(outputDir, run.id, 'inputs', 'population-worldpop-100m.tif'));
+    const before = (await testApp.inject('/api/plans')).json().length;
+    const refused = await plan(run.id);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe('plan.area');
+    expect(refused.json().detail).toContain('population-worldpop-100m.tif');
+    expect((await testApp.inject('/api/plans')).json().length).toBe(before);
+  });
 });

@@ -49,7 +49,7 @@ export const PlanSettingsSchema = z
       .uuid()
       .optional()
       .describe(
-        'The coverage run whose area, network and parameters the plan starts from (default: the latest that succeeded)',
+        'The finished coverage run whose area, network and parameters the plan starts from: a demo run, or one made from files (read again from the inputs it kept, checked unchanged). Default: the demo province when loaded, else the latest run that succeeded',
       ),
     weights: z
       .object({

@@ -9437,7 +9437,7 @@ export interface components {
       };
       /**
        * Format: uuid
-       * @description The coverage run whose area, network and parameters the plan starts from (default: the latest that succeeded)
+       * @description The finished coverage run whose area, network and parameters the plan starts from: a demo run, or one made from files (read again from the inputs it kept, checked unchanged). Default: the demo province when loaded, else the latest run that succeeded
        */
       coverageRunId?: string;
       /**
@@ -9528,7 +9528,7 @@ export interface components {
       };
       /**
        * Format: uuid
-       * @description The coverage run whose area, network and parameters the plan starts from (default: the latest that succeeded)
+       * @description The finished coverage run whose area, network and parameters the plan starts from: a demo run, or one made from files (read again from the inputs it kept, checked unchanged). Default: the demo province when loaded, else the latest run that succeeded
        */
       coverageRunId?: string;
       /**

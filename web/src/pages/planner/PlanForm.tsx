@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { FormField } from '../../components/FormField.js';
 import { ProblemNotice } from '../../components/ProblemNotice.js';
 import { currentLang } from '../../i18n.js';
+import { AreaField } from './AreaField.js';
 import { CandidateFields } from './CandidateFields.js';
 import { LimitFields } from './LimitFields.js';
 import {
@@ -53,6 +54,7 @@ export function PlanForm({ onStarted }: { onStarted: (plan: PlanScenario) => voi
       <FormField label={t('planner.form.name')} error={message(errors.name)} required>
         <input className="input" type="text" autoComplete="off" {...register('name')} />
       </FormField>
+      <AreaField form={form} />
       <LimitFields form={form} message={message} />
       <fieldset className="planner-fieldset">
         <legend>{t('planner.form.weights')}</legend>

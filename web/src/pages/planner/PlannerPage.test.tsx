@@ -45,6 +45,17 @@ const summary: PlanScenarioSummary = {
 };
 const NEW_ID = '0b8c1d3e-0000-4000-8000-000000000002';
 
+const FILES_RUN = '0b8c1d3e-0000-4000-8000-0000000000f1';
+const run = (id: string, status: string, dem: string) => ({
+  id,
+  status,
+  rootUnit: '24',
+  period: '2025-12',
+  inputs: { dem },
+  createdAt: '2026-11-30T08:00:00Z',
+});
+const RUNS = [run(FILES_RUN, 'succeeded', 'a1b2'), run('0b8c1d3e-0000-4000-8000-0000000000f2', 'failed', 'c3d4')];
+
 let session: SessionState;
 let posted: unknown[] = [];
 let polls = 0;
@@ -86,6 +97,7 @@ beforeEach(async () => {
         );
       }
       if (route === 'GET /api/map-config') return json({ baseMap: null });
+      if (route === 'GET /api/coverage/runs') return json(RUNS);
       return json({ title: 'Not found', status: 404 }, 404);
     }),
   );
@@ -142,6 +154,19 @@ describe('the 5G planning page', () => {
     expect(await screen.findByRole('heading', { name: /Kết quả: Biên giới/ }, { timeout: 4000 })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'CSV' }).getAttribute('href')).toBe(`/api/plans/${NEW_ID}/sites.csv`);
     expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('plans on a finished coverage run chosen in the list (a failed one is not offered)', async () => {
+    await renderPage(['plan.read', 'plan.run']);
+    const form = await screen.findByRole('form', { name: 'Phương án mới' });
+    const area = within(form).getByLabelText(/Lần tính phủ sóng làm nền/) as HTMLSelectElement;
+    await within(form).findByRole('option', { name: /từ tệp/ });
+    expect([...area.options].map((o) => o.value)).toEqual(['', FILES_RUN]);
+    fireEvent.change(area, { target: { value: FILES_RUN } });
+    fireEvent.input(within(form).getByLabelText(/Tên phương án/), { target: { value: 'Trên lần tính' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Lập phương án' }));
+    await screen.findByText(/Chọn trạm/, {}, { timeout: 3000 });
+    expect(posted).toEqual([expect.objectContaining({ name: 'Trên lần tính', coverageRunId: FILES_RUN })]);
   });
 
   it('names a wrong field and sends nothing', async () => {

@@ -37,6 +37,8 @@ export function readFormError(message: string): { key: PlanFormErrorKey; values:
 
 export interface PlanFormInput {
   name: string;
+  /** The coverage run to plan on; '' for the server's default. */
+  coverageRunId: string;
   limitKind: LimitKind;
   maxSites: string;
   budget: string;
@@ -66,6 +68,7 @@ export function planFormDefaults(lang: Lang, firstYear: number): PlanFormInput {
   const n = (value: number) => toInputText(value, lang);
   return {
     name: '',
+    coverageRunId: '',
     limitKind: 'sites',
     maxSites: '20',
     budget: '',
@@ -126,6 +129,7 @@ export function planFormSchema(lang: Lang) {
   return z
     .object({
       name: z.string().trim().min(1, 'required').max(120, 'range'),
+      coverageRunId: z.string(),
       limitKind: z.enum(['sites', 'budget', 'phases']),
       maxSites: z.string(),
       budget: z.string(),
@@ -201,6 +205,7 @@ export function toPlanSettings(values: PlanFormValues, lang: Lang): PlanSettings
         : { budget: parseLocalNumber(values.budget, lang) as number };
   return {
     name: values.name,
+    ...(values.coverageRunId ? { coverageRunId: values.coverageRunId } : {}),
     ...limit,
     weights: { economicZone: values.weightEconomicZone, border: values.weightBorder },
     priorities: {
