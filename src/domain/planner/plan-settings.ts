@@ -42,6 +42,34 @@ export const PlanPhaseSchema = z
   })
   .meta({ id: 'PlanPhase' });
 
+/** 5G on the 2,600 MHz band the demo network uses, macro sectors (plausible values, not a vendor's data sheet). */
+export const DEFAULT_5G_RADIO = {
+  bandMhz: 2600,
+  txPowerDbm: 45,
+  antennaGainDbi: 16.5,
+  cableLossDb: 1.5,
+  antennaHeightM: 35,
+  tiltDeg: 3,
+} as const;
+
+/** The radio every candidate gets (three 65° sectors at 0°, 120° and 240°); an existing mast keeps its height. */
+export const PlanRadioSchema = z
+  .object({
+    bandMhz: z.number().min(450).max(7125).default(DEFAULT_5G_RADIO.bandMhz).describe('5G band, MHz (n41: 2,600)'),
+    txPowerDbm: z.number().min(10).max(60).default(DEFAULT_5G_RADIO.txPowerDbm).describe('Power per sector, dBm'),
+    antennaGainDbi: z.number().min(0).max(30).default(DEFAULT_5G_RADIO.antennaGainDbi),
+    cableLossDb: z.number().min(0).max(10).default(DEFAULT_5G_RADIO.cableLossDb),
+    antennaHeightM: z
+      .number()
+      .min(5)
+      .max(200)
+      .default(DEFAULT_5G_RADIO.antennaHeightM)
+      .describe('Above ground, for new masts and imported rows that give none'),
+    tiltDeg: z.number().min(0).max(20).default(DEFAULT_5G_RADIO.tiltDeg).describe('Electrical downtilt, degrees'),
+  })
+  .prefault({});
+export type PlanRadio = z.output<typeof PlanRadioSchema>;
+
 export const PlanSettingsSchema = z
   .object({
     name: z.string().trim().min(1).max(120),
@@ -91,6 +119,7 @@ export const PlanSettingsSchema = z
           .prefault({})
           .describe('New masts on the highest ground of each lattice square'),
         imported: z.array(ImportedCandidateSchema).max(50_000).default([]).describe('The partner’s own list'),
+        radio: PlanRadioSchema,
       })
       .prefault({}),
     maxSites: z

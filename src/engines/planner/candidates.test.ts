@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteRecord } from '../../domain/coverage/site-record.js';
-import type { GridSpec } from '../coverage/raster/raster.js';
+import { SMALL_PLAN_GRID } from '../../../test/fixtures/planner-grid.js';
 import { toGridCell } from '../coverage/analysis-grid.js';
 import { DEFAULT_5G_TEMPLATE, existingMastCandidates, generatedCandidates, templateSectors } from './candidates.js';
 
-const grid: GridSpec = {
-  crs: '+proj=utm +zone=49 +datum=WGS84 +units=m +no_defs',
-  originX: 800_000,
-  originY: 1_600_000,
-  cellSizeM: 100,
-  width: 40,
-  height: 40,
-};
+const grid = SMALL_PLAN_GRID;
 
 describe('candidates', () => {
   it('offers 5G on the operator’s 4G masts that have none, at the mast’s height', () => {

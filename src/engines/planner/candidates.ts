@@ -2,6 +2,7 @@ import type { Environment, SiteRecord } from '../../domain/coverage/site-record.
 import { MAIN_OPERATOR, operatorOf } from '../../domain/coverage/operators.js';
 import { cellCentreLonLat } from '../coverage/analysis-grid.js';
 import type { GridSpec } from '../coverage/raster/raster.js';
+import { DEFAULT_5G_RADIO, type PlanRadio } from '../../domain/planner/plan-settings.js';
 
 /** Where a candidate comes from: the partner's list, an existing mast that could carry 5G, or high ground found here. */
 export type CandidateSource = 'imported' | 'existing-mast' | 'generated';
@@ -16,26 +17,10 @@ export interface PlanCandidate {
   sectors: SiteRecord[];
 }
 
-/** The radio set-up given to a candidate that names none: three 65° sectors (DOMAIN.md's usual macro layout). */
-export interface SectorTemplate {
-  bandMhz: number;
-  txPowerDbm: number;
-  antennaGainDbi: number;
-  cableLossDb: number;
-  antennaHeightM: number;
-  /** Electrical downtilt, degrees. */
-  tiltDeg: number;
-}
+/** The radio set-up given to every candidate: three 65° sectors (DOMAIN.md's usual macro layout). */
+export type SectorTemplate = PlanRadio;
 
-/** 5G on the 2,600 MHz band the demo network uses, macro sectors (plausible values, not a vendor's data sheet). */
-export const DEFAULT_5G_TEMPLATE: SectorTemplate = {
-  bandMhz: 2600,
-  txPowerDbm: 45,
-  antennaGainDbi: 16.5,
-  cableLossDb: 1.5,
-  antennaHeightM: 35,
-  tiltDeg: 3,
-};
+export const DEFAULT_5G_TEMPLATE: SectorTemplate = DEFAULT_5G_RADIO;
 
 const AZIMUTHS = [0, 120, 240] as const;
 

@@ -1,14 +1,10 @@
 import type { Environment, SiteRecord } from '../../domain/coverage/site-record.js';
 import { Invalid } from '../../domain/errors.js';
 import type { PlanSettings } from '../../domain/planner/plan-settings.js';
-import {
-  DEFAULT_5G_TEMPLATE,
-  existingMastCandidates,
-  generatedCandidates,
-  templateSectors,
-  type PlanCandidate,
-} from './candidates.js';
+import { existingMastCandidates, generatedCandidates, templateSectors, type PlanCandidate } from './candidates.js';
 import type { PlanArea } from './plan-inputs.js';
+import { transformer, WGS84 } from '../coverage/raster/crs.js';
+import { gridTransform, pixelAt } from '../coverage/raster/raster.js';
 
 /** Wards get the urban model, communes the rural one (as the demo network's masts do). */
 export function environmentOfCell(area: PlanArea): (cell: number) => Environment {
@@ -16,6 +12,13 @@ export function environmentOfCell(area: PlanArea): (cell: number) => Environment
     const unit = area.zones.whole[cell]!;
     return unit >= 0 && area.unitTypes[unit] === 'ward' ? 'urban' : 'rural';
   };
+}
+
+/** The model environment at a place: its cell's (a ward's is urban), rural outside the grid. */
+function environmentAt(area: PlanArea, ofCell: (cell: number) => Environment, lon: number, lat: number): Environment {
+  const [x, y] = transformer(WGS84, area.grid.crs).forward(lon, lat);
+  const pixel = pixelAt(gridTransform(area.grid), area.grid.width, area.grid.height, x, y);
+  return pixel === null ? 'rural' : ofCell(pixel.row * area.grid.width + pixel.col);
 }
 
 /**
@@ -29,24 +32,25 @@ export function scenarioCandidates(
   operator: string,
   mainOperator: string,
 ): PlanCandidate[] {
-  const { existingMasts, generated, imported } = settings.candidates;
+  const { existingMasts, generated, imported, radio } = settings.candidates;
+  const environment = environmentOfCell(area);
   const candidates: PlanCandidate[] = [];
   if (existingMasts.use)
     candidates.push(
       ...existingMastCandidates(sites, {
         operator,
         mainOperator,
-        template: DEFAULT_5G_TEMPLATE,
+        template: radio,
         cost: existingMasts.cost,
       }),
     );
   if (generated.use) {
     const allowed = Uint8Array.from(area.zones.whole, (unit) => (unit >= 0 ? 1 : 0));
     candidates.push(
-      ...generatedCandidates(area.grid, area.dem, allowed, environmentOfCell(area), {
+      ...generatedCandidates(area.grid, area.dem, allowed, environment, {
         latticeKm: generated.latticeKm,
         minSpacingKm: generated.minSpacingKm,
-        template: DEFAULT_5G_TEMPLATE,
+        template: radio,
         cost: generated.cost,
         codePrefix: 'NEW',
       }),
@@ -59,7 +63,14 @@ export function scenarioCandidates(
       lon: row.lon,
       lat: row.lat,
       cost: row.cost,
-      sectors: templateSectors(row.code, row.lon, row.lat, 'rural', DEFAULT_5G_TEMPLATE, row.antennaHeightM),
+      sectors: templateSectors(
+        row.code,
+        row.lon,
+        row.lat,
+        environmentAt(area, environment, row.lon, row.lat),
+        radio,
+        row.antennaHeightM,
+      ),
     });
   });
   const seen = new Set<string>();

@@ -69,10 +69,11 @@ describe('the exact solve in a worker thread', () => {
   }, 30_000);
 
   it('ends the thread at the deadline with the last incumbent and bound HiGHS reported', async () => {
-    const result = await solveExact(large, { maxSites: 100 }, { timeLimitS: 60, deadlineS: 6 });
+    // 10 s: HiGHS's heuristics find a plan in about 2 s alone, later on a machine busy with other tests.
+    const result = await solveExact(large, { maxSites: 100 }, { timeLimitS: 60, deadlineS: 10 });
     expect(result).toMatchObject({ status: 'time_limit', endedAtDeadline: true });
-    expect(result.seconds).toBeLessThan(7);
-    expect(result.chosen.length).toBeGreaterThan(0); // HiGHS's heuristics found a plan in 6 s and it was posted
+    expect(result.seconds).toBeLessThan(11);
+    expect(result.chosen.length).toBeGreaterThan(0); // HiGHS's heuristics found a plan and it was posted
     expect(result.objective).toBe(coveredWeight(large, result.chosen));
     expect(result.bound).toBeGreaterThan(result.objective);
   }, 30_000);

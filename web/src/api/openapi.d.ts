@@ -9434,6 +9434,32 @@ export interface components {
          * @default []
          */
         imported: components['schemas']['ImportedCandidate'][];
+        radio: {
+          /** @default 16.5 */
+          antennaGainDbi: number;
+          /**
+           * @description Above ground, for new masts and imported rows that give none
+           * @default 35
+           */
+          antennaHeightM: number;
+          /**
+           * @description 5G band, MHz (n41: 2,600)
+           * @default 2600
+           */
+          bandMhz: number;
+          /** @default 1.5 */
+          cableLossDb: number;
+          /**
+           * @description Electrical downtilt, degrees
+           * @default 3
+           */
+          tiltDeg: number;
+          /**
+           * @description Power per sector, dBm
+           * @default 45
+           */
+          txPowerDbm: number;
+        };
       };
       /**
        * Format: uuid
@@ -9525,6 +9551,33 @@ export interface components {
          * @default []
          */
         imported: components['schemas']['ImportedCandidateInput'][];
+        /** @default {} */
+        radio: {
+          /** @default 16.5 */
+          antennaGainDbi: number;
+          /**
+           * @description Above ground, for new masts and imported rows that give none
+           * @default 35
+           */
+          antennaHeightM: number;
+          /**
+           * @description 5G band, MHz (n41: 2,600)
+           * @default 2600
+           */
+          bandMhz: number;
+          /** @default 1.5 */
+          cableLossDb: number;
+          /**
+           * @description Electrical downtilt, degrees
+           * @default 3
+           */
+          tiltDeg: number;
+          /**
+           * @description Power per sector, dBm
+           * @default 45
+           */
+          txPowerDbm: number;
+        };
       };
       /**
        * Format: uuid

@@ -9,7 +9,7 @@ interface CandidateFieldsProps {
   message: FieldMessage;
 }
 
-/** Where sites may go: existing masts upgraded, new masts on a lattice, and codes forced in or kept out. */
+/** Where sites may go (existing masts upgraded, new masts on a lattice), their radio, and codes forced in or kept out. */
 export function CandidateFields({ form, message }: CandidateFieldsProps) {
   const { t } = useTranslation();
   const { register, control } = form;
@@ -48,6 +48,21 @@ export function CandidateFields({ form, message }: CandidateFieldsProps) {
           </FormField>
         </div>
       )}
+      <fieldset className="planner-fieldset">
+        <legend>{t('planner.form.radio')}</legend>
+        <p className="field-hint">{t('planner.form.radioHint')}</p>
+        <div className="planner-row">
+          <FormField label={t('planner.form.radioBandMhz')} error={message(errors.radioBandMhz)}>
+            <input className="input input-number" inputMode="decimal" {...register('radioBandMhz')} />
+          </FormField>
+          <FormField label={t('planner.form.radioTxPowerDbm')} error={message(errors.radioTxPowerDbm)}>
+            <input className="input input-number" inputMode="decimal" {...register('radioTxPowerDbm')} />
+          </FormField>
+          <FormField label={t('planner.form.radioHeightM')} error={message(errors.radioHeightM)}>
+            <input className="input input-number" inputMode="decimal" {...register('radioHeightM')} />
+          </FormField>
+        </div>
+      </fieldset>
       <FormField
         label={t('planner.form.mandatory')}
         hint={t('planner.form.codesHint')}

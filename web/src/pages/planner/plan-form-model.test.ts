@@ -33,6 +33,18 @@ describe('the planning form', () => {
     expect(PlanSettingsSchema.safeParse(body).success).toBe(true);
   });
 
+  it('sends the sites’ 5G radio, and names a band out of range', () => {
+    const values = planFormSchema('vi').parse(filled({ radioBandMhz: '3.500', radioHeightM: '42,5' }));
+    expect(toPlanSettings(values, 'vi').candidates.radio).toMatchObject({
+      bandMhz: 3500,
+      txPowerDbm: 45,
+      antennaHeightM: 42.5,
+    });
+    expect(issuesOf(filled({ radioBandMhz: '100' }))).toEqual([
+      { path: 'radioBandMhz', key: 'range', values: ['450', '7125'] },
+    ]);
+  });
+
   it('reads Vietnamese numbers with a decimal comma and grouping dots', () => {
     const values = planFormSchema('vi').parse(
       filled({ limitKind: 'budget', budget: '1.500,5', weightBorder: '2,5', minSpacingKm: '0,8' }),

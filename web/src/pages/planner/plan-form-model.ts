@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Lang } from '../../../../src/domain/overview-contract.js';
 import { parseLocalNumber, toInputText } from '../entry/number-input.js';
 import type { PlanSettingsBody } from './planner-api.js';
+import { DEFAULT_5G_RADIO } from '../../../../src/domain/planner/plan-settings.js';
 
 export type LimitKind = 'sites' | 'budget' | 'phases';
 
@@ -53,6 +54,9 @@ export interface PlanFormInput {
   latticeKm: string;
   minSpacingKm: string;
   generatedCost: string;
+  radioBandMhz: string;
+  radioTxPowerDbm: string;
+  radioHeightM: string;
   mandatory: string;
   excluded: string;
   timeLimitS: string;
@@ -83,6 +87,9 @@ export function planFormDefaults(lang: Lang, firstYear: number): PlanFormInput {
     latticeKm: n(2),
     minSpacingKm: n(1.5),
     generatedCost: n(2),
+    radioBandMhz: n(DEFAULT_5G_RADIO.bandMhz),
+    radioTxPowerDbm: n(DEFAULT_5G_RADIO.txPowerDbm),
+    radioHeightM: n(DEFAULT_5G_RADIO.antennaHeightM),
     mandatory: '',
     excluded: '',
     timeLimitS: '60',
@@ -152,6 +159,10 @@ export function planFormSchema(lang: Lang) {
       latticeKm: requiredNumber(lang, { min: 0.2, max: 50 }),
       minSpacingKm: requiredNumber(lang, { min: 0, max: 50 }),
       generatedCost: cost,
+      // The API's ranges (PlanRadioSchema).
+      radioBandMhz: requiredNumber(lang, { min: 450, max: 7125 }),
+      radioTxPowerDbm: requiredNumber(lang, { min: 10, max: 60 }),
+      radioHeightM: requiredNumber(lang, { min: 5, max: 200 }),
       mandatory: z.string().transform(parseCodes),
       excluded: z.string().transform(parseCodes),
       timeLimitS: requiredNumber(lang, { min: 1, max: 3600 }),
@@ -221,6 +232,12 @@ export function toPlanSettings(values: PlanFormValues, lang: Lang): PlanSettings
         cost: values.generatedCost,
       },
       imported: [],
+      radio: {
+        ...DEFAULT_5G_RADIO,
+        bandMhz: values.radioBandMhz,
+        txPowerDbm: values.radioTxPowerDbm,
+        antennaHeightM: values.radioHeightM,
+      },
     },
     points: [],
     mandatory: values.mandatory,
