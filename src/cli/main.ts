@@ -114,7 +114,7 @@ databaseOptions(
     .option('--budget <cost>', 'at most this total cost (candidates cost 1 on an existing mast, 2 new, by default)')
     .option('--phases <list>', 'a build order by year: 2026:20,2027:30 (sites per year; year:sites:budget for both)')
     .option('--settings <file>', 'the scenario as JSON (the API’s body); the flags override it')
-    .option('--run <id>', 'the coverage run to start from (default: the demo province)')
+    .option('--run <id>', 'a finished coverage run to start from, demo or from files (default: demo, else the latest)')
     .option('--unit <code>', 'with --dem: the province planned for')
     .option('--dem <files...>', 'plan from files instead of the demo: terrain (GeoTIFF or SRTM .hgt), as coverage run')
     .option('--population <file>', 'with --dem: population counts per pixel (GeoTIFF)')
