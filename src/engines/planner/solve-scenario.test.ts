@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coveredWeight } from './cover-state.js';
 import type { CoverInstance } from './instance.js';
+import { planPhased } from './phased-plan.js';
 import { phasedUpperBound, solveScenario } from './solve-scenario.js';
 import { smallInstance } from './test-instances.js';
 
@@ -41,6 +42,48 @@ describe('scenario solve', () => {
       expect(solved.phases.every((p) => p.built.length <= 2)).toBe(true);
       // Year 2's covered weight includes year 1's sites.
       expect(solved.phases[1]!.covered).toBeGreaterThanOrEqual(solved.phases[0]!.covered);
+    }
+  });
+
+  it('phases: builds the best final network soonest where the year-by-year greedy is myopic', () => {
+    // 18 people; B and C cover nine each, A five of each: the greedy takes A first (10), then A + B (14): 24 in all.
+    // B then B + C covers 9 + 18 = 27.
+    const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
+    const covers = [[...range(0, 4), ...range(9, 13)], range(0, 8), range(9, 17)];
+    const instance: CoverInstance = {
+      candidateCount: 3,
+      demandCount: 18,
+      weight: new Float64Array(18).fill(1),
+      candStart: Uint32Array.from([0, 10, 19, 28]),
+      candDemand: Uint32Array.from(covers.flat()),
+      cost: new Float64Array(3).fill(1),
+    };
+    const years = [
+      { year: 2026, maxSites: 1 },
+      { year: 2027, maxSites: 1 },
+    ];
+    expect(planPhased(instance, { years }).objective).toBe(24);
+    const solved = solveScenario(instance, { phases: years, timeLimitS: 5 }, [], []);
+    expect(solved.objective).toBe(27);
+    expect(solved.phases.map((p) => p.built)).toEqual([[1], [2]]);
+    expect(solved.upperBound).toBeGreaterThanOrEqual(27);
+  });
+
+  it('phases: never below the year-by-year greedy, within every year’s limits', () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const instance = smallInstance(seed, 12);
+      const years = [
+        { year: 2026, maxSites: 2, budget: 4 },
+        { year: 2027, budget: 3 },
+        { year: 2028, maxSites: 1 },
+      ];
+      const solved = solveScenario(instance, { phases: years, timeLimitS: 5 }, [], []);
+      expect(solved.objective).toBeGreaterThanOrEqual(planPhased(instance, { years }).objective - 1e-9);
+      solved.phases.forEach((phase, at) => {
+        const limit = years[at]!;
+        if (limit.maxSites !== undefined) expect(phase.built.length).toBeLessThanOrEqual(limit.maxSites);
+        if (limit.budget !== undefined) expect(phase.cost).toBeLessThanOrEqual(limit.budget + 1e-9);
+      });
     }
   });
 
