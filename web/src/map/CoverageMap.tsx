@@ -6,9 +6,7 @@
  * canvas above the map from the boundaries' own names (labels.ts), so no glyph server is needed either.
  */
 import {
-  AttributionControl,
   Map as MapLibreMap,
-  NavigationControl,
   Popup,
   type GeoJSONSource,
   type ImageSource,
@@ -26,7 +24,7 @@ import { addLayers, EMPTY, fillOpacity, OVERLAY_PREFIX, selectedFilter, styleFor
 
 export type { BaseMap };
 import { CommuneLabelLayer } from './commune-label-layer.js';
-import { supportsWebGL } from './maplibre-setup.js';
+import { addProvinceMapControls, provinceMapOptions, supportsWebGL } from './maplibre-setup.js';
 
 export type { MapOverlay };
 
@@ -119,31 +117,14 @@ export default function CoverageMap(props: CoverageMapProps) {
     const base = initialBaseMap();
     let map: MapLibreMap;
     try {
-      map = new MapLibreMap({
-        container: node,
-        style: styleFor(base),
-        center: [108.2, 13.8],
-        zoom: 7,
-        minZoom: 5,
-        maxZoom: 15,
-        attributionControl: false,
-        dragRotate: false,
-        pitchWithRotate: false,
-        touchPitch: false,
-        // On a touch screen one finger scrolls the page; two move the map.
-        cooperativeGestures: window.matchMedia?.('(pointer: coarse)').matches ?? false,
-        locale: initialLocale(),
-        fadeDuration: 0,
-      });
+      map = new MapLibreMap(provinceMapOptions(node, styleFor(base), initialLocale()));
     } catch (error) {
       fatal(error instanceof Error ? error.message : String(error));
       return;
     }
     mapRef.current = map;
-    map.touchZoomRotate.disableRotation();
+    addProvinceMapControls(map, Boolean(base?.attribution));
     map.keyboard.disableRotation();
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    if (base?.attribution) map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
     map.getCanvas().setAttribute('aria-label', initialLabel());
 
     map.on('error', (event) => {
