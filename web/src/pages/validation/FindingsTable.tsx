@@ -9,6 +9,7 @@ import {
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Violation } from '../../api/types.js';
+import { TableContent } from '../../components/TableContent.js';
 import { formatExact, formatNumber, formatPeriod } from '../../format.js';
 import { outlierStats } from '../../validation.js';
 import { FindingActions, type FindingActionHandlers } from './FindingActions.js';
@@ -98,28 +99,11 @@ export function FindingsTable({ violations, filters, lookups, canExplain, onExpl
       <div className="table-scroll checks-table" tabIndex={0} role="region" aria-label={t('checks.table')}>
         <table className="data-table">
           <caption className="visually-hidden">{t('checks.table')}</caption>
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th key={header.id} scope="col">
-                    <table.FlexRender header={header} />
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} className={row.original.explanation ? 'is-explained' : undefined}>
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
+          <TableContent
+            table={table}
+            rows={rows}
+            rowProps={(row) => ({ className: row.original.explanation ? 'is-explained' : undefined })}
+          />
         </table>
       </div>
       <ul className="checks-cards" aria-label={t('checks.table')}>
