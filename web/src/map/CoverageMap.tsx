@@ -20,11 +20,11 @@ import type { BoundaryCollection, BoundaryFeature } from '../api/types.js';
 import type { HotspotFeature } from './coverage.js';
 import { overlayAbove, type MapOverlay } from './coverage-overlays.js';
 import type { BBox } from './geo.js';
-import { addLayers, EMPTY, fillOpacity, OVERLAY_PREFIX, selectedFilter, styleFor, type BaseMap } from './map-style.js';
+import { addLayers, EMPTY, fillOpacity, OVERLAY_PREFIX, selectedFilter, type BaseMap } from './map-style.js';
 
 export type { BaseMap };
 import { CommuneLabelLayer } from './commune-label-layer.js';
-import { addProvinceMapControls, provinceMapOptions, supportsWebGL } from './maplibre-setup.js';
+import { createProvinceMap } from './maplibre-setup.js';
 
 export type { MapOverlay };
 
@@ -110,22 +110,11 @@ export default function CoverageMap(props: CoverageMapProps) {
   useEffect(() => {
     const node = container.current;
     if (!node) return;
-    if (!supportsWebGL()) {
-      fatal('webgl');
-      return;
-    }
     const base = initialBaseMap();
-    let map: MapLibreMap;
-    try {
-      map = new MapLibreMap(provinceMapOptions(node, styleFor(base), initialLocale()));
-    } catch (error) {
-      fatal(error instanceof Error ? error.message : String(error));
-      return;
-    }
+    const map = createProvinceMap(node, { baseMap: base, locale: initialLocale(), label: initialLabel() }, fatal);
+    if (!map) return;
     mapRef.current = map;
-    addProvinceMapControls(map, Boolean(base?.attribution));
     map.keyboard.disableRotation();
-    map.getCanvas().setAttribute('aria-label', initialLabel());
 
     map.on('error', (event) => {
       const message = event.error instanceof Error ? event.error.message : String(event.error ?? 'error');

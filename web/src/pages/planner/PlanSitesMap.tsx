@@ -8,8 +8,8 @@ import { Map as MapLibreMap, type GeoJSONSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { BoundaryFeature } from '../../api/types.js';
-import { addProvinceMapControls, provinceMapOptions, supportsWebGL } from '../../map/maplibre-setup.js';
-import { EMPTY, styleFor, type BaseMap } from '../../map/map-style.js';
+import { createProvinceMap } from '../../map/maplibre-setup.js';
+import { EMPTY, type BaseMap } from '../../map/map-style.js';
 import { sitesBounds, siteFeatures } from './plan-view.js';
 import type { PlanResult } from './planner-api.js';
 import { SiteNumberLayer } from './SiteNumberLayer.js';
@@ -42,20 +42,9 @@ export default function PlanSitesMap({
   useEffect(() => {
     const node = container.current;
     if (!node) return;
-    if (!supportsWebGL()) {
-      fatal('webgl');
-      return;
-    }
     const start = initial();
-    let made: MapLibreMap;
-    try {
-      made = new MapLibreMap(provinceMapOptions(node, styleFor(start.baseMap), start.locale));
-    } catch (error) {
-      fatal(error instanceof Error ? error.message : String(error));
-      return;
-    }
-    addProvinceMapControls(made, Boolean(start.baseMap?.attribution));
-    made.getCanvas().setAttribute('aria-label', start.label);
+    const made = createProvinceMap(node, start, fatal);
+    if (!made) return;
     made.on('load', () => {
       made.addSource('province', { type: 'geojson', data: EMPTY });
       made.addSource('plan-sites', { type: 'geojson', data: EMPTY });
