@@ -47,6 +47,23 @@ export function sortableHeader<Row extends RowData>(
   );
 }
 
+/** A TanStack table sorted by the column last pressed, and by `initialSorting` until then. */
+export function useSortedTable<Row extends RowData>(
+  columns: SortedColumn<Row>[],
+  data: Row[],
+  { rowId, initialSorting = [] }: { rowId: (row: Row) => string; initialSorting?: SortingState | undefined },
+) {
+  const [sorting, setSorting] = useState<SortingState>(initialSorting);
+  return useTable({
+    features: sortedTableFeatures,
+    columns,
+    data,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getRowId: rowId,
+  });
+}
+
 export interface SortedTableProps<Row extends RowData> {
   columns: SortedColumn<Row>[];
   data: Row[];
@@ -71,20 +88,12 @@ export function SortedTable<Row extends RowData>({
   label,
   numeric,
   rowId,
-  initialSorting = [],
+  initialSorting,
   className,
   rowHeader,
   footer,
 }: SortedTableProps<Row>) {
-  const [sorting, setSorting] = useState<SortingState>(initialSorting);
-  const table = useTable({
-    features: sortedTableFeatures,
-    columns,
-    data,
-    state: { sorting },
-    onSortingChange: setSorting,
-    getRowId: rowId,
-  });
+  const table = useSortedTable(columns, data, { rowId, initialSorting });
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
       <table className={className ? `data-table ${className}` : 'data-table'}>

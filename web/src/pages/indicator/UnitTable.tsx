@@ -1,11 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useTable, type SortingState } from '@tanstack/react-table';
 import type { Lang, ValueType } from '../../../../src/domain/overview-contract.js';
 import { formatValue } from '../../format.js';
 import { fold } from '../../units.js';
 import { Link } from '../../components/Link.js';
-import { sortableHeader, sortedTableFeatures, type SortedColumn } from '../../components/SortedTable.js';
+import { sortableHeader, useSortedTable, type SortedColumn } from '../../components/SortedTable.js';
 import { TableContent } from '../../components/TableContent.js';
 import { routeHref } from '../../routes.js';
 import type { UnitRow } from './indicator-api.js';
@@ -39,7 +38,6 @@ export function rowMatches(row: UnitRow, query: string): boolean {
 export function UnitTable({ rows, lang, valueType, decimals, showApproval, onShownRows, onHistory }: UnitTableProps) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
-  const [sorting, setSorting] = useState<SortingState>([]);
   const data = useMemo(() => rows.filter((row) => rowMatches(row, query)), [rows, query]);
 
   const columns = useMemo<SortedColumn<UnitRow>[]>(() => {
@@ -120,13 +118,7 @@ export function UnitTable({ rows, lang, valueType, decimals, showApproval, onSho
     return list;
   }, [t, lang, valueType, decimals, showApproval, onHistory]);
 
-  const table = useTable({
-    features: sortedTableFeatures,
-    columns,
-    data,
-    state: { sorting },
-    onSortingChange: setSorting,
-  });
+  const table = useSortedTable(columns, data, { rowId: (row) => row.code });
   const shown = table.getRowModel().rows.map((row) => row.original);
   onShownRows?.(shown);
 
