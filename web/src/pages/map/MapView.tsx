@@ -2,11 +2,12 @@
  * The map itself with its fallbacks: MapLibre loads lazily in its own chunk (only the pages with a map load it);
  * without WebGL, or when MapLibre fails, the lists and panels beside it still work.
  */
-import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoundaryCollection, BoundaryFeature } from '../../api/types.js';
 import type { BaseMap, MapFocus, MapOverlay, MapTooltip } from '../../map/CoverageMap.js';
 import type { BBox } from '../../map/geo.js';
+import { MapFailed, MapLoading, useMapLocale } from '../../map/MapFallback.js';
 import type { HotspotFeature } from '../../map/coverage.js';
 
 const CoverageMap = lazy(() => import('../../map/CoverageMap.js'));
@@ -40,37 +41,17 @@ export function MapView(props: MapViewProps) {
   const onFatal = useCallback((reason: string) => setFatal(reason), []);
   const onLayerError = useCallback((message: string) => setLayerError(message), []);
 
-  const locale = useMemo(
-    () => ({
-      'NavigationControl.ZoomIn': t('mapPage.zoomIn'),
-      'NavigationControl.ZoomOut': t('mapPage.zoomOut'),
-      'Popup.Close': t('mapPage.popupClose'),
-      'AttributionControl.ToggleAttribution': t('mapPage.attribution'),
-      'CooperativeGesturesHandler.MobileHelpText': t('mapPage.mobileGestures'),
-      'CooperativeGesturesHandler.WindowsHelpText': t('mapPage.windowsGestures'),
-      'CooperativeGesturesHandler.MacHelpText': t('mapPage.macGestures'),
-    }),
-    [t],
-  );
-
-  const spinner = (text: string) => (
-    <div className="map-fallback" role="status">
-      <span className="spinner" aria-hidden="true" />
-      {text}
-    </div>
-  );
+  const locale = useMapLocale();
 
   return (
     <>
       <div className="map-frame">
         {fatal ? (
-          <div className="map-fallback" role="alert">
-            <p>{fatal === 'webgl' ? t('mapPage.noWebgl') : t('mapPage.mapFailed', { message: fatal })}</p>
-          </div>
+          <MapFailed reason={fatal} />
         ) : props.baseMap === undefined ? (
-          spinner(t('mapPage.loadingMap'))
+          <MapLoading />
         ) : (
-          <Suspense fallback={spinner(t('mapPage.loadingMap'))}>
+          <Suspense fallback={<MapLoading />}>
             <CoverageMap
               baseMap={props.baseMap}
               outline={props.outline}
