@@ -13,6 +13,7 @@ import {
 import { useState, type ReactNode } from 'react';
 import { SortableHeader } from './SortableHeader.js';
 import { TableContent } from './TableContent.js';
+import { ScrollTable } from './ScrollTable.js';
 
 export const sortedTableFeatures = tableFeatures({
   rowSortingFeature,
@@ -95,17 +96,14 @@ export function SortedTable<Row extends RowData>({
 }: SortedTableProps<Row>) {
   const table = useSortedTable(columns, data, { rowId, initialSorting });
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
-      <table className={className ? `data-table ${className}` : 'data-table'}>
-        <caption className="visually-hidden">{label}</caption>
-        <TableContent
-          table={table}
-          columnClass={(id) => (numeric.has(id) ? 'num' : undefined)}
-          rowHeader={rowHeader}
-          renderHeader={sortableHeader}
-        />
-        {footer}
-      </table>
-    </div>
+    <ScrollTable label={label} className={className}>
+      <TableContent
+        table={table}
+        columnClass={(id) => (numeric.has(id) ? 'num' : undefined)}
+        rowHeader={rowHeader}
+        renderHeader={sortableHeader}
+      />
+      {footer}
+    </ScrollTable>
   );
 }

@@ -15,6 +15,7 @@ import { outlierStats } from '../../validation.js';
 import { FindingActions, type FindingActionHandlers } from './FindingActions.js';
 import { findingKey, matchesFilters, type FindingFilters } from './finding-filters.js';
 import { formatDay, subjectOf, unitLabel, valueOf, type Lookups } from './finding-labels.js';
+import { ScrollTable } from '../../components/ScrollTable.js';
 
 const features = tableFeatures({ columnFilteringFeature, filteredRowModel: createFilteredRowModel() });
 const helper = createColumnHelper<typeof features, Violation>();
@@ -96,16 +97,13 @@ export function FindingsTable({ violations, filters, lookups, canExplain, onExpl
     );
   return (
     <>
-      <div className="table-scroll checks-table" tabIndex={0} role="region" aria-label={t('checks.table')}>
-        <table className="data-table">
-          <caption className="visually-hidden">{t('checks.table')}</caption>
-          <TableContent
-            table={table}
-            rows={rows}
-            rowProps={(row) => ({ className: row.original.explanation ? 'is-explained' : undefined })}
-          />
-        </table>
-      </div>
+      <ScrollTable label={t('checks.table')} boxClassName="checks-table">
+        <TableContent
+          table={table}
+          rows={rows}
+          rowProps={(row) => ({ className: row.original.explanation ? 'is-explained' : undefined })}
+        />
+      </ScrollTable>
       <ul className="checks-cards" aria-label={t('checks.table')}>
         {rows.map(({ id, original: v }) => (
           <li key={id} className={v.explanation ? 'violation is-explained' : 'violation'}>

@@ -6,6 +6,7 @@ import { TableContent } from '../../../components/TableContent.js';
 import { currentLang } from '../../../i18n.js';
 import { useUnitNames } from './use-unit-names.js';
 import type { UserAccount } from './users-api.js';
+import { ScrollTable } from '../../../components/ScrollTable.js';
 
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, UserAccount>();
@@ -62,11 +63,9 @@ export function AccountsTable({ accounts, editing, onEdit }: AccountsTableProps)
   const table = useTable({ features, columns, data: accounts, getRowId: (row) => row.username });
 
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('adminUsers.table')}>
-      <table className="data-table admin-table">
-        <TableContent table={table} rowProps={(row) => ({ 'aria-current': row.id === editing ? 'true' : undefined })} />
-      </table>
-    </div>
+    <ScrollTable label={t('adminUsers.table')} className="admin-table" caption={false}>
+      <TableContent table={table} rowProps={(row) => ({ 'aria-current': row.id === editing ? 'true' : undefined })} />
+    </ScrollTable>
   );
 }
 

@@ -7,6 +7,7 @@ import { currentLang } from '../../../i18n.js';
 import { RevokeToken } from './RevokeToken.js';
 import { useUnitNames } from './use-unit-names.js';
 import { tokenActionKey, type ApiToken } from './users-api.js';
+import { ScrollTable } from '../../../components/ScrollTable.js';
 
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, ApiToken>();
@@ -81,10 +82,8 @@ export function TokensTable({ tokens, now }: TokensTableProps) {
   const table = useTable({ features, columns, data: tokens, getRowId: (row) => String(row.id) });
 
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('adminTokens.table')}>
-      <table className="data-table admin-table">
-        <TableContent table={table} />
-      </table>
-    </div>
+    <ScrollTable label={t('adminTokens.table')} className="admin-table" caption={false}>
+      <TableContent table={table} />
+    </ScrollTable>
   );
 }
