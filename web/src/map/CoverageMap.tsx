@@ -6,9 +6,7 @@
  * canvas above the map from the boundaries' own names (labels.ts), so no glyph server is needed either.
  */
 import {
-  AttributionControl,
   Map as MapLibreMap,
-  NavigationControl,
   Popup,
   type GeoJSONSource,
   type ImageSource,
@@ -22,11 +20,11 @@ import type { BoundaryCollection, BoundaryFeature } from '../api/types.js';
 import type { HotspotFeature } from './coverage.js';
 import { overlayAbove, type MapOverlay } from './coverage-overlays.js';
 import type { BBox } from './geo.js';
-import { addLayers, EMPTY, fillOpacity, OVERLAY_PREFIX, selectedFilter, styleFor, type BaseMap } from './map-style.js';
+import { addLayers, EMPTY, fillOpacity, OVERLAY_PREFIX, selectedFilter, type BaseMap } from './map-style.js';
 
 export type { BaseMap };
 import { CommuneLabelLayer } from './commune-label-layer.js';
-import { supportsWebGL } from './maplibre-setup.js';
+import { createProvinceMap } from './maplibre-setup.js';
 
 export type { MapOverlay };
 
@@ -112,39 +110,11 @@ export default function CoverageMap(props: CoverageMapProps) {
   useEffect(() => {
     const node = container.current;
     if (!node) return;
-    if (!supportsWebGL()) {
-      fatal('webgl');
-      return;
-    }
     const base = initialBaseMap();
-    let map: MapLibreMap;
-    try {
-      map = new MapLibreMap({
-        container: node,
-        style: styleFor(base),
-        center: [108.2, 13.8],
-        zoom: 7,
-        minZoom: 5,
-        maxZoom: 15,
-        attributionControl: false,
-        dragRotate: false,
-        pitchWithRotate: false,
-        touchPitch: false,
-        // On a touch screen one finger scrolls the page; two move the map.
-        cooperativeGestures: window.matchMedia?.('(pointer: coarse)').matches ?? false,
-        locale: initialLocale(),
-        fadeDuration: 0,
-      });
-    } catch (error) {
-      fatal(error instanceof Error ? error.message : String(error));
-      return;
-    }
+    const map = createProvinceMap(node, { baseMap: base, locale: initialLocale(), label: initialLabel() }, fatal);
+    if (!map) return;
     mapRef.current = map;
-    map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    if (base?.attribution) map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
-    map.getCanvas().setAttribute('aria-label', initialLabel());
 
     map.on('error', (event) => {
       const message = event.error instanceof Error ? event.error.message : String(event.error ?? 'error');

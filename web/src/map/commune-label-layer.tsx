@@ -1,16 +1,20 @@
 /**
- * Commune names drawn on a canvas above the MapLibre canvas, redrawn with every frame: MapLibre's own text
- * layers would need a glyph server, which an offline map does not have. Names that would overlap are left out,
- * the selected commune's first, then the largest communes'.
+ * Commune names on the map's label canvas. Names that would overlap are left out, the selected commune's first,
+ * then the largest communes'.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useEffect, useMemo, useRef } from 'react';
-import { createPortal } from 'react-dom';
+import { useCallback, useMemo } from 'react';
 import type { BoundaryCollection, BoundaryFeature } from '../api/types.js';
 import { bboxOf } from './geo.js';
-import { labelAnchor, placeLabels, shortUnitName, type LabelCandidate } from './labels.js';
+import { LabelCanvas, type FrameLabels, type LabelLook, type PaintedLabel } from './label-canvas.js';
+import { labelAnchor, shortUnitName } from './labels.js';
 
-const FONT = '600 12px system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
+const LOOK: LabelLook = {
+  font: '600 12px system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
+  gap: 4,
+  haloWidth: 3,
+  haloColour: 'rgba(255, 255, 255, 0.92)',
+};
 const LINE_HEIGHT = 14;
 /** Below this zoom the province fills a phone and names would cover the colours. */
 const MIN_ZOOM = 7.2;
@@ -32,7 +36,6 @@ export interface CommuneLabelLayerProps {
 }
 
 export function CommuneLabelLayer({ map, data, selected, labelOf }: CommuneLabelLayerProps) {
-  const canvas = useRef<HTMLCanvasElement>(null);
   const anchors = useMemo<Anchor[]>(() => {
     const list: Anchor[] = [];
     for (const feature of data?.features ?? []) {
@@ -51,65 +54,28 @@ export function CommuneLabelLayer({ map, data, selected, labelOf }: CommuneLabel
     return list;
   }, [data, labelOf]);
 
-  useEffect(() => {
-    const node = canvas.current;
-    const context = node?.getContext('2d');
-    if (!node || !context) return;
-    const widths = new Map<string, number>();
-    const draw = () => {
-      const frame = map.getCanvas();
-      const width = frame.clientWidth;
-      const height = frame.clientHeight;
-      const ratio = window.devicePixelRatio || 1;
-      if (node.width !== Math.round(width * ratio) || node.height !== Math.round(height * ratio)) {
-        node.width = Math.round(width * ratio);
-        node.height = Math.round(height * ratio);
-        node.style.width = `${width}px`;
-        node.style.height = `${height}px`;
-      }
-      context.setTransform(ratio, 0, 0, ratio, 0, 0);
-      context.clearRect(0, 0, width, height);
-      if (map.getZoom() < MIN_ZOOM && !selected) return;
-      context.font = FONT;
-      const candidates: LabelCandidate[] = [];
+  const labels = useCallback<FrameLabels>(
+    (measure) => {
+      const zoomedOut = map.getZoom() < MIN_ZOOM;
+      if (zoomedOut && !selected) return [];
+      const candidates: PaintedLabel[] = [];
       for (const a of anchors) {
-        if (map.getZoom() < MIN_ZOOM && a.code !== selected) continue;
+        if (zoomedOut && a.code !== selected) continue;
         const point = map.project([a.lon, a.lat]);
-        let textWidth = widths.get(a.text);
-        if (textWidth === undefined) {
-          textWidth = context.measureText(a.text).width;
-          widths.set(a.text, textWidth);
-        }
         candidates.push({
           code: a.code,
           text: a.text,
           x: point.x,
           y: point.y,
-          width: textWidth + 6,
+          width: measure(a.text) + 6,
           height: LINE_HEIGHT,
           priority: a.code === selected ? Number.MAX_VALUE : a.size,
+          colour: a.code === selected ? '#8a2f00' : '#1b2430',
         });
       }
-      context.textAlign = 'center';
-      context.textBaseline = 'middle';
-      context.lineJoin = 'round';
-      for (const label of placeLabels(candidates, { width, height })) {
-        context.lineWidth = 3;
-        context.strokeStyle = 'rgba(255, 255, 255, 0.92)';
-        context.strokeText(label.text, label.x, label.y);
-        context.fillStyle = label.code === selected ? '#8a2f00' : '#1b2430';
-        context.fillText(label.text, label.x, label.y);
-      }
-    };
-    draw();
-    map.on('render', draw);
-    map.on('resize', draw);
-    return () => {
-      map.off('render', draw);
-      map.off('resize', draw);
-    };
-  }, [map, anchors, selected]);
-
-  // Inside MapLibre's canvas container, right after its canvas: above the map, below popups and controls.
-  return createPortal(<canvas ref={canvas} className="map-labels" aria-hidden="true" />, map.getCanvasContainer());
+      return candidates;
+    },
+    [map, anchors, selected],
+  );
+  return <LabelCanvas map={map} look={LOOK} labels={labels} />;
 }

@@ -62,12 +62,12 @@ export interface LabelCandidate {
  * Greedy placement: candidates by priority, each kept when its box (with `gap` pixels around it) overlaps no
  * kept box and lies inside the viewport. Returns the kept ones.
  */
-export function placeLabels(
-  candidates: readonly LabelCandidate[],
+export function placeLabels<Label extends LabelCandidate>(
+  candidates: readonly Label[],
   viewport: { width: number; height: number },
   gap = 4,
-): LabelCandidate[] {
-  const kept: LabelCandidate[] = [];
+): Label[] {
+  const kept: Label[] = [];
   const sorted = [...candidates].sort((a, b) => b.priority - a.priority || a.code.localeCompare(b.code));
   for (const c of sorted) {
     const left = c.x - c.width / 2;

@@ -10,6 +10,7 @@ import { IndicatorForm } from './indicators/IndicatorForm.js';
 import type { IndicatorDefinition as Indicator } from './indicators/indicator-definition.js';
 import './admin-catalogue.css';
 import { LoadingPanel } from '../../components/LoadingPanel.js';
+import { ScrollTable } from '../../components/ScrollTable.js';
 
 const catalogueQuery = (lang: string) => ({
   queryKey: ['indicators', 'definitions', lang],
@@ -66,47 +67,45 @@ export function IndicatorsAdmin() {
       <p className="muted" role="status">
         {t('adminIndicators.count', { count: shown.length })}
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('adminTabs.indicators')}>
-        <table className="data-table admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('adminIndicators.code')}</th>
-              <th scope="col">{t('adminIndicators.name')}</th>
-              <th scope="col">{t('adminIndicators.unit')}</th>
-              <th scope="col">{t('adminIndicators.kind')}</th>
-              {canDefine && <th scope="col">{t('adminIndicators.edit')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((i) => (
-              <tr key={i.code} aria-current={i.code === editing ? 'true' : undefined}>
+      <ScrollTable label={t('adminTabs.indicators')} className="admin-table" caption={false}>
+        <thead>
+          <tr>
+            <th scope="col">{t('adminIndicators.code')}</th>
+            <th scope="col">{t('adminIndicators.name')}</th>
+            <th scope="col">{t('adminIndicators.unit')}</th>
+            <th scope="col">{t('adminIndicators.kind')}</th>
+            {canDefine && <th scope="col">{t('adminIndicators.edit')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((i) => (
+            <tr key={i.code} aria-current={i.code === editing ? 'true' : undefined}>
+              <td>
+                <code>{i.code}</code>
+              </td>
+              <td>{name(i)}</td>
+              <td>{lang === 'en' ? i.unitEn : i.unitVi}</td>
+              <td>{i.formula ? t('adminIndicators.computed') : t('adminIndicators.stored')}</td>
+              {canDefine && (
                 <td>
-                  <code>{i.code}</code>
+                  <button
+                    type="button"
+                    className="button button-secondary admin-edit"
+                    aria-label={t('adminIndicators.editLabel', { code: i.code })}
+                    onClick={() => {
+                      setEditing(i.code);
+                      setSavedCode(null);
+                      window.scrollTo({ top: 0 });
+                    }}
+                  >
+                    {t('adminIndicators.edit')}
+                  </button>
                 </td>
-                <td>{name(i)}</td>
-                <td>{lang === 'en' ? i.unitEn : i.unitVi}</td>
-                <td>{i.formula ? t('adminIndicators.computed') : t('adminIndicators.stored')}</td>
-                {canDefine && (
-                  <td>
-                    <button
-                      type="button"
-                      className="button button-secondary admin-edit"
-                      aria-label={t('adminIndicators.editLabel', { code: i.code })}
-                      onClick={() => {
-                        setEditing(i.code);
-                        setSavedCode(null);
-                        window.scrollTo({ top: 0 });
-                      }}
-                    >
-                      {t('adminIndicators.edit')}
-                    </button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import {
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../src/domain/overview-contract.js';
+import { TableContent } from '../../components/TableContent.js';
 import { formatCount, formatPeriod } from '../../format.js';
 import { LINE_STATUSES, type DiffLine, type LineStatus } from './diff-lines.js';
 import { rowErrorReason } from './row-error-text.js';
@@ -96,7 +97,14 @@ export function DiffTable({ lines, counts, file, lang }: DiffTableProps) {
   );
 
   const data = useMemo(() => [...lines], [lines]);
-  const table = useTable({ features, columns, data, state: { columnFilters }, onColumnFiltersChange: () => {} });
+  const table = useTable({
+    features,
+    columns,
+    data,
+    state: { columnFilters },
+    onColumnFiltersChange: () => {},
+    getRowId: (line) => line.id,
+  });
   const rows = table.getRowModel().rows;
   const visible = rows.slice(0, shown);
   const hidden = rows.length - visible.length;
@@ -126,28 +134,12 @@ export function DiffTable({ lines, counts, file, lang }: DiffTableProps) {
       <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
         <table className="data-table">
           <caption id={`${id}-caption`}>{t('importPage.diff.caption', { file })}</caption>
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th key={header.id} scope="col" className={header.column.id === 'row' ? 'num' : undefined}>
-                    <table.FlexRender header={header} />
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {visible.map((row) => (
-              <tr key={row.original.id} className={`diff-line diff-line-${row.original.status}`}>
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={cell.column.id === 'row' ? 'num' : undefined}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
+          <TableContent
+            table={table}
+            rows={visible}
+            columnClass={(column) => (column === 'row' ? 'num' : undefined)}
+            rowProps={(row) => ({ className: `diff-line diff-line-${row.original.status}` })}
+          />
         </table>
         {rows.length === 0 && <p className="diff-none">{t('importPage.diff.none')}</p>}
       </div>

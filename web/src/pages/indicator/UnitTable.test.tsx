@@ -60,3 +60,24 @@ it('marks a target passed down from the province and explains the mark under the
   expect(within(own).queryByText(/Phân bổ/)).toBeNull();
   expect(screen.getByText('Phân bổ từ chỉ tiêu tỉnh', { selector: '.indicator-table-note' })).toBeTruthy();
 });
+
+it('opens a commune’s history from its row; the history column has no sort button', () => {
+  const opened: string[] = [];
+  render(
+    <MemoryRouter>
+      <UnitTable
+        rows={ROWS}
+        lang="vi"
+        valueType="number"
+        decimals={2}
+        showApproval={false}
+        onHistory={(row) => opened.push(row.code)}
+      />
+    </MemoryRouter>,
+  );
+  const header = screen.getByRole('columnheader', { name: 'Lịch sử' });
+  expect(header.hasAttribute('aria-sort')).toBe(false);
+  expect(within(header).queryByRole('button')).toBeNull();
+  fireEvent.click(screen.getByRole('button', { name: 'Lịch sử thay đổi của Xã Ia O' }));
+  expect(opened).toEqual([ROWS.find((row) => row.nameVi === 'Xã Ia O')!.code]);
+});

@@ -1,23 +1,15 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  createSortedRowModel,
-  rowSortingFeature,
-  sortFns,
-  tableFeatures,
-  useTable,
-  type ColumnDef,
-  type SortingState,
-} from '@tanstack/react-table';
 import type { Lang, ValueType } from '../../../../src/domain/overview-contract.js';
 import { formatValue } from '../../format.js';
 import { fold } from '../../units.js';
 import { Link } from '../../components/Link.js';
-import { SortableHeader } from '../../components/SortableHeader.js';
+import { sortableHeader, useSortedTable, type SortedColumn } from '../../components/SortedTable.js';
+import { TableContent } from '../../components/TableContent.js';
 import { routeHref } from '../../routes.js';
 import type { UnitRow } from './indicator-api.js';
 
-const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel(), sortFns });
+const NUMERIC = new Set(['value', 'target']);
 
 export interface UnitTableProps {
   rows: readonly UnitRow[];
@@ -46,11 +38,10 @@ export function rowMatches(row: UnitRow, query: string): boolean {
 export function UnitTable({ rows, lang, valueType, decimals, showApproval, onShownRows, onHistory }: UnitTableProps) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
-  const [sorting, setSorting] = useState<SortingState>([]);
   const data = useMemo(() => rows.filter((row) => rowMatches(row, query)), [rows, query]);
 
-  const columns = useMemo<ColumnDef<typeof features, UnitRow>[]>(() => {
-    const list: ColumnDef<typeof features, UnitRow>[] = [
+  const columns = useMemo<SortedColumn<UnitRow>[]>(() => {
+    const list: SortedColumn<UnitRow>[] = [
       {
         id: 'name',
         accessorFn: (row) => fold(unitLabel(row, lang)),
@@ -109,16 +100,25 @@ export function UnitTable({ rows, lang, valueType, decimals, showApproval, onSho
         header: t('indicatorPage.columns.approval'),
         cell: ({ row }) => (row.original.approval ? t(`indicatorPage.approval.${row.original.approval}`) : ''),
       });
+    if (onHistory)
+      list.push({
+        id: 'history',
+        header: t('indicatorPage.history'),
+        cell: ({ row }) => (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => onHistory(row.original)}
+            aria-label={t('indicatorPage.historyOf', { unit: unitLabel(row.original, lang) })}
+          >
+            {t('indicatorPage.history')}
+          </button>
+        ),
+      });
     return list;
-  }, [t, lang, valueType, decimals, showApproval]);
+  }, [t, lang, valueType, decimals, showApproval, onHistory]);
 
-  const table = useTable({
-    features,
-    columns,
-    data,
-    state: { sorting },
-    onSortingChange: setSorting,
-  });
+  const table = useSortedTable(columns, data, { rowId: (row) => row.code });
   const shown = table.getRowModel().rows.map((row) => row.original);
   onShownRows?.(shown);
 
@@ -143,50 +143,12 @@ export function UnitTable({ rows, lang, valueType, decimals, showApproval, onSho
       ) : (
         <div className="indicator-table-scroll">
           <table>
-            <thead>
-              {table.getHeaderGroups().map((group) => (
-                <tr key={group.id}>
-                  {group.headers.map((header) => (
-                    <SortableHeader
-                      key={header.id}
-                      sorted={header.column.getIsSorted()}
-                      onToggle={header.column.getToggleSortingHandler()}
-                      column={String(header.column.columnDef.header)}
-                      className={header.column.id === 'value' || header.column.id === 'target' ? 'num' : undefined}
-                    >
-                      <table.FlexRender header={header} />
-                    </SortableHeader>
-                  ))}
-                  {onHistory && <th>{t('indicatorPage.history')}</th>}
-                </tr>
-              ))}
-            </thead>
-            <tbody>
-              {table.getRowModel().rows.map((row) => (
-                <tr key={row.id} className={row.original.reported ? undefined : 'not-reported'}>
-                  {row.getAllCells().map((cell) => (
-                    <td
-                      key={cell.id}
-                      className={cell.column.id === 'value' || cell.column.id === 'target' ? 'num' : undefined}
-                    >
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ))}
-                  {onHistory && (
-                    <td>
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => onHistory(row.original)}
-                        aria-label={t('indicatorPage.historyOf', { unit: unitLabel(row.original, lang) })}
-                      >
-                        {t('indicatorPage.history')}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
+            <TableContent
+              table={table}
+              columnClass={(id) => (NUMERIC.has(id) ? 'num' : undefined)}
+              rowProps={(row) => ({ className: row.original.reported ? undefined : 'not-reported' })}
+              renderHeader={sortableHeader}
+            />
           </table>
           {shown.some((row) => row.targetSource === 'split_from_province' && row.target !== null) && (
             <p className="indicator-table-note">

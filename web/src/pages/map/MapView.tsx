@@ -2,98 +2,52 @@
  * The map itself with its fallbacks: MapLibre loads lazily in its own chunk (only the pages with a map load it);
  * without WebGL, or when MapLibre fails, the lists and panels beside it still work.
  */
-import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoundaryCollection, BoundaryFeature } from '../../api/types.js';
-import type { BaseMap, MapFocus, MapOverlay, MapTooltip } from '../../map/CoverageMap.js';
-import type { BBox } from '../../map/geo.js';
-import type { HotspotFeature } from '../../map/coverage.js';
+import type { BaseMap, CoverageMapProps } from '../../map/CoverageMap.js';
+import { MapFailed, MapLoading, useMapLocale } from '../../map/MapFallback.js';
 
 const CoverageMap = lazy(() => import('../../map/CoverageMap.js'));
 
-export interface MapViewProps {
+/** CoverageMap's props but those MapView gives it (MapLibre's strings, what to do when it fails). */
+type MapViewMapProps = Omit<CoverageMapProps, 'baseMap' | 'locale' | 'onFatal' | 'onLayerError'>;
+
+export interface MapViewProps extends MapViewMapProps {
   /** Null until the configuration is known: the map is made once, with or without its base map. */
   baseMap: BaseMap | null | undefined;
-  outline: BoundaryFeature | null;
-  data: BoundaryCollection | null;
-  bounds: BBox | null;
-  fitKey: string;
-  selected: string | null;
-  onSelect: (code: string | null) => void;
-  overlays: readonly MapOverlay[];
-  overlayOpacity: number;
-  hotspots: { type: 'FeatureCollection'; features: HotspotFeature[] } | null;
-  focus: MapFocus | null;
-  label: string;
-  labelOf: (properties: BoundaryFeature['properties']) => string;
-  tooltipFor: (kind: 'commune' | 'hotspot', code: string, rank: number | null) => MapTooltip | null;
-  renderPopup: (code: string) => ReactNode;
   /** Shown over the map while its data loads (or when it failed). */
   loading: boolean;
   failed: boolean;
 }
 
-export function MapView(props: MapViewProps) {
+export function MapView({ baseMap, loading, failed, ...mapProps }: MapViewProps) {
   const { t } = useTranslation();
   const [fatal, setFatal] = useState<string | null>(null);
   const [layerError, setLayerError] = useState<string | null>(null);
   const onFatal = useCallback((reason: string) => setFatal(reason), []);
   const onLayerError = useCallback((message: string) => setLayerError(message), []);
 
-  const locale = useMemo(
-    () => ({
-      'NavigationControl.ZoomIn': t('mapPage.zoomIn'),
-      'NavigationControl.ZoomOut': t('mapPage.zoomOut'),
-      'Popup.Close': t('mapPage.popupClose'),
-      'AttributionControl.ToggleAttribution': t('mapPage.attribution'),
-      'CooperativeGesturesHandler.MobileHelpText': t('mapPage.mobileGestures'),
-      'CooperativeGesturesHandler.WindowsHelpText': t('mapPage.windowsGestures'),
-      'CooperativeGesturesHandler.MacHelpText': t('mapPage.macGestures'),
-    }),
-    [t],
-  );
-
-  const spinner = (text: string) => (
-    <div className="map-fallback" role="status">
-      <span className="spinner" aria-hidden="true" />
-      {text}
-    </div>
-  );
+  const locale = useMapLocale();
 
   return (
     <>
       <div className="map-frame">
         {fatal ? (
-          <div className="map-fallback" role="alert">
-            <p>{fatal === 'webgl' ? t('mapPage.noWebgl') : t('mapPage.mapFailed', { message: fatal })}</p>
-          </div>
-        ) : props.baseMap === undefined ? (
-          spinner(t('mapPage.loadingMap'))
+          <MapFailed reason={fatal} />
+        ) : baseMap === undefined ? (
+          <MapLoading />
         ) : (
-          <Suspense fallback={spinner(t('mapPage.loadingMap'))}>
+          <Suspense fallback={<MapLoading />}>
             <CoverageMap
-              baseMap={props.baseMap}
-              outline={props.outline}
-              data={props.data}
-              bounds={props.bounds}
-              fitKey={props.fitKey}
-              selected={props.selected}
-              onSelect={props.onSelect}
-              overlays={props.overlays}
-              overlayOpacity={props.overlayOpacity}
-              hotspots={props.hotspots}
-              focus={props.focus}
-              label={props.label}
+              {...mapProps}
+              baseMap={baseMap}
               locale={locale}
-              labelOf={props.labelOf}
-              tooltipFor={props.tooltipFor}
-              renderPopup={props.renderPopup}
               onFatal={onFatal}
               onLayerError={onLayerError}
             />
           </Suspense>
         )}
-        {props.loading && !props.data && !fatal && !props.failed && (
+        {loading && !mapProps.data && !fatal && !failed && (
           <div className="map-loading" role="status">
             <span className="spinner" aria-hidden="true" />
             {t('mapPage.loadingData')}

@@ -4,7 +4,7 @@ import { formatCount, formatNumber, formatPercent, NO_VALUE } from '../../format
 import { currentLang } from '../../i18n.js';
 import { communeRows, type CommuneRow } from './plan-view.js';
 import type { PlanResult } from './planner-api.js';
-import { SortedTable, type SortedColumn } from './SortedTable.js';
+import { SortedTable, type SortedColumn } from '../../components/SortedTable.js';
 
 const NUMERIC = new Set(['population', 'before', 'after', 'gain']);
 

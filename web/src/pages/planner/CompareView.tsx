@@ -4,6 +4,7 @@ import { formatCount, formatNumber, formatPercent, NO_VALUE } from '../../format
 import { currentLang } from '../../i18n.js';
 import { compareScenarios, type ScenarioColumn } from './plan-view.js';
 import type { PlanScenario } from './planner-api.js';
+import { ScrollTable } from '../../components/ScrollTable.js';
 
 /** Finished scenarios side by side: headline figures, then the 5G share after each year any of them has. */
 export function CompareView({ plans, onClose }: { plans: readonly PlanScenario[]; onClose: () => void }) {
@@ -37,32 +38,30 @@ export function CompareView({ plans, onClose }: { plans: readonly PlanScenario[]
           {t('planner.compare.close')}
         </button>
       </div>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('planner.compare.title')}>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('planner.compare.figure')}</th>
+      <ScrollTable label={t('planner.compare.title')} caption={false}>
+        <thead>
+          <tr>
+            <th scope="col">{t('planner.compare.figure')}</th>
+            {columns.map((c) => (
+              <th key={c.id} scope="col" className="num">
+                {c.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.label}>
+              <th scope="row">{row.label}</th>
               {columns.map((c) => (
-                <th key={c.id} scope="col" className="num">
-                  {c.name}
-                </th>
+                <td key={c.id} className="num">
+                  {row.cell(c)}
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.label}>
-                <th scope="row">{row.label}</th>
-                {columns.map((c) => (
-                  <td key={c.id} className="num">
-                    {row.cell(c)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
     </section>
   );
 }

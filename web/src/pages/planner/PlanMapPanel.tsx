@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MapFailed, MapLoading, useMapLocale } from '../../map/MapFallback.js';
 import { mapConfigQuery, unitBoundaryQuery } from '../map/map-queries.js';
 import { phaseColour, SITE_COLOUR } from './plan-view.js';
 import { planCoverageUrl, type FinishedPlan } from './planner-api.js';
@@ -13,36 +14,18 @@ export function PlanMapPanel({ plan }: { plan: FinishedPlan }) {
   const [fatal, setFatal] = useState<string | null>(null);
   const mapConfig = useQuery(mapConfigQuery());
   const outline = useQuery(unitBoundaryQuery(plan.rootUnit));
-  const locale = useMemo(
-    () => ({
-      'NavigationControl.ZoomIn': t('mapPage.zoomIn'),
-      'NavigationControl.ZoomOut': t('mapPage.zoomOut'),
-      'AttributionControl.ToggleAttribution': t('mapPage.attribution'),
-      'CooperativeGesturesHandler.MobileHelpText': t('mapPage.mobileGestures'),
-      'CooperativeGesturesHandler.WindowsHelpText': t('mapPage.windowsGestures'),
-      'CooperativeGesturesHandler.MacHelpText': t('mapPage.macGestures'),
-    }),
-    [t],
-  );
+  const locale = useMapLocale();
   const years = plan.result.phases.map((p) => p.year).filter((y): y is number => y !== null);
-  const spinner = (
-    <div className="map-fallback" role="status">
-      <span className="spinner" aria-hidden="true" />
-      {t('mapPage.loadingMap')}
-    </div>
-  );
   return (
     <section className="planner-section planner-map">
       <h3 className="section-title">{t('planner.map.title')}</h3>
       <div className="map-frame">
         {fatal ? (
-          <div className="map-fallback" role="alert">
-            <p>{fatal === 'webgl' ? t('mapPage.noWebgl') : t('mapPage.mapFailed', { message: fatal })}</p>
-          </div>
+          <MapFailed reason={fatal} />
         ) : mapConfig.isPending ? (
-          spinner
+          <MapLoading />
         ) : (
-          <Suspense fallback={spinner}>
+          <Suspense fallback={<MapLoading />}>
             <PlanSitesMap
               baseMap={mapConfig.data?.baseMap ?? null}
               outline={outline.data ?? null}

@@ -4,12 +4,12 @@
  * The cells the plan newly covers (a PNG in the grid, coloured by phase, placed by the result's corners) lie
  * between the outline and the sites.
  */
-import { AttributionControl, Map as MapLibreMap, NavigationControl, type GeoJSONSource } from 'maplibre-gl';
+import { Map as MapLibreMap, type GeoJSONSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { BoundaryFeature } from '../../api/types.js';
-import { supportsWebGL } from '../../map/maplibre-setup.js';
-import { EMPTY, styleFor, type BaseMap } from '../../map/map-style.js';
+import { createProvinceMap } from '../../map/maplibre-setup.js';
+import { EMPTY, type BaseMap } from '../../map/map-style.js';
 import { sitesBounds, siteFeatures } from './plan-view.js';
 import type { PlanResult } from './planner-api.js';
 import { SiteNumberLayer } from './SiteNumberLayer.js';
@@ -42,36 +42,9 @@ export default function PlanSitesMap({
   useEffect(() => {
     const node = container.current;
     if (!node) return;
-    if (!supportsWebGL()) {
-      fatal('webgl');
-      return;
-    }
     const start = initial();
-    let made: MapLibreMap;
-    try {
-      made = new MapLibreMap({
-        container: node,
-        style: styleFor(start.baseMap),
-        center: [108.2, 13.8],
-        zoom: 7,
-        minZoom: 5,
-        maxZoom: 15,
-        attributionControl: false,
-        dragRotate: false,
-        pitchWithRotate: false,
-        touchPitch: false,
-        cooperativeGestures: window.matchMedia?.('(pointer: coarse)').matches ?? false,
-        locale: start.locale,
-        fadeDuration: 0,
-      });
-    } catch (error) {
-      fatal(error instanceof Error ? error.message : String(error));
-      return;
-    }
-    made.touchZoomRotate.disableRotation();
-    made.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    if (start.baseMap?.attribution) made.addControl(new AttributionControl({ compact: true }), 'bottom-right');
-    made.getCanvas().setAttribute('aria-label', start.label);
+    const made = createProvinceMap(node, start, fatal);
+    if (!made) return;
     made.on('load', () => {
       made.addSource('province', { type: 'geojson', data: EMPTY });
       made.addSource('plan-sites', { type: 'geojson', data: EMPTY });

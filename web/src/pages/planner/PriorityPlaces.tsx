@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PriorityPlace } from './planner-api.js';
+import { ScrollTable } from '../../components/ScrollTable.js';
 
 /** The border and economic-zone communes' main settlements: covered by 5G before the plan, and after it. */
 export function PriorityPlaces({ places }: { places: readonly PriorityPlace[] }) {
@@ -15,29 +16,26 @@ export function PriorityPlaces({ places }: { places: readonly PriorityPlace[] })
       {places.length === 0 ? (
         <p className="muted">{t('planner.result.placesNone')}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('planner.result.placesTitle')}>
-          <table className="data-table">
-            <caption className="visually-hidden">{t('planner.result.placesTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('planner.result.communeName')}</th>
-                <th scope="col">{t('planner.result.marks')}</th>
-                <th scope="col">{t('planner.result.placeBefore')}</th>
-                <th scope="col">{t('planner.result.placeAfter')}</th>
+        <ScrollTable label={t('planner.result.placesTitle')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('planner.result.communeName')}</th>
+              <th scope="col">{t('planner.result.marks')}</th>
+              <th scope="col">{t('planner.result.placeBefore')}</th>
+              <th scope="col">{t('planner.result.placeAfter')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {places.map((place) => (
+              <tr key={`${place.unit}-${place.kind}`}>
+                <th scope="row">{place.name}</th>
+                <td>{t(`planner.result.placeKind.${place.kind}`)}</td>
+                <td>{mark(place.coveredBefore)}</td>
+                <td>{mark(place.coveredAfter.at(-1) ?? place.coveredBefore)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {places.map((place) => (
-                <tr key={`${place.unit}-${place.kind}`}>
-                  <th scope="row">{place.name}</th>
-                  <td>{t(`planner.result.placeKind.${place.kind}`)}</td>
-                  <td>{mark(place.coveredBefore)}</td>
-                  <td>{mark(place.coveredAfter.at(-1) ?? place.coveredBefore)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
     </section>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCount, formatNumber, NO_VALUE } from '../../format.js';
 import { currentLang } from '../../i18n.js';
 import type { PlannedSite, PlanResult } from './planner-api.js';
-import { SortedTable, type SortedColumn } from './SortedTable.js';
+import { SortedTable, type SortedColumn } from '../../components/SortedTable.js';
 
 const NUMERIC = new Set(['order', 'cost', 'gain', 'year']);
 

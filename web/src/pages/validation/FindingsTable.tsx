@@ -9,11 +9,13 @@ import {
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Violation } from '../../api/types.js';
+import { TableContent } from '../../components/TableContent.js';
 import { formatExact, formatNumber, formatPeriod } from '../../format.js';
 import { outlierStats } from '../../validation.js';
 import { FindingActions, type FindingActionHandlers } from './FindingActions.js';
 import { findingKey, matchesFilters, type FindingFilters } from './finding-filters.js';
 import { formatDay, subjectOf, unitLabel, valueOf, type Lookups } from './finding-labels.js';
+import { ScrollTable } from '../../components/ScrollTable.js';
 
 const features = tableFeatures({ columnFilteringFeature, filteredRowModel: createFilteredRowModel() });
 const helper = createColumnHelper<typeof features, Violation>();
@@ -95,33 +97,13 @@ export function FindingsTable({ violations, filters, lookups, canExplain, onExpl
     );
   return (
     <>
-      <div className="table-scroll checks-table" tabIndex={0} role="region" aria-label={t('checks.table')}>
-        <table className="data-table">
-          <caption className="visually-hidden">{t('checks.table')}</caption>
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th key={header.id} scope="col">
-                    <table.FlexRender header={header} />
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} className={row.original.explanation ? 'is-explained' : undefined}>
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable label={t('checks.table')} boxClassName="checks-table">
+        <TableContent
+          table={table}
+          rows={rows}
+          rowProps={(row) => ({ className: row.original.explanation ? 'is-explained' : undefined })}
+        />
+      </ScrollTable>
       <ul className="checks-cards" aria-label={t('checks.table')}>
         {rows.map(({ id, original: v }) => (
           <li key={id} className={v.explanation ? 'violation is-explained' : 'violation'}>

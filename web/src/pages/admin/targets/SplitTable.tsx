@@ -1,22 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  createSortedRowModel,
-  rowSortingFeature,
-  sortFns,
-  tableFeatures,
-  useTable,
-  type ColumnDef,
-  type SortingState,
-} from '@tanstack/react-table';
 import type { Lang, UnitTreeNode } from '../../../../../src/domain/overview-contract.js';
-import { SortableHeader } from '../../../components/SortableHeader.js';
+import { SortedTable, type SortedColumn } from '../../../components/SortedTable.js';
 import { formatValue } from '../../../format.js';
 import { fold, unitName } from '../../../units.js';
 import type { IndicatorDefinition } from '../indicators/indicator-definition.js';
 import type { SplitResult } from './targets-api.js';
-
-const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel(), sortFns });
 
 /** Amounts are divided among the communes (so they add up); rates and yes/no targets are copied to each. */
 export function isDivided(indicator: Pick<IndicatorDefinition, 'valueType'>): boolean {
@@ -42,7 +31,6 @@ export interface SplitTableProps {
 /** What the split wrote: one row per commune, a column per baseline and target year, totals for amounts. */
 export function SplitTable({ result, indicator, province, lang }: SplitTableProps) {
   const { t } = useTranslation();
-  const [sorting, setSorting] = useState<SortingState>([]);
   const fmt = (v: number | undefined) => formatValue(v, indicator.valueType, indicator.decimals, lang);
 
   const data = useMemo<SplitRow[]>(
@@ -66,7 +54,7 @@ export function SplitTable({ result, indicator, province, lang }: SplitTableProp
     );
   }, [result]);
 
-  const columns = useMemo<ColumnDef<typeof features, SplitRow>[]>(
+  const columns = useMemo<SortedColumn<SplitRow>[]>(
     () => [
       {
         id: 'name',
@@ -74,7 +62,7 @@ export function SplitTable({ result, indicator, province, lang }: SplitTableProp
         header: t('adminTargets.columns.unit'),
         cell: ({ row }) => row.original.name,
       },
-      ...keys.map(([key, { kind, year }]): ColumnDef<typeof features, SplitRow> => ({
+      ...keys.map(([key, { kind, year }]): SortedColumn<SplitRow> => ({
         id: key,
         accessorFn: (row) => row.values.get(key),
         sortUndefined: 'last',
@@ -86,48 +74,20 @@ export function SplitTable({ result, indicator, province, lang }: SplitTableProp
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [t, keys, indicator, lang],
   );
-  const table = useTable({ features, columns, data, state: { sorting }, onSortingChange: setSorting });
+  const numeric = useMemo(() => new Set(keys.map(([key]) => key)), [keys]);
   const total = (key: string) => data.reduce((sum, row) => sum + (row.values.get(key) ?? 0), 0);
 
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('adminTargets.splitResult')}>
-      <table className="data-table admin-table">
-        <caption className="visually-hidden">{t('adminTargets.splitResult')}</caption>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <SortableHeader
-                  key={header.id}
-                  sorted={header.column.getIsSorted()}
-                  onToggle={header.column.getToggleSortingHandler()}
-                  column={String(header.column.columnDef.header)}
-                  className={header.column.id === 'name' ? undefined : 'num'}
-                >
-                  <table.FlexRender header={header} />
-                </SortableHeader>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id}>
-              {row.getAllCells().map((cell) =>
-                cell.column.id === 'name' ? (
-                  <th key={cell.id} scope="row">
-                    <table.FlexRender cell={cell} />
-                  </th>
-                ) : (
-                  <td key={cell.id} className="num">
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-        {isDivided(indicator) && (
+    <SortedTable
+      columns={columns}
+      data={data}
+      label={t('adminTargets.splitResult')}
+      numeric={numeric}
+      rowId={(row) => row.code}
+      className="admin-table"
+      rowHeader="name"
+      footer={
+        isDivided(indicator) && (
           <tfoot>
             <tr>
               <th scope="row">{t('adminTargets.columns.total')}</th>
@@ -138,8 +98,8 @@ export function SplitTable({ result, indicator, province, lang }: SplitTableProp
               ))}
             </tr>
           </tfoot>
-        )}
-      </table>
-    </div>
+        )
+      }
+    />
   );
 }

@@ -2,9 +2,11 @@ import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-tab
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLE_NAMES } from '../../../../../src/domain/auth/permissions.js';
+import { TableContent } from '../../../components/TableContent.js';
 import { currentLang } from '../../../i18n.js';
 import { useUnitNames } from './use-unit-names.js';
 import type { UserAccount } from './users-api.js';
+import { ScrollTable } from '../../../components/ScrollTable.js';
 
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, UserAccount>();
@@ -61,32 +63,9 @@ export function AccountsTable({ accounts, editing, onEdit }: AccountsTableProps)
   const table = useTable({ features, columns, data: accounts, getRowId: (row) => row.username });
 
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('adminUsers.table')}>
-      <table className="data-table admin-table">
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col">
-                  <table.FlexRender header={header} />
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} aria-current={row.id === editing ? 'true' : undefined}>
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable label={t('adminUsers.table')} className="admin-table" caption={false}>
+      <TableContent table={table} rowProps={(row) => ({ 'aria-current': row.id === editing ? 'true' : undefined })} />
+    </ScrollTable>
   );
 }
 

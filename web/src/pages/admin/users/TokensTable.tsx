@@ -1,11 +1,13 @@
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableContent } from '../../../components/TableContent.js';
 import { formatDate } from '../../../format-dates.js';
 import { currentLang } from '../../../i18n.js';
 import { RevokeToken } from './RevokeToken.js';
 import { useUnitNames } from './use-unit-names.js';
 import { tokenActionKey, type ApiToken } from './users-api.js';
+import { ScrollTable } from '../../../components/ScrollTable.js';
 
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, ApiToken>();
@@ -80,31 +82,8 @@ export function TokensTable({ tokens, now }: TokensTableProps) {
   const table = useTable({ features, columns, data: tokens, getRowId: (row) => String(row.id) });
 
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('adminTokens.table')}>
-      <table className="data-table admin-table">
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col">
-                  <table.FlexRender header={header} />
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id}>
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable label={t('adminTokens.table')} className="admin-table" caption={false}>
+      <TableContent table={table} />
+    </ScrollTable>
   );
 }
