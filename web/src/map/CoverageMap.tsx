@@ -114,7 +114,6 @@ export default function CoverageMap(props: CoverageMapProps) {
     const map = createProvinceMap(node, { baseMap: base, locale: initialLocale(), label: initialLabel() }, fatal);
     if (!map) return;
     mapRef.current = map;
-    map.keyboard.disableRotation();
 
     map.on('error', (event) => {
       const message = event.error instanceof Error ? event.error.message : String(event.error ?? 'error');

@@ -74,6 +74,7 @@ export function createProvinceMap(
     return null;
   }
   map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   if (baseMap?.attribution) map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
   map.getCanvas().setAttribute('aria-label', label);

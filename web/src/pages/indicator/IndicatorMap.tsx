@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useMapLocale } from '../../map/MapFallback.js';
 import type { Lang } from '../../../../src/domain/overview-contract.js';
 import { getChildBoundaries } from '../../api/client.js';
 import { formatValue } from '../../format.js';
@@ -44,14 +45,7 @@ export function IndicatorMap(props: { definition: IndicatorDefinition; unit: str
     },
     [choropleth, lang, format, t],
   );
-  const locale = useMemo(
-    () => ({
-      'NavigationControl.ZoomIn': t('mapPage.zoomIn'),
-      'NavigationControl.ZoomOut': t('mapPage.zoomOut'),
-      'CooperativeGesturesHandler.MobileHelpText': t('mapPage.mobileGestures'),
-    }),
-    [t],
-  );
+  const locale = useMapLocale();
   if (failed) return null;
   return (
     <section className="indicator-panel indicator-map-panel" aria-labelledby="indicator-map-title">
