@@ -27,6 +27,7 @@ import { runLoadBench } from './load.bench.js';
 import { runPlannerCandidatesBench } from './planner/candidate-coverage.js';
 import { runPlannerScaleBench } from './planner/province-scale.js';
 import { runPlannerInstancesBench } from './planner/instances.js';
+import { runPlannerDemoBench } from './planner/demo-scenarios.js';
 import { runIntakeLimitsBench } from './intake-limits.bench.js';
 import { runFrontendBench } from './frontend.bench.js';
 import { heading, line, step } from './report.js';
@@ -46,6 +47,7 @@ const STANDALONE: Record<
   'planner-candidates': () => runPlannerCandidatesBench(),
   'planner-scale': () => runPlannerScaleBench(),
   'planner-instances': () => runPlannerInstancesBench(),
+  'planner-demo': () => runPlannerDemoBench(),
   'intake-limits': () => runIntakeLimitsBench(),
   load: ({ engines, url }) => runLoadBench({ engines, url }),
   frontend: () => runFrontendBench(),
