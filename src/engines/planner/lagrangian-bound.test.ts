@@ -51,4 +51,33 @@ describe('lagrangianBound', () => {
     expect(early.iterations).toBeLessThan(tight.iterations);
     expect((early.bound - greedy) / early.bound).toBeLessThanOrEqual(0.05);
   });
+
+  it("averages the relaxation's choice into a fractional plan within the limits", () => {
+    const instance = generateInstance({
+      seed: 6,
+      sideKm: 40,
+      candidateCount: 200,
+      demandCount: 4000,
+      reachKm: { min: 2, max: 3 },
+    });
+    for (const constraints of [{ maxSites: 15, mandatory: [4] }, { budget: 12 }]) {
+      const rules = resolveRules(instance, constraints);
+      const greedy = lazyGreedy(instance, rules).state.covered;
+      const { averageChoice, iterations } = lagrangianBound(instance, rules, { bestKnown: greedy, maxIterations: 300 });
+      expect(iterations).toBeGreaterThan(20);
+      let total = 0;
+      for (const share of averageChoice) {
+        expect(share).toBeGreaterThanOrEqual(0);
+        expect(share).toBeLessThanOrEqual(1);
+        total += share;
+      }
+      if (constraints.maxSites) {
+        expect(total).toBeLessThanOrEqual(constraints.maxSites + 1e-9);
+        expect(averageChoice[4]).toBeCloseTo(1, 12);
+      }
+      expect(total).toBeGreaterThan(0);
+    }
+    const none = lagrangianBound(instance, resolveRules(instance, { maxSites: 5 }), { bestKnown: 0, maxIterations: 0 });
+    expect(none.averageChoice.every((share) => share === 0)).toBe(true);
+  });
 });
