@@ -80,4 +80,21 @@ describe('lagrangianBound', () => {
     const none = lagrangianBound(instance, resolveRules(instance, { maxSites: 5 }), { bestKnown: 0, maxIterations: 0 });
     expect(none.averageChoice.every((share) => share === 0)).toBe(true);
   });
+
+  it('stays above the exact optimum when weights span orders of magnitude, raced or not', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const base = smallInstance(seed);
+      const weight = base.weight.map((w, i) => w * 10 ** ((i * 7) % 5)); // 1× to 10,000×
+      const instance = { ...base, weight };
+      for (const constraints of [{ maxSites: 3 }, { budget: 5 }, { maxSites: 4, mandatory: [0], excluded: [1] }]) {
+        const rules = resolveRules(instance, constraints);
+        const exact = bruteForceOptimum(instance, constraints).objective;
+        const greedy = lazyGreedy(instance, rules).state.covered;
+        for (const maxIterations of [1, 50, 400]) {
+          const { bound } = lagrangianBound(instance, rules, { bestKnown: greedy, maxIterations });
+          expect(bound).toBeGreaterThanOrEqual(exact - 1e-9 * exact);
+        }
+      }
+    }
+  });
 });

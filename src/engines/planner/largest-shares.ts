@@ -1,15 +1,4 @@
-import type { CoverState } from './cover-state.js';
-import type { CoverInstance } from './instance.js';
 import type { SelectionRules } from './selection-rules.js';
-
-/**
- * λ_i = w_i where the plan leaves point i uncovered, 0 where it covers it: there L(λ) is the plan's objective plus
- * the largest marginal gains the rules allow, the submodular bound at the plan. On the province benchmark it starts
- * the descent at a 6.7 % gap where the weight shared among each point's coverers starts at 27 %.
- */
-export function onlineStart(instance: CoverInstance, plan: CoverState): Float64Array {
-  return Float64Array.from(instance.weight, (w, i) => (plan.coverCount[i] === 0 ? w : 0));
-}
 
 /**
  * The candidates with the largest positive shares of a fractional choice, as many as the site count allows (all
