@@ -12,6 +12,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { PlanResult } from '../../src/domain/planner/plan-contract.js';
 import { PlanSettingsSchema } from '../../src/domain/planner/plan-settings.js';
 import { ThreadedMastCoverer } from '../../src/engines/planner/mast-coverer.js';
 import { planDem } from '../../src/engines/planner/plan-inputs.js';
@@ -36,7 +37,20 @@ const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
-const percent = (share: number) => `${(100 * share).toFixed(2)} %`;
+const percent = (share: number) => `${(100 * share).toFixed(3)} %`;
+
+/** Priority places covered after (and before), and the province's 5G share before and after the last phase. */
+function placesAndShare(result: PlanResult): string {
+  const { total } = result.effects;
+  const share = (people: number) => `${((100 * people) / total.population).toFixed(1)} %`;
+  const places = result.priorityPlaces;
+  const covered = places.filter((p) => p.coveredAfter.at(-1)).length;
+  const before = places.filter((p) => p.coveredBefore).length;
+  return (
+    (places.length ? `; priority places covered ${covered}/${places.length} (${before} before)` : '') +
+    `; 5G ${share(total.coveredBefore)} → ${share(total.coveredAfter.at(-1)!)} of the people`
+  );
+}
 
 export async function runPlannerDemoBench(options: { runs?: number } = {}) {
   const runs = options.runs ?? 3;
@@ -70,6 +84,7 @@ export async function runPlannerDemoBench(options: { runs?: number } = {}) {
           `  run ${run + 1}/${runs} ${scenario.name}: ${s.toFixed(2)} s, ${result.sites.length} sites, objective ` +
             `${Math.round(result.objective)}, gap ${percent(result.gap)}` +
             (result.demandGap === null ? '' : `, on the rest of the demand ${percent(result.demandGap)}`) +
+            placesAndShare(result) +
             ` (${result.stats.mergedDemandPoints} merged points, ${result.stats.candidates} candidates); load before: ${before}, after: ${describeLoad()}`,
         );
       }

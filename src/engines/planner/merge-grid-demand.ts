@@ -97,49 +97,44 @@ export function mergeGridDemand(
     }
   }
   const groups = firstCell.length;
-  // Exact check and each candidate's distinct groups: a candidate touching a group must cover all of its cells.
+  // One pass per candidate over its cells: its distinct groups (written straight into the matrix) and how many of
+  // each group's cells it covers; the exact check then needs only its distinct groups: it must cover all of each.
   const touched = new Uint32Array(groups);
   const lastSeen = new Int32Array(groups).fill(-1);
   const candStart = new Uint32Array(candidateCells.length + 1);
+  let candDemand = new Uint32Array(Math.max(1024, groups));
   let exact = true;
-  candidateCells.forEach((cells, c) => {
-    let distinct = 0;
+  for (let c = 0; c < candidateCells.length && exact; c++) {
+    const cells = candidateCells[c]!;
+    const from = candStart[c]!;
+    if (candDemand.length < from + cells.length) {
+      const grown = new Uint32Array(Math.max(2 * candDemand.length, from + cells.length));
+      grown.set(candDemand.subarray(0, from));
+      candDemand = grown;
+    }
+    let at = from;
     for (let k = 0; k < cells.length; k++) {
       const group = groupOf[cells[k]!]!;
       if (group < 0) continue;
       if (lastSeen[group] !== c) {
         lastSeen[group] = c;
         touched[group] = 0;
-        distinct++;
+        candDemand[at++] = group;
       }
       touched[group]!++;
     }
-    for (let k = 0; k < cells.length && exact; k++) {
-      const group = groupOf[cells[k]!]!;
-      if (group >= 0 && touched[group] !== groupCells[group]) exact = false;
-    }
-    candStart[c + 1] = candStart[c]! + distinct;
-  });
+    for (let j = from; j < at; j++) if (touched[candDemand[j]!] !== groupCells[candDemand[j]!]) exact = false;
+    candDemand.subarray(from, at).sort();
+    candStart[c + 1] = at;
+  }
   if (!exact) return splitExactly(demandPerCell, candidateCells, cost);
-  const candDemand = new Uint32Array(candStart[candidateCells.length]!);
-  lastSeen.fill(-1);
-  candidateCells.forEach((cells, c) => {
-    let at = candStart[c]!;
-    for (let k = 0; k < cells.length; k++) {
-      const group = groupOf[cells[k]!]!;
-      if (group < 0 || lastSeen[group] === c) continue;
-      lastSeen[group] = c;
-      candDemand[at++] = group;
-    }
-    candDemand.subarray(candStart[c]!, at).sort();
-  });
   return {
     instance: {
       candidateCount: candidateCells.length,
       demandCount: groups,
       weight: Float64Array.from(groupWeight),
       candStart,
-      candDemand,
+      candDemand: candDemand.slice(0, candStart[candidateCells.length]!),
       cost,
     },
     demandCells: reached,
