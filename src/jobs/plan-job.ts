@@ -29,7 +29,7 @@ export interface PlanJobOptions {
   /** The coverage output folder: mast coverages are cached in its `planner-cache` (null: memory only). */
   coverageDir: string | null;
   onProgress?: (stage: string, fraction: number) => void;
-  /** Checks made once the scenario's unit is known and before it is registered (e.g. the actor's permission there). */
+  /** Checks made once the scenario's unit is known, before any file is read or the scenario registered (e.g. the actor's permission there). */
   beforeStart?: (rootUnit: string) => Promise<void>;
   /** The area from files (filesPlanSource) for this unit, instead of the demo province or a demo run. */
   files?: { rootUnit: string; source: PlanAreaSource };
@@ -53,11 +53,14 @@ async function planSource(
   db: Database,
   settings: PlanSettings,
   coverageDir: string | null,
+  beforeStart: (rootUnit: string) => Promise<void>,
 ): Promise<{ source: PlanAreaSource; runId: string | null; root: string }> {
   let run: CoverageRun | undefined;
   if (settings.coverageRunId) run = await findRun(db, settings.coverageRunId);
-  else if (await isDemoUnitLoaded(db, '24')) return { source: { kind: 'demo' }, runId: null, root: '24' };
-  else run = (await listRuns(db)).find((r) => r.status === 'succeeded');
+  else if (await isDemoUnitLoaded(db, '24')) {
+    await beforeStart('24');
+    return { source: { kind: 'demo' }, runId: null, root: '24' };
+  } else run = (await listRuns(db)).find((r) => r.status === 'succeeded');
   if (!run)
     throw new Invalid(
       'plan.area',
@@ -68,6 +71,7 @@ async function planSource(
     throw new Invalid('plan.area', `Coverage run ${run.id} is ${run.status}: plan on a run that finished`, [
       { path: 'coverageRunId', message: run.status },
     ]);
+  await beforeStart(run.rootUnit); // before any file is read
   if (String((run.inputs as { dem?: string }).dem ?? '').startsWith('demo:'))
     return { source: { kind: 'demo', params: run.params as object }, runId: run.id, root: run.rootUnit };
   if (!coverageDir)
@@ -93,10 +97,12 @@ export async function startPlanJob(
   settings: PlanSettings,
   options: PlanJobOptions,
 ): Promise<{ scenarioId: string; finished: Promise<PlanScenario> }> {
-  const { source, runId, root } = options.files
-    ? { source: options.files.source, runId: null, root: options.files.rootUnit }
-    : await planSource(db, settings, options.coverageDir);
-  await options.beforeStart?.(root);
+  const beforeStart = options.beforeStart ?? (async () => undefined);
+  const files = options.files;
+  if (files) await beforeStart(files.rootUnit);
+  const { source, runId, root } = files
+    ? { source: files.source, runId: null, root: files.rootUnit }
+    : await planSource(db, settings, options.coverageDir, beforeStart);
   const rootUnit = await findUnit(db, root);
   const audit = { actor: options.actor, requestId: options.requestId };
   const scenarioId = await createScenario(db, { rootUnitId: rootUnit.id, coverageRunId: runId, settings }, audit);

@@ -114,6 +114,15 @@ describe('plans on an uploaded run', () => {
   it('refuses a run whose kept file is gone, naming it, and starts nothing', async () => {
     const run = await uploadRun([IN_C2]);
     rmSync(join(outputDir, run.id, 'inputs', 'population-worldpop-100m.tif'));
+    // An officer of one commune may not plan the province: refused before any file is read (403, not the 422).
+    const outsider = await testApp.as({ role: 'province_officer', units: ['C1'] });
+    const forbidden = await testApp.inject({
+      method: 'POST',
+      url: '/api/plans',
+      payload: { name: 'x', coverageRunId: run.id, maxSites: 1 },
+      headers: outsider,
+    });
+    expect(forbidden.statusCode).toBe(403);
     const before = (await testApp.inject('/api/plans')).json().length;
     const refused = await plan(run.id);
     expect(refused.statusCode).toBe(422);
