@@ -78,7 +78,7 @@ export async function readKeptRunInputs(folder: string, runId: string): Promise<
   if (!existsSync(path))
     throw new Invalid(
       'plan.area',
-      `Coverage run ${runId} kept no record of its input files; run it again to plan on it`,
+      `Coverage run ${runId} kept no record of its input files in ${folder}; run it again to plan on it`,
       [{ path: 'coverageRunId', message: 'no kept inputs' }],
     );
   const manifest = ManifestSchema.parse(JSON.parse(await readFile(path, 'utf8')));
