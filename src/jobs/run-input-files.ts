@@ -81,7 +81,7 @@ export async function readKeptRunInputs(folder: string, runId: string): Promise<
       `Coverage run ${runId} kept no record of its input files in ${folder}; run it again to plan on it`,
       [{ path: 'coverageRunId', message: 'no kept inputs' }],
     );
-  const manifest = ManifestSchema.parse(JSON.parse(await readFile(path, 'utf8')));
+  const manifest = await readManifest(path, runId);
   const located = (recorded: string) => (isAbsolute(recorded) ? recorded : join(folder, recorded));
   const missing = [...manifest.dem, manifest.population, manifest.sites].map(located).filter((p) => !existsSync(p));
   if (missing.length > 0)
@@ -92,4 +92,19 @@ export async function readKeptRunInputs(folder: string, runId: string): Promise<
     );
   const sites = JSON.parse(await readFile(located(manifest.sites), 'utf8')) as SiteRecord[];
   return { dem: manifest.dem.map(located), population: located(manifest.population), sites };
+}
+
+/** The manifest, or a refusal naming it when it cannot be read (edited or cut short by hand). */
+async function readManifest(path: string, runId: string): Promise<z.output<typeof ManifestSchema>> {
+  let parsed: ReturnType<typeof ManifestSchema.safeParse>;
+  try {
+    parsed = ManifestSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+  } catch {
+    parsed = ManifestSchema.safeParse(null);
+  }
+  if (!parsed.success)
+    throw new Invalid('plan.area', `${path}, the record of coverage run ${runId}'s inputs, cannot be read`, [
+      { path: 'coverageRunId', message: 'unreadable kept inputs' },
+    ]);
+  return parsed.data;
 }
