@@ -35,7 +35,7 @@ function keptName(prefix: string, name: string): string {
  * read (every technology) are written as read. Returns the inputs as paths: the uploads' bytes need not stay in
  * memory for the rest of the run. The manifest is written last, so a half-kept folder has none.
  */
-export async function keepRunInputs(folder: string, files: RunInputFiles): Promise<RunInputFiles> {
+export async function keepRunInputs(folder: string, files: RunInputFiles): Promise<KeptRunInputs> {
   try {
     return await writeKept(folder, files);
   } catch (error) {
@@ -51,7 +51,7 @@ export async function discardRunInputs(folder: string): Promise<void> {
   await rm(join(folder, KEPT), { recursive: true, force: true });
 }
 
-async function writeKept(folder: string, files: RunInputFiles): Promise<RunInputFiles> {
+async function writeKept(folder: string, files: RunInputFiles): Promise<KeptRunInputs> {
   const kept = join(folder, KEPT);
   await mkdir(kept, { recursive: true });
   const keep = async (file: InputFile, prefix: string): Promise<{ path: string; recorded: string }> => {
