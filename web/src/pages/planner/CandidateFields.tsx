@@ -2,6 +2,7 @@ import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../components/FormField.js';
 import type { FieldMessage } from './PlanForm.js';
+import { PlanFileField } from './PlanFileField.js';
 import type { PlanFormInput, PlanFormValues } from './plan-form-model.js';
 
 interface CandidateFieldsProps {
@@ -9,12 +10,18 @@ interface CandidateFieldsProps {
   message: FieldMessage;
 }
 
-/** Where sites may go (existing masts upgraded, new masts on a lattice), their radio, and codes forced in or kept out. */
+/**
+ * Where sites may go (existing masts upgraded, new masts on a lattice, the partner's list), their radio, and codes
+ * forced in or kept out.
+ */
 export function CandidateFields({ form, message }: CandidateFieldsProps) {
   const { t } = useTranslation();
   const { register, control } = form;
   const errors = form.formState.errors;
-  const [existing, generated] = useWatch({ control, name: ['existingMastsUse', 'generatedUse'] });
+  const [existing, generated, imported, importedFile] = useWatch({
+    control,
+    name: ['existingMastsUse', 'generatedUse', 'imported', 'importedFile'],
+  });
 
   return (
     <fieldset className="planner-fieldset">
@@ -48,6 +55,15 @@ export function CandidateFields({ form, message }: CandidateFieldsProps) {
           </FormField>
         </div>
       )}
+      <PlanFileField
+        kind="candidates"
+        rows={imported}
+        fileName={importedFile}
+        onRows={(rows, file) => {
+          form.setValue('imported', rows as PlanFormInput['imported'], { shouldValidate: form.formState.isSubmitted });
+          form.setValue('importedFile', file);
+        }}
+      />
       <fieldset className="planner-fieldset">
         <legend>{t('planner.form.radio')}</legend>
         <p className="field-hint">{t('planner.form.radioHint')}</p>

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useForm, type FieldError } from 'react-hook-form';
+import { useForm, useWatch, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../components/FormField.js';
 import { ProblemNotice } from '../../components/ProblemNotice.js';
@@ -9,6 +9,7 @@ import { currentLang } from '../../i18n.js';
 import { AreaField } from './AreaField.js';
 import { CandidateFields } from './CandidateFields.js';
 import { LimitFields } from './LimitFields.js';
+import { PlanFileField } from './PlanFileField.js';
 import {
   planFormDefaults,
   planFormSchema,
@@ -42,6 +43,7 @@ export function PlanForm({ onStarted }: { onStarted: (plan: PlanScenario) => voi
     return t(`planner.errors.${key}`, { a: values[0] ?? '', b: values[1] ?? '' });
   };
   const { register } = form;
+  const [points, pointsFile] = useWatch({ control: form.control, name: ['points', 'pointsFile'] });
 
   return (
     <form
@@ -90,6 +92,15 @@ export function PlanForm({ onStarted }: { onStarted: (plan: PlanScenario) => voi
         <label className="checkbox">
           <input type="checkbox" {...register('economicZoneSettlements')} /> {t('planner.form.economicZoneSettlements')}
         </label>
+        <PlanFileField
+          kind="points"
+          rows={points}
+          fileName={pointsFile}
+          onRows={(rows, file) => {
+            form.setValue('points', rows as PlanFormInput['points']);
+            form.setValue('pointsFile', file);
+          }}
+        />
       </fieldset>
       <CandidateFields form={form} message={message} />
       <FormField label={t('planner.form.timeLimitS')} error={message(errors.timeLimitS)}>

@@ -56,6 +56,11 @@ const run = (id: string, status: string, dem: string) => ({
 });
 const RUNS = [run(FILES_RUN, 'succeeded', 'a1b2'), run('0b8c1d3e-0000-4000-8000-0000000000f2', 'failed', 'c3d4')];
 
+const PARTNER_ROWS = [
+  { code: 'DT-1', lon: 107.6, lat: 13.9, cost: 2.5 },
+  { code: 'DT-2', lon: 107.7, lat: 13.8, cost: 3 },
+];
+
 let session: SessionState;
 let posted: unknown[] = [];
 let polls = 0;
@@ -98,6 +103,18 @@ beforeEach(async () => {
       }
       if (route === 'GET /api/map-config') return json({ baseMap: null });
       if (route === 'GET /api/coverage/runs') return json(RUNS);
+      if (route === 'POST /api/plans/read-file/candidates') return json(PARTNER_ROWS);
+      if (route === 'POST /api/plans/read-file/points')
+        return json(
+          {
+            title: 'Invalid',
+            status: 422,
+            code: 'plan.settings',
+            detail: 'truong.csv: 1 problem(s). First: row 2 column lat: out of range',
+            errors: [{ path: 'truong.csv row 2 column lat', message: 'out of range' }],
+          },
+          422,
+        );
       return json({ title: 'Not found', status: 404 }, 404);
     }),
   );
@@ -167,6 +184,29 @@ describe('the 5G planning page', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Lập phương án' }));
     await screen.findByText(/Chọn trạm/, {}, { timeout: 3000 });
     expect(posted).toEqual([expect.objectContaining({ name: 'Trên lần tính', coverageRunId: FILES_RUN })]);
+  });
+
+  it('reads the partner’s file into the plan, and shows a refused file’s bad cell', async () => {
+    await renderPage(['plan.read', 'plan.run']);
+    const form = await screen.findByRole('form', { name: 'Phương án mới' });
+    const upload = (label: RegExp, name: string) =>
+      fireEvent.change(within(form).getByLabelText(label), {
+        target: { files: [new File(['x'], name, { type: 'text/csv' })] },
+      });
+    upload(/Danh sách vị trí của đối tác/, 'doitac.csv');
+    expect(await within(form).findByText(/Đã đọc 2 vị trí từ doitac.csv/)).toBeTruthy();
+    upload(/Điểm cần phủ sóng/, 'truong.csv');
+    expect(await within(form).findByText(/truong.csv row 2 column lat/)).toBeTruthy();
+    fireEvent.input(within(form).getByLabelText(/Tên phương án/), { target: { value: 'Đối tác' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Lập phương án' }));
+    await screen.findByText(/Chọn trạm/, {}, { timeout: 3000 });
+    expect(posted).toEqual([
+      expect.objectContaining({
+        name: 'Đối tác',
+        points: [],
+        candidates: expect.objectContaining({ imported: PARTNER_ROWS }),
+      }),
+    ]);
   });
 
   it('names a wrong field and sends nothing', async () => {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Lang } from '../../../../src/domain/overview-contract.js';
 import { parseLocalNumber, toInputText } from '../entry/number-input.js';
-import type { PlanSettingsBody } from './planner-api.js';
+import type { ImportedCandidateRow, PlanSettingsBody, PointOfInterestRow } from './planner-api.js';
 import { DEFAULT_5G_RADIO } from '../../../../src/domain/planner/plan-settings.js';
 
 export type LimitKind = 'sites' | 'budget' | 'phases';
@@ -57,6 +57,11 @@ export interface PlanFormInput {
   radioBandMhz: string;
   radioTxPowerDbm: string;
   radioHeightM: string;
+  /** Rows read from the partner's file (checked by the server) and the file's name. */
+  imported: ImportedCandidateRow[];
+  importedFile: string | null;
+  points: PointOfInterestRow[];
+  pointsFile: string | null;
   mandatory: string;
   excluded: string;
   timeLimitS: string;
@@ -90,6 +95,10 @@ export function planFormDefaults(lang: Lang, firstYear: number): PlanFormInput {
     radioBandMhz: n(DEFAULT_5G_RADIO.bandMhz),
     radioTxPowerDbm: n(DEFAULT_5G_RADIO.txPowerDbm),
     radioHeightM: n(DEFAULT_5G_RADIO.antennaHeightM),
+    imported: [],
+    importedFile: null,
+    points: [],
+    pointsFile: null,
     mandatory: '',
     excluded: '',
     timeLimitS: '60',
@@ -163,6 +172,11 @@ export function planFormSchema(lang: Lang) {
       radioBandMhz: requiredNumber(lang, { min: 450, max: 7125 }),
       radioTxPowerDbm: requiredNumber(lang, { min: 10, max: 60 }),
       radioHeightM: requiredNumber(lang, { min: 5, max: 200 }),
+      // Rows the server read and checked already (it checks them again with the settings).
+      imported: z.custom<ImportedCandidateRow[]>((rows) => Array.isArray(rows)),
+      importedFile: z.string().nullable(),
+      points: z.custom<PointOfInterestRow[]>((rows) => Array.isArray(rows)),
+      pointsFile: z.string().nullable(),
       mandatory: z.string().transform(parseCodes),
       excluded: z.string().transform(parseCodes),
       timeLimitS: requiredNumber(lang, { min: 1, max: 3600 }),
@@ -187,7 +201,7 @@ export function planFormSchema(lang: Lang) {
             seen.add(phase.year);
           });
         }
-        if (!form.existingMastsUse && !form.generatedUse)
+        if (!form.existingMastsUse && !form.generatedUse && form.imported.length === 0)
           ctx.addIssue({ code: 'custom', path: ['generatedUse'], message: 'noCandidates' });
         const clash = form.mandatory.find((code) => form.excluded.includes(code));
         if (clash)
@@ -231,7 +245,7 @@ export function toPlanSettings(values: PlanFormValues, lang: Lang): PlanSettings
         minSpacingKm: values.minSpacingKm,
         cost: values.generatedCost,
       },
-      imported: [],
+      imported: values.imported,
       radio: {
         ...DEFAULT_5G_RADIO,
         bandMhz: values.radioBandMhz,
@@ -239,7 +253,7 @@ export function toPlanSettings(values: PlanFormValues, lang: Lang): PlanSettings
         antennaHeightM: values.radioHeightM,
       },
     },
-    points: [],
+    points: values.points,
     mandatory: values.mandatory,
     excluded: values.excluded,
     thresholdShare: 0.9,

@@ -1,6 +1,6 @@
 /** The planner's reads and writes (`/api/plans`), typed from the OpenAPI document. */
 import { queryOptions } from '@tanstack/react-query';
-import { apiDelete, apiGet, apiPost, apiPostJson } from '../../api/client.js';
+import { apiDelete, apiGet, apiPost, apiPostForm, apiPostJson } from '../../api/client.js';
 import type { ApiSchemas } from '../../api/types.js';
 
 export type PlanScenario = ApiSchemas['PlanScenario'];
@@ -12,6 +12,14 @@ export type PriorityPlace = ApiSchemas['PriorityPlace'];
 export type PlanSettingsBody = ApiSchemas['PlanSettingsInput'];
 export type PlanStatus = PlanScenario['status'];
 export type SiteExportFormat = 'csv' | 'geojson' | 'kml';
+export type ImportedCandidateRow = PlanSettingsBody['candidates'] extends infer C
+  ? C extends { imported?: (infer R)[] }
+    ? R
+    : never
+  : never;
+export type PointOfInterestRow = NonNullable<PlanSettingsBody['points']>[number];
+/** What a scenario reads from a file: the partner's candidate sites, or points of interest. */
+export type PlanFileKind = 'candidates' | 'points';
 
 export const SITE_EXPORT_FORMATS: readonly SiteExportFormat[] = ['csv', 'geojson', 'kml'];
 
@@ -66,4 +74,15 @@ export function planCoverageUrl(id: string): string {
 
 export function siteExportUrl(id: string, format: SiteExportFormat): string {
   return `/api/plans/${encodeURIComponent(id)}/sites.${format}`;
+}
+
+/** Reads a CSV or XLSX of candidates or points of interest (checked on the server, every bad cell named). */
+export function readPlanFile<K extends PlanFileKind>(
+  kind: K,
+  file: File,
+  lang: string,
+): Promise<K extends 'candidates' ? ImportedCandidateRow[] : PointOfInterestRow[]> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return apiPostForm(`/plans/read-file/${kind}`, {}, form, { lang });
 }
