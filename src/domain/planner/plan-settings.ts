@@ -30,6 +30,25 @@ export const ImportedCandidateSchema = z
   })
   .meta({ id: 'ImportedCandidate' });
 
+/** A longitude, latitude pair (a third number, a height, is allowed and ignored). */
+const PositionSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).rest(z.number());
+const RingSchema = z.array(PositionSchema).min(4).max(200_000);
+
+/** An area no new mast may stand in (a protected forest, a military zone…): a GeoJSON Polygon or MultiPolygon. */
+export const ExcludedAreaSchema = z
+  .object({
+    name: z.string().max(200).default(''),
+    geometry: z.discriminatedUnion('type', [
+      z.object({ type: z.literal('Polygon'), coordinates: z.array(RingSchema).min(1).max(1_000) }),
+      z.object({
+        type: z.literal('MultiPolygon'),
+        coordinates: z.array(z.array(RingSchema).min(1).max(1_000)).min(1).max(10_000),
+      }),
+    ]),
+  })
+  .meta({ id: 'ExcludedArea' });
+export type ExcludedArea = z.output<typeof ExcludedAreaSchema>;
+
 /** One year of a phased plan: what may be built that year. */
 export const PlanPhaseSchema = z
   .object({
@@ -115,9 +134,20 @@ export const PlanSettingsSchema = z
             latticeKm: z.number().min(0.2).max(50).default(2),
             minSpacingKm: z.number().min(0).max(50).default(1.5),
             cost: z.number().positive().max(1e9).default(2),
+            excludedAreas: z
+              .array(ExcludedAreaSchema)
+              .max(1_000)
+              .default([])
+              .describe('Areas no new mast may stand in'),
+            excludedMarginM: z
+              .number()
+              .min(0)
+              .max(20_000)
+              .default(0)
+              .describe('How far from the excluded areas a new mast must stand, metres'),
           })
           .prefault({})
-          .describe('New masts on the highest ground of each lattice square'),
+          .describe('New masts on the highest ground of each lattice square, away from the excluded areas'),
         imported: z.array(ImportedCandidateSchema).max(50_000).default([]).describe('The partner’s own list'),
         radio: PlanRadioSchema,
       })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PlanSettingsSchema } from '../../domain/planner/plan-settings.js';
-import { cellCentreLonLat } from '../coverage/analysis-grid.js';
+import { cellCentreLonLat, toGridCell } from '../coverage/analysis-grid.js';
 import { SMALL_PLAN_GRID } from '../../../test/fixtures/planner-grid.js';
 import { scenarioCandidates } from './plan-candidates.js';
 import type { PlanArea } from './plan-inputs.js';
@@ -68,6 +68,47 @@ describe('a scenario’s candidates', () => {
     expect(environment('P-W')).toBe('urban');
     expect(environment('P-C')).toBe('rural');
     expect(found[0]!.sectors[0]!.bandMhz).toBe(2600); // the default radio
+  });
+
+  it('puts no new mast in an excluded area or within its margin', () => {
+    const [w, n] = cellCentreLonLat(0, 0, grid);
+    const [e, s] = cellCentreLonLat(9, 9, grid);
+    const hill = {
+      name: 'rừng đặc dụng',
+      geometry: {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [w, n],
+            [e, n],
+            [e, s],
+            [w, s],
+            [w, n],
+          ],
+        ],
+      },
+    };
+    const generatedOnly = (generated: object) =>
+      scenarioCandidates(
+        area,
+        [],
+        PlanSettingsSchema.parse({
+          name: 'x',
+          maxSites: 1,
+          candidates: { existingMasts: { use: false }, generated: { latticeKm: 2, minSpacingKm: 1, ...generated } },
+        }),
+        'VTL',
+        'VTL',
+      );
+    const cellOf = (c: { lon: number; lat: number }) => {
+      const { x, y } = toGridCell(c.lon, c.lat, grid);
+      return [Math.round(x), Math.round(y)] as const;
+    };
+    expect(generatedOnly({}).map(cellOf)).toContainEqual([5, 5]); // the ward's hill
+    const away = generatedOnly({ excludedAreas: [hill], excludedMarginM: 500 }).map(cellOf);
+    expect(away.length).toBeGreaterThan(0);
+    // Nothing in the area (cells 0–9) nor within 5 cells of it.
+    for (const [x, y] of away) expect(x > 14 || y > 14).toBe(true);
   });
 
   it('refuses a radio out of range, naming the field', () => {

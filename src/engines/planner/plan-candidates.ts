@@ -3,6 +3,7 @@ import { Invalid } from '../../domain/errors.js';
 import type { PlanSettings } from '../../domain/planner/plan-settings.js';
 import { existingMastCandidates, generatedCandidates, templateSectors, type PlanCandidate } from './candidates.js';
 import type { PlanArea } from './plan-inputs.js';
+import { excludedCells } from './excluded-areas.js';
 import { transformer, WGS84 } from '../coverage/raster/crs.js';
 import { gridTransform, pixelAt } from '../coverage/raster/raster.js';
 
@@ -46,6 +47,10 @@ export function scenarioCandidates(
     );
   if (generated.use) {
     const allowed = Uint8Array.from(area.zones.whole, (unit) => (unit >= 0 ? 1 : 0));
+    if (generated.excludedAreas.length > 0) {
+      const excluded = excludedCells(area.grid, generated.excludedAreas, generated.excludedMarginM);
+      for (let cell = 0; cell < allowed.length; cell++) if (excluded[cell]) allowed[cell] = 0;
+    }
     candidates.push(
       ...generatedCandidates(area.grid, area.dem, allowed, environment, {
         latticeKm: generated.latticeKm,
