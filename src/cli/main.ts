@@ -126,6 +126,8 @@ databaseOptions(
     .option('--time-limit <seconds>', 'solver time limit (default 60)')
     .option('--candidates <file>', 'the partner’s candidate sites, CSV or XLSX: code, lon, lat, cost (and height)')
     .option('--points <file>', 'points of interest, CSV or XLSX: name, kind, lon, lat, weight (and radius in metres)')
+    .option('--excluded-areas <file>', 'GeoJSON polygons where no new mast may stand (protected forests, …)')
+    .option('--excluded-margin <metres>', 'how far from the excluded areas a new mast must stand')
     .option('--out <file>', 'write the chosen sites: .csv, .geojson or .kml'),
 ).action(async (flags) => (await import('./commands/plan.js')).planCommand(flags));
 

@@ -67,6 +67,30 @@ it('reads a candidates file for the settings, or names each bad cell', async () 
   expect(JSON.stringify(bad.json())).toContain('truong.csv row 2 column lat');
 });
 
+it('reads a GeoJSON of excluded areas for the settings, or names each bad feature', async () => {
+  const ring = [
+    [107.5, 13.9],
+    [107.6, 13.9],
+    [107.6, 14.0],
+    [107.5, 13.9],
+  ];
+  const feature = (geometry: object) => ({ type: 'Feature', properties: { name: 'Rừng' }, geometry });
+  const good = await upload(
+    '/api/plans/read-areas',
+    'vung-cam.geojson',
+    JSON.stringify({ type: 'FeatureCollection', features: [feature({ type: 'Polygon', coordinates: [ring] })] }),
+  );
+  expect(good.statusCode, good.body).toBe(200);
+  expect(good.json()).toEqual([{ name: 'Rừng', geometry: { type: 'Polygon', coordinates: [ring] } }]);
+  const bad = await upload(
+    '/api/plans/read-areas',
+    'vung-cam.geojson',
+    JSON.stringify({ type: 'FeatureCollection', features: [feature({ type: 'LineString', coordinates: ring })] }),
+  );
+  expect(bad.statusCode).toBe(422);
+  expect(JSON.stringify(bad.json())).toContain('vung-cam.geojson feature 1');
+});
+
 it('refuses settings without a limit, or a site both mandatory and excluded, naming the field', async () => {
   const none = await testApp.inject({ method: 'POST', url: '/api/plans', payload: { name: 'x' } });
   expect(none.statusCode).toBe(400);

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatPlanPointError, readPlanPoints, type PlanPointKind } from '../../intake/planner/read-plan-points.js';
+import { formatExcludedAreaError, readExcludedAreas } from '../../intake/planner/read-excluded-areas.js';
 import { SingleBar, Presets } from 'cli-progress';
 import { openDatabase, describeDatabase } from '../../db/open-database.js';
 import { migrate } from '../../db/migrate.js';
@@ -27,6 +28,8 @@ export interface PlanFlags extends DatabaseFlags {
   timeLimit?: string;
   candidates?: string;
   points?: string;
+  excludedAreas?: string;
+  excludedMargin?: string;
   unit?: string;
   dem?: string[];
   population?: string;
@@ -51,6 +54,20 @@ async function readPointsFile(path: string, kind: PlanPointKind) {
       ].join('\n  '),
     );
   return read.rows;
+}
+
+/** Excluded areas from a GeoJSON file, or an error naming each bad feature. */
+function readAreasFile(path: string) {
+  const read = readExcludedAreas({ name: basename(path), bytes: new Uint8Array(readFileSync(path)) });
+  if (!read.ok)
+    throw new Invalid(
+      'plan.settings',
+      [
+        `${path}: ${read.errors.length} problem(s); nothing was planned`,
+        ...read.errors.slice(0, 20).map(formatExcludedAreaError),
+      ].join('\n  '),
+    );
+  return read.areas;
 }
 
 const number = (text: string | undefined, flag: string) => {
@@ -109,6 +126,15 @@ export async function planCommand(flags: PlanFlags): Promise<void> {
       imported: (await readPointsFile(flags.candidates, 'candidates')) as never,
     };
   if (flags.points) input.points = (await readPointsFile(flags.points, 'points')) as never;
+  if (flags.excludedAreas || flags.excludedMargin)
+    input.candidates = {
+      ...input.candidates,
+      generated: {
+        ...input.candidates?.generated,
+        ...(flags.excludedAreas ? { excludedAreas: readAreasFile(flags.excludedAreas) } : {}),
+        ...(flags.excludedMargin ? { excludedMarginM: number(flags.excludedMargin, '--excluded-margin') } : {}),
+      },
+    };
   const parsed = PlanSettingsSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -6882,6 +6882,141 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/plans/read-areas': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Read a GeoJSON of areas no new mast may stand in (Polygons and MultiPolygons, named by their `name` property) for a scenario’s settings; every bad feature named, nothing kept */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExcludedArea'][];
+          };
+        };
+        /** @description The request is malformed or fails the schema (field paths in `errors`) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Sign-in (or an API token) is required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Signed in, but not allowed: permission, unit scope, CSRF or cross-site check */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The unit, indicator or other thing named does not exist */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with what is stored (already exists, locked by approval, wrong state) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The body or an uploaded file is larger than the server accepts */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The body is not of a type this route accepts */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Understood but refused by a rule of the domain (details in `errors`) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many requests or attempts; Retry-After says when to try again */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Something went wrong on the server; quote the request id */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Busy or not ready; Retry-After says when to try again */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/plans/read-file/{kind}': {
     parameters: {
       query?: never;
@@ -9113,6 +9248,36 @@ export interface components {
       recoveryCodes: string[];
       state: components['schemas']['SessionState'];
     };
+    ExcludedArea: {
+      geometry:
+        | {
+            coordinates: [number, number, ...number[]][][];
+            /** @enum {string} */
+            type: 'Polygon';
+          }
+        | {
+            coordinates: [number, number, ...number[]][][][];
+            /** @enum {string} */
+            type: 'MultiPolygon';
+          };
+      /** @default  */
+      name: string;
+    };
+    ExcludedAreaInput: {
+      geometry:
+        | {
+            coordinates: [number, number, ...number[]][][];
+            /** @enum {string} */
+            type: 'Polygon';
+          }
+        | {
+            coordinates: [number, number, ...number[]][][][];
+            /** @enum {string} */
+            type: 'MultiPolygon';
+          };
+      /** @default  */
+      name: string;
+    };
     FindingExplanation: {
       comment: string;
       /** @description ISO 8601, UTC */
@@ -9418,10 +9583,20 @@ export interface components {
           /** @default true */
           use: boolean;
         };
-        /** @description New masts on the highest ground of each lattice square */
+        /** @description New masts on the highest ground of each lattice square, away from the excluded areas */
         generated: {
           /** @default 2 */
           cost: number;
+          /**
+           * @description Areas no new mast may stand in
+           * @default []
+           */
+          excludedAreas: components['schemas']['ExcludedArea'][];
+          /**
+           * @description How far from the excluded areas a new mast must stand, metres
+           * @default 0
+           */
+          excludedMarginM: number;
           /** @default 2 */
           latticeKm: number;
           /** @default 1.5 */
@@ -9533,12 +9708,22 @@ export interface components {
           use: boolean;
         };
         /**
-         * @description New masts on the highest ground of each lattice square
+         * @description New masts on the highest ground of each lattice square, away from the excluded areas
          * @default {}
          */
         generated: {
           /** @default 2 */
           cost: number;
+          /**
+           * @description Areas no new mast may stand in
+           * @default []
+           */
+          excludedAreas: components['schemas']['ExcludedAreaInput'][];
+          /**
+           * @description How far from the excluded areas a new mast must stand, metres
+           * @default 0
+           */
+          excludedMarginM: number;
           /** @default 2 */
           latticeKm: number;
           /** @default 1.5 */

@@ -18,9 +18,9 @@ export function CandidateFields({ form, message }: CandidateFieldsProps) {
   const { t } = useTranslation();
   const { register, control } = form;
   const errors = form.formState.errors;
-  const [existing, generated, imported, importedFile] = useWatch({
+  const [existing, generated, imported, importedFile, excludedAreas, excludedAreasFile] = useWatch({
     control,
-    name: ['existingMastsUse', 'generatedUse', 'imported', 'importedFile'],
+    name: ['existingMastsUse', 'generatedUse', 'imported', 'importedFile', 'excludedAreas', 'excludedAreasFile'],
   });
 
   return (
@@ -52,6 +52,22 @@ export function CandidateFields({ form, message }: CandidateFieldsProps) {
           </FormField>
           <FormField label={t('planner.form.generatedCost')} error={message(errors.generatedCost)}>
             <input className="input input-number" inputMode="decimal" {...register('generatedCost')} />
+          </FormField>
+        </div>
+      )}
+      {generated && (
+        <div className="planner-row">
+          <PlanFileField
+            kind="areas"
+            rows={excludedAreas}
+            fileName={excludedAreasFile}
+            onRows={(rows, file) => {
+              form.setValue('excludedAreas', rows as PlanFormInput['excludedAreas']);
+              form.setValue('excludedAreasFile', file);
+            }}
+          />
+          <FormField label={t('planner.form.excludedMarginM')} error={message(errors.excludedMarginM)}>
+            <input className="input input-number" inputMode="decimal" {...register('excludedMarginM')} />
           </FormField>
         </div>
       )}

@@ -6,6 +6,8 @@ import { currentLang } from '../../i18n.js';
 import { FILE_ACCEPT } from '../../importing.js';
 import { readPlanFile, type PlanFileKind } from './planner-api.js';
 
+const GEOJSON_ACCEPT = '.geojson,.json,application/geo+json,application/json';
+
 interface PlanFileFieldProps<Row> {
   kind: PlanFileKind;
   /** The rows read so far (none: no file). */
@@ -15,8 +17,9 @@ interface PlanFileFieldProps<Row> {
 }
 
 /**
- * A CSV or XLSX the scenario reads (the partner's candidate sites, or points of interest): sent to the server to be
- * checked as soon as it is chosen; its rows join the settings, or the server's refusal names every bad cell.
+ * A file the scenario reads (the partner's candidate sites or points of interest as CSV/XLSX, excluded areas as
+ * GeoJSON): sent to the server to be checked as soon as it is chosen; its rows join the settings, or the server's
+ * refusal names every bad cell or feature.
  */
 export function PlanFileField<Row>({ kind, rows, onRows, fileName }: PlanFileFieldProps<Row>) {
   const { t, i18n } = useTranslation();
@@ -31,7 +34,7 @@ export function PlanFileField<Row>({ kind, rows, onRows, fileName }: PlanFileFie
         <input
           className="input file-input"
           type="file"
-          accept={FILE_ACCEPT}
+          accept={kind === 'areas' ? GEOJSON_ACCEPT : FILE_ACCEPT}
           onChange={(event) => {
             const file = event.target.files?.[0];
             if (file) read.mutate(file);

@@ -29,7 +29,14 @@ describe('the planning form', () => {
     expect(body).toMatchObject({ name: 'Biên giới trước', maxSites: 20, weights: { economicZone: 1, border: 1 } });
     expect(body).not.toHaveProperty('budget');
     expect(body).not.toHaveProperty('phases');
-    expect(body.candidates.generated).toEqual({ use: true, latticeKm: 2, minSpacingKm: 1.5, cost: 2 });
+    expect(body.candidates.generated).toEqual({
+      use: true,
+      latticeKm: 2,
+      minSpacingKm: 1.5,
+      cost: 2,
+      excludedAreas: [],
+      excludedMarginM: 0,
+    });
     expect(PlanSettingsSchema.safeParse(body).success).toBe(true);
   });
 
@@ -42,6 +49,30 @@ describe('the planning form', () => {
     });
     expect(issuesOf(filled({ radioBandMhz: '100' }))).toEqual([
       { path: 'radioBandMhz', key: 'range', values: ['450', '7125'] },
+    ]);
+  });
+
+  it('sends the excluded areas read from a file with their margin', () => {
+    const area = {
+      name: 'Rừng',
+      geometry: {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [107.5, 13.9],
+            [107.6, 13.9],
+            [107.6, 14],
+            [107.5, 13.9],
+          ] as [number, number][],
+        ],
+      },
+    };
+    const values = planFormSchema('vi').parse(filled({ excludedAreas: [area], excludedMarginM: '1.000' }));
+    const body = toPlanSettings(values, 'vi');
+    expect(body.candidates.generated).toMatchObject({ excludedAreas: [area], excludedMarginM: 1000 });
+    expect(PlanSettingsSchema.safeParse(body).success).toBe(true);
+    expect(issuesOf(filled({ excludedMarginM: '-1' }))).toEqual([
+      { path: 'excludedMarginM', key: 'range', values: ['0', '20000'] },
     ]);
   });
 

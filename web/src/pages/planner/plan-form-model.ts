@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Lang } from '../../../../src/domain/overview-contract.js';
 import { parseLocalNumber, toInputText } from '../entry/number-input.js';
-import type { ImportedCandidateRow, PlanSettingsBody, PointOfInterestRow } from './planner-api.js';
+import type { ExcludedAreaRow, ImportedCandidateRow, PlanSettingsBody, PointOfInterestRow } from './planner-api.js';
 import { DEFAULT_5G_RADIO } from '../../../../src/domain/planner/plan-settings.js';
 
 export type LimitKind = 'sites' | 'budget' | 'phases';
@@ -60,6 +60,9 @@ export interface PlanFormInput {
   /** Rows read from the partner's file (checked by the server) and the file's name. */
   imported: ImportedCandidateRow[];
   importedFile: string | null;
+  excludedAreas: ExcludedAreaRow[];
+  excludedAreasFile: string | null;
+  excludedMarginM: string;
   points: PointOfInterestRow[];
   pointsFile: string | null;
   mandatory: string;
@@ -97,6 +100,9 @@ export function planFormDefaults(lang: Lang, firstYear: number): PlanFormInput {
     radioHeightM: n(DEFAULT_5G_RADIO.antennaHeightM),
     imported: [],
     importedFile: null,
+    excludedAreas: [],
+    excludedAreasFile: null,
+    excludedMarginM: n(0),
     points: [],
     pointsFile: null,
     mandatory: '',
@@ -175,6 +181,9 @@ export function planFormSchema(lang: Lang) {
       // Rows the server read and checked already (it checks them again with the settings).
       imported: z.custom<ImportedCandidateRow[]>((rows) => Array.isArray(rows)),
       importedFile: z.string().nullable(),
+      excludedAreas: z.custom<ExcludedAreaRow[]>((rows) => Array.isArray(rows)),
+      excludedAreasFile: z.string().nullable(),
+      excludedMarginM: requiredNumber(lang, { min: 0, max: 20_000 }),
       points: z.custom<PointOfInterestRow[]>((rows) => Array.isArray(rows)),
       pointsFile: z.string().nullable(),
       mandatory: z.string().transform(parseCodes),
@@ -244,6 +253,8 @@ export function toPlanSettings(values: PlanFormValues, lang: Lang): PlanSettings
         latticeKm: values.latticeKm,
         minSpacingKm: values.minSpacingKm,
         cost: values.generatedCost,
+        excludedAreas: values.excludedAreas,
+        excludedMarginM: values.excludedMarginM,
       },
       imported: values.imported,
       radio: {

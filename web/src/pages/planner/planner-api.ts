@@ -18,8 +18,14 @@ export type ImportedCandidateRow = PlanSettingsBody['candidates'] extends infer 
     : never
   : never;
 export type PointOfInterestRow = NonNullable<PlanSettingsBody['points']>[number];
-/** What a scenario reads from a file: the partner's candidate sites, or points of interest. */
-export type PlanFileKind = 'candidates' | 'points';
+export type ExcludedAreaRow = ApiSchemas['ExcludedArea'];
+/** What a scenario reads from a file: the partner's candidate sites, points of interest, or excluded areas. */
+export type PlanFileKind = 'candidates' | 'points' | 'areas';
+type PlanFileRow<K extends PlanFileKind> = K extends 'candidates'
+  ? ImportedCandidateRow
+  : K extends 'points'
+    ? PointOfInterestRow
+    : ExcludedAreaRow;
 
 export const SITE_EXPORT_FORMATS: readonly SiteExportFormat[] = ['csv', 'geojson', 'kml'];
 
@@ -76,13 +82,13 @@ export function siteExportUrl(id: string, format: SiteExportFormat): string {
   return `/api/plans/${encodeURIComponent(id)}/sites.${format}`;
 }
 
-/** Reads a CSV or XLSX of candidates or points of interest (checked on the server, every bad cell named). */
-export function readPlanFile<K extends PlanFileKind>(
-  kind: K,
-  file: File,
-  lang: string,
-): Promise<K extends 'candidates' ? ImportedCandidateRow[] : PointOfInterestRow[]> {
+/**
+ * Reads a CSV or XLSX of candidates or points of interest, or a GeoJSON of excluded areas (checked on the server,
+ * every bad cell or feature named).
+ */
+export function readPlanFile<K extends PlanFileKind>(kind: K, file: File, lang: string): Promise<PlanFileRow<K>[]> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return apiPostForm(`/plans/read-file/${kind}`, {}, form, { lang });
+  const path = kind === 'areas' ? '/plans/read-areas' : `/plans/read-file/${kind}`;
+  return apiPostForm(path, {}, form, { lang });
 }
