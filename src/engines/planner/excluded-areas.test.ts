@@ -1,32 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cellCentreLonLat } from '../coverage/analysis-grid.js';
-import { SMALL_PLAN_GRID } from '../../../test/fixtures/planner-grid.js';
-import { ExcludedAreaSchema } from '../../domain/planner/plan-settings.js';
+import { SMALL_PLAN_GRID, squareArea } from '../../../test/fixtures/planner-grid.js';
 import { seededRandom } from './seeded-random.js';
 import { excludedCells, squaredDistanceToMarked } from './excluded-areas.js';
 
 const grid = SMALL_PLAN_GRID; // 40 × 40 cells of 100 m
 
-/** A lon/lat square over the cells [x0, x1] × [y0, y1] (their centres inside). */
-function square(x0: number, y0: number, x1: number, y1: number) {
-  const [w, n] = cellCentreLonLat(x0 - 0.4, y0 - 0.4, grid);
-  const [e, s] = cellCentreLonLat(x1 + 0.4, y1 + 0.4, grid);
-  return ExcludedAreaSchema.parse({
-    name: 'rừng',
-    geometry: {
-      type: 'Polygon' as const,
-      coordinates: [
-        [
-          [w, n],
-          [e, n],
-          [e, s],
-          [w, s],
-          [w, n],
-        ],
-      ],
-    },
-  });
-}
+const square = (x0: number, y0: number, x1: number, y1: number) => squareArea(grid, x0, y0, x1, y1);
 
 describe('excluded areas', () => {
   it('gives each cell its exact squared distance to the nearest marked cell', () => {

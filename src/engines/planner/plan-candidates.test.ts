@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlanSettingsSchema } from '../../domain/planner/plan-settings.js';
 import { cellCentreLonLat, toGridCell } from '../coverage/analysis-grid.js';
-import { SMALL_PLAN_GRID } from '../../../test/fixtures/planner-grid.js';
+import { SMALL_PLAN_GRID, squareArea } from '../../../test/fixtures/planner-grid.js';
 import { scenarioCandidates } from './plan-candidates.js';
 import type { PlanArea } from './plan-inputs.js';
 
@@ -71,23 +71,7 @@ describe('a scenario’s candidates', () => {
   });
 
   it('puts no new mast in an excluded area or within its margin', () => {
-    const [w, n] = cellCentreLonLat(0, 0, grid);
-    const [e, s] = cellCentreLonLat(9, 9, grid);
-    const hill = {
-      name: 'rừng đặc dụng',
-      geometry: {
-        type: 'Polygon' as const,
-        coordinates: [
-          [
-            [w, n],
-            [e, n],
-            [e, s],
-            [w, s],
-            [w, n],
-          ],
-        ],
-      },
-    };
+    const hill = squareArea(grid, 0, 0, 9, 9);
     const generatedOnly = (generated: object) =>
       scenarioCandidates(
         area,
