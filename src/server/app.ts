@@ -33,6 +33,7 @@ import { findingExplanationRoutes } from './finding-explanations.js';
 import { importRoutes } from './imports.js';
 import { coverageRoutes } from './coverage.js';
 import { plannerRoutes } from './planner.js';
+import { plannerFileRoutes } from './planner-files.js';
 import { healthRoutes } from './health.js';
 import { authenticationPlugin } from './authenticate.js';
 import { workLimitsPlugin } from './work-limits.js';
@@ -193,6 +194,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(plannerRoutes, {
     coverageDir: options.coverageOutputDir ?? join(tmpdir(), 'dx-compact-coverage'),
   });
+  await app.register(plannerFileRoutes);
   await app.register(agreementRoutes);
   await app.register(mapConfigRoutes, { baseMap: options.baseMap ?? null });
   await app.register(indicatorTableRoutes);

@@ -1,16 +1,11 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findScenario, listScenarios } from '../db/plan-scenarios.js';
-import { Invalid, NotFound } from '../domain/errors.js';
-import { formatPlanPointError, readPlanPoints } from '../intake/planner/read-plan-points.js';
-import { readFilePart } from './uploaded-file.js';
-import { IMPORT_LIMIT } from './work-limits.js';
+import { NotFound } from '../domain/errors.js';
 import { PlanScenarioSchema } from '../domain/planner/plan-contract.js';
-import { ExcludedAreaSchema, PlanSettingsSchema } from '../domain/planner/plan-settings.js';
-import { formatExcludedAreaError, readExcludedAreas } from '../intake/planner/read-excluded-areas.js';
+import { PlanSettingsSchema } from '../domain/planner/plan-settings.js';
 import { cancelPlanScenario, deletePlanScenario, startPlanScenario } from '../application/plan-scenarios.js';
 import { planSitesCsv, planSitesGeoJson, planSitesKml } from '../engines/planner/plan-exports.js';
 import { PLAN_FILES, planFolder } from '../jobs/plan-files.js';
@@ -78,55 +73,6 @@ export const plannerRoutes: FastifyPluginAsyncZod<PlannerRouteOptions> = async (
         onCrash: (error, id) => app.log.error({ err: error, scenarioId: id }, 'plan scenario crashed'),
       });
       return reply.code(202).header('location', `/api/plans/${scenario.id}`).send(scenario);
-    },
-  );
-  app.post(
-    '/api/plans/read-file/:kind',
-    {
-      config: { permission: 'plan.run', workLimit: IMPORT_LIMIT },
-      schema: {
-        summary:
-          'Read a CSV or XLSX of candidate sites (code, lon, lat, cost, height) or points of interest (name, kind, lon, lat, weight, radius) for a scenario’s settings; every bad cell named, nothing kept',
-        tags: ['planner'],
-        params: z.object({ kind: z.enum(['candidates', 'points']) }),
-        consumes: ['multipart/form-data'],
-        response: { 200: z.array(z.record(z.string(), z.union([z.string(), z.number()]))) },
-      },
-    },
-    async (request) => {
-      const file = await readOneFile(request);
-      const read = await readPlanPoints(file, request.params.kind);
-      if (!read.ok)
-        throw new Invalid(
-          'plan.settings',
-          `${file.name}: ${read.errors.length} problem(s). First: ${formatPlanPointError(read.errors[0]!)}`,
-          read.errors.map((e) => ({ path: `${e.file} row ${e.rowNumber} column ${e.column}`, message: e.message })),
-        );
-      return read.rows;
-    },
-  );
-  app.post(
-    '/api/plans/read-areas',
-    {
-      config: { permission: 'plan.run', workLimit: IMPORT_LIMIT },
-      schema: {
-        summary:
-          'Read a GeoJSON of areas no new mast may stand in (Polygons and MultiPolygons, named by their `name` property) for a scenario’s settings; every bad feature named, nothing kept',
-        tags: ['planner'],
-        consumes: ['multipart/form-data'],
-        response: { 200: z.array(ExcludedAreaSchema) },
-      },
-    },
-    async (request) => {
-      const file = await readOneFile(request);
-      const read = readExcludedAreas(file);
-      if (!read.ok)
-        throw new Invalid(
-          'plan.settings',
-          `${file.name}: ${read.errors.length} problem(s). First: ${formatExcludedAreaError(read.errors[0]!)}`,
-          read.errors.map((e) => ({ path: `${e.file} feature ${e.feature}`, message: e.message })),
-        );
-      return read.areas;
     },
   );
   app.get(
@@ -272,13 +218,3 @@ export const plannerRoutes: FastifyPluginAsyncZod<PlannerRouteOptions> = async (
     },
   );
 };
-
-/** The one file of a multipart request (its field "file"), within the intake limits. */
-async function readOneFile(request: FastifyRequest): Promise<{ name: string; bytes: Uint8Array }> {
-  if (!request.isMultipart())
-    throw new Invalid('plan.settings', 'Send the file as multipart/form-data in a field "file"');
-  let file: { name: string; bytes: Uint8Array } | null = null;
-  for await (const part of request.parts()) if (part.type === 'file' && !file) file = await readFilePart(part);
-  if (!file) throw new Invalid('plan.settings', 'No file was sent: add a field named "file"');
-  return file;
-}
