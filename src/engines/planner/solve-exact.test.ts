@@ -68,14 +68,16 @@ describe('the exact solve in a worker thread', () => {
     expect((result.bound - result.objective) / result.bound).toBeLessThanOrEqual(0.05);
   }, 30_000);
 
-  it('ends the thread at the deadline with the last incumbent and bound HiGHS reported', async () => {
-    // 10 s: on a machine busy with other work (load 8 on 2 cores) HiGHS's heuristics found no plan within 6 s.
-    const result = await solveExact(large, { maxSites: 100 }, { timeLimitS: 60, deadlineS: 10 });
+  it('ends the thread at the deadline with the best plan known: the start, or a better one HiGHS reported', async () => {
+    // HiGHS needs minutes to prove this optimal from a start (above), so 3 s always ends at the deadline; without a
+    // start, whether its heuristics found a plan by then depended on the machine's load (none at load 8 in 6 s).
+    const start = greedyPlan(large, 100);
+    const result = await solveExact(large, { maxSites: 100 }, { timeLimitS: 60, deadlineS: 3, start });
     expect(result).toMatchObject({ status: 'time_limit', endedAtDeadline: true });
-    expect(result.seconds).toBeLessThan(11);
-    expect(result.chosen.length).toBeGreaterThan(0); // HiGHS's heuristics found a plan and it was posted
+    expect(result.seconds).toBeLessThan(4);
+    expect(result.objective).toBeGreaterThanOrEqual(coveredWeight(large, start));
     expect(result.objective).toBe(coveredWeight(large, result.chosen));
-    expect(result.bound).toBeGreaterThan(result.objective);
+    expect(result.bound).toBeGreaterThanOrEqual(result.objective);
   }, 30_000);
 
   it('rejects promptly when aborted mid-solve', async () => {
