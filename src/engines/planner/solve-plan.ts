@@ -93,7 +93,8 @@ export function solvePlan(
     timings.lagrangianSearch = performance.now() - searchStart;
     return { bound: result.bound, best };
   });
-  timings.bound = timings.bound! - timings.lagrangianSearch!; // the stage timed both  if (isCancelled()) throw new DomainError('request.cancelled', 'The plan was cancelled during its last search');
+  timings.bound = timings.bound! - timings.lagrangianSearch!; // the stage timed both
+  if (isCancelled()) throw new DomainError('request.cancelled', 'The plan was cancelled during its last search');
 
   const chosen = [...best.chosen];
   const objective = coveredWeight(instance, chosen);
