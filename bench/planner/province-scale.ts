@@ -14,7 +14,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_COVERAGE_PARAMS, type CoverageParams } from '../../src/engines/coverage/predict/coverage-params.js';
 import { rasterizeUnits } from '../../src/engines/coverage/zones/rasterize-units.js';
-import { DEFAULT_5G_TEMPLATE, generatedCandidates } from '../../src/engines/planner/candidates.js';
+import { generatedCandidates } from '../../src/engines/planner/candidates.js';
+import { DEFAULT_5G_RADIO } from '../../src/domain/planner/plan-settings.js';
 import { ThreadedMastCoverer, type MastCoverer } from '../../src/engines/planner/mast-coverer.js';
 import { planDem, preparePlanInputs, type PlanArea } from '../../src/engines/planner/plan-inputs.js';
 import { solvePlan } from '../../src/engines/planner/solve-plan.js';
@@ -95,7 +96,7 @@ export async function runPlannerScaleBench(options: { cache?: string; runs?: num
     const candidates = generatedCandidates(area.grid, area.dem, allowed, () => 'rural', {
       latticeKm: 1.65,
       minSpacingKm: 1.2,
-      template: DEFAULT_5G_TEMPLATE,
+      template: DEFAULT_5G_RADIO,
       cost: 1,
       codePrefix: 'N',
     });

@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { SiteRecord } from '../../domain/coverage/site-record.js';
 import { SMALL_PLAN_GRID } from '../../../test/fixtures/planner-grid.js';
 import { toGridCell } from '../coverage/analysis-grid.js';
-import { DEFAULT_5G_TEMPLATE, existingMastCandidates, generatedCandidates, templateSectors } from './candidates.js';
+import { existingMastCandidates, generatedCandidates, templateSectors } from './candidates.js';
+import { DEFAULT_5G_RADIO } from '../../domain/planner/plan-settings.js';
 
 const grid = SMALL_PLAN_GRID;
 
 describe('candidates', () => {
   it('offers 5G on the operator’s 4G masts that have none, at the mast’s height', () => {
     const layer = (code: string, technology: SiteRecord['technology'], operator?: string): SiteRecord => ({
-      ...templateSectors(code, 108.1, 14.2, 'rural', DEFAULT_5G_TEMPLATE, 42)[0]!,
+      ...templateSectors(code, 108.1, 14.2, 'rural', DEFAULT_5G_RADIO, 42)[0]!,
       technology,
       ...(operator ? { operator } : {}),
     });
@@ -21,7 +22,7 @@ describe('candidates', () => {
       layer('C', '4G', 'MBF'),
       layer('D', '2G'),
     ];
-    const found = existingMastCandidates(sites, { template: DEFAULT_5G_TEMPLATE, cost: 2 });
+    const found = existingMastCandidates(sites, { template: DEFAULT_5G_RADIO, cost: 2 });
     expect(found.map((c) => c.code)).toEqual(['A']);
     expect(found[0]!.sectors.map((s) => [s.technology, s.antennaHeightM, s.azimuthDeg])).toEqual([
       ['5G', 42, 0],
@@ -29,7 +30,7 @@ describe('candidates', () => {
       ['5G', 42, 240],
     ]);
     expect(
-      existingMastCandidates(sites, { operator: 'MBF', template: DEFAULT_5G_TEMPLATE, cost: 2 }).map((c) => c.code),
+      existingMastCandidates(sites, { operator: 'MBF', template: DEFAULT_5G_RADIO, cost: 2 }).map((c) => c.code),
     ).toEqual(['C']);
   });
 
@@ -44,7 +45,7 @@ describe('candidates', () => {
     const found = generatedCandidates(grid, dem, allowed, () => 'rural', {
       latticeKm: 1,
       minSpacingKm: 1,
-      template: DEFAULT_5G_TEMPLATE,
+      template: DEFAULT_5G_RADIO,
       cost: 1,
       codePrefix: 'G',
     });
@@ -63,7 +64,7 @@ describe('candidates', () => {
       generatedCandidates(grid, dem, allowed, () => 'rural', {
         latticeKm: 1,
         minSpacingKm: 1,
-        template: DEFAULT_5G_TEMPLATE,
+        template: DEFAULT_5G_RADIO,
         cost: 1,
         codePrefix: 'G',
       }),

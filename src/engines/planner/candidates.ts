@@ -2,7 +2,7 @@ import type { Environment, SiteRecord } from '../../domain/coverage/site-record.
 import { MAIN_OPERATOR, operatorOf } from '../../domain/coverage/operators.js';
 import { cellCentreLonLat } from '../coverage/analysis-grid.js';
 import type { GridSpec } from '../coverage/raster/raster.js';
-import { DEFAULT_5G_RADIO, type PlanRadio } from '../../domain/planner/plan-settings.js';
+import type { PlanRadio } from '../../domain/planner/plan-settings.js';
 
 /** Where a candidate comes from: the partner's list, an existing mast that could carry 5G, or high ground found here. */
 export type CandidateSource = 'imported' | 'existing-mast' | 'generated';
@@ -17,11 +17,6 @@ export interface PlanCandidate {
   sectors: SiteRecord[];
 }
 
-/** The radio set-up given to every candidate: three 65° sectors (DOMAIN.md's usual macro layout). */
-export type SectorTemplate = PlanRadio;
-
-export const DEFAULT_5G_TEMPLATE: SectorTemplate = DEFAULT_5G_RADIO;
-
 const AZIMUTHS = [0, 120, 240] as const;
 
 export function templateSectors(
@@ -29,7 +24,7 @@ export function templateSectors(
   lon: number,
   lat: number,
   environment: Environment,
-  template: SectorTemplate,
+  template: PlanRadio,
   antennaHeightM = template.antennaHeightM,
 ): SiteRecord[] {
   return AZIMUTHS.map((azimuthDeg, i) => ({
@@ -59,7 +54,7 @@ export function templateSectors(
  */
 export function existingMastCandidates(
   sites: readonly SiteRecord[],
-  options: { operator?: string; mainOperator?: string; template: SectorTemplate; cost: number },
+  options: { operator?: string; mainOperator?: string; template: PlanRadio; cost: number },
 ): PlanCandidate[] {
   const mainOperator = options.mainOperator ?? MAIN_OPERATOR;
   const operator = options.operator ?? mainOperator;
@@ -99,7 +94,7 @@ export interface GeneratedCandidateOptions {
   latticeKm: number;
   /** No two generated candidates closer than this. */
   minSpacingKm: number;
-  template: SectorTemplate;
+  template: PlanRadio;
   cost: number;
   /** Prefix of the generated codes (the lattice square's column and row follow). */
   codePrefix: string;
