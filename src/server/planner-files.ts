@@ -27,9 +27,9 @@ export const plannerFileRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await readOneFile(request);
       const read = await readPlanPoints(file, request.params.kind);
       if (!read.ok)
-        throw new Invalid(
-          'plan.settings',
-          `${file.name}: ${read.errors.length} problem(s). First: ${formatPlanPointError(read.errors[0]!)}`,
+        throw refusedFile(
+          file.name,
+          formatPlanPointError(read.errors[0]!),
           read.errors.map((e) => ({ path: `${e.file} row ${e.rowNumber} column ${e.column}`, message: e.message })),
         );
       return read.rows;
@@ -51,9 +51,9 @@ export const plannerFileRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await readOneFile(request);
       const read = readExcludedAreas(file);
       if (!read.ok)
-        throw new Invalid(
-          'plan.settings',
-          `${file.name}: ${read.errors.length} problem(s). First: ${formatExcludedAreaError(read.errors[0]!)}`,
+        throw refusedFile(
+          file.name,
+          formatExcludedAreaError(read.errors[0]!),
           read.errors.map((e) => ({ path: `${e.file} feature ${e.feature}`, message: e.message })),
         );
       return read.areas;
@@ -69,4 +69,9 @@ async function readOneFile(request: FastifyRequest): Promise<{ name: string; byt
   for await (const part of request.parts()) if (part.type === 'file' && !file) file = await readFilePart(part);
   if (!file) throw new Invalid('plan.settings', 'No file was sent: add a field named "file"');
   return file;
+}
+
+/** A settings file refused: how many problems, the first in words, and each where it is. */
+function refusedFile(name: string, first: string, problems: { path: string; message: string }[]): Invalid {
+  return new Invalid('plan.settings', `${name}: ${problems.length} problem(s). First: ${first}`, problems);
 }

@@ -42,31 +42,25 @@ const missing = (flag: string): never => {
 };
 const requireUnit = (unit: string | undefined): string => unit ?? missing('--unit');
 
+/** A settings file's problems as one error, the first twenty each on a line of its own. */
+function refusedFile(path: string, problems: readonly string[]): Invalid {
+  return new Invalid(
+    'plan.settings',
+    [`${path}: ${problems.length} problem(s); nothing was planned`, ...problems.slice(0, 20)].join('\n  '),
+  );
+}
+
 /** A candidates or points file, read whole and checked, or an error naming each bad cell. */
 async function readPointsFile(path: string, kind: PlanPointKind) {
   const read = await readPlanPoints({ name: basename(path), bytes: new Uint8Array(readFileSync(path)) }, kind);
-  if (!read.ok)
-    throw new Invalid(
-      'plan.settings',
-      [
-        `${path}: ${read.errors.length} problem(s); nothing was planned`,
-        ...read.errors.slice(0, 20).map(formatPlanPointError),
-      ].join('\n  '),
-    );
+  if (!read.ok) throw refusedFile(path, read.errors.map(formatPlanPointError));
   return read.rows;
 }
 
 /** Excluded areas from a GeoJSON file, or an error naming each bad feature. */
 function readAreasFile(path: string) {
   const read = readExcludedAreas({ name: basename(path), bytes: new Uint8Array(readFileSync(path)) });
-  if (!read.ok)
-    throw new Invalid(
-      'plan.settings',
-      [
-        `${path}: ${read.errors.length} problem(s); nothing was planned`,
-        ...read.errors.slice(0, 20).map(formatExcludedAreaError),
-      ].join('\n  '),
-    );
+  if (!read.ok) throw refusedFile(path, read.errors.map(formatExcludedAreaError));
   return read.areas;
 }
 
