@@ -18,10 +18,7 @@ export function CandidateFields({ form, message }: CandidateFieldsProps) {
   const { t } = useTranslation();
   const { register, control } = form;
   const errors = form.formState.errors;
-  const [existing, generated, imported, importedFile, excludedAreas, excludedAreasFile] = useWatch({
-    control,
-    name: ['existingMastsUse', 'generatedUse', 'imported', 'importedFile', 'excludedAreas', 'excludedAreasFile'],
-  });
+  const [existing, generated] = useWatch({ control, name: ['existingMastsUse', 'generatedUse'] });
 
   return (
     <fieldset className="planner-fieldset">
@@ -57,29 +54,13 @@ export function CandidateFields({ form, message }: CandidateFieldsProps) {
       )}
       {generated && (
         <div className="planner-row">
-          <PlanFileField
-            kind="areas"
-            rows={excludedAreas}
-            fileName={excludedAreasFile}
-            onRows={(rows, file) => {
-              form.setValue('excludedAreas', rows as PlanFormInput['excludedAreas']);
-              form.setValue('excludedAreasFile', file);
-            }}
-          />
+          <PlanFileField kind="areas" form={form} />
           <FormField label={t('planner.form.excludedMarginM')} error={message(errors.excludedMarginM)}>
             <input className="input input-number" inputMode="decimal" {...register('excludedMarginM')} />
           </FormField>
         </div>
       )}
-      <PlanFileField
-        kind="candidates"
-        rows={imported}
-        fileName={importedFile}
-        onRows={(rows, file) => {
-          form.setValue('imported', rows as PlanFormInput['imported'], { shouldValidate: form.formState.isSubmitted });
-          form.setValue('importedFile', file);
-        }}
-      />
+      <PlanFileField kind="candidates" form={form} />
       <fieldset className="planner-fieldset">
         <legend>{t('planner.form.radio')}</legend>
         <p className="field-hint">{t('planner.form.radioHint')}</p>

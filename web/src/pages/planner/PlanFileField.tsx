@@ -1,32 +1,48 @@
 import { useMutation } from '@tanstack/react-query';
+import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../components/FormField.js';
 import { ProblemNotice } from '../../components/ProblemNotice.js';
 import { currentLang } from '../../i18n.js';
 import { FILE_ACCEPT } from '../../importing.js';
+import type { PlanFormInput, PlanFormValues } from './plan-form-model.js';
 import { readPlanFile, type PlanFileKind } from './planner-api.js';
 
 const GEOJSON_ACCEPT = '.geojson,.json,application/geo+json,application/json';
 
-interface PlanFileFieldProps<Row> {
+/** The form's fields for each file: its rows and its name. */
+const FIELDS = {
+  candidates: ['imported', 'importedFile'],
+  points: ['points', 'pointsFile'],
+  areas: ['excludedAreas', 'excludedAreasFile'],
+} as const satisfies Record<PlanFileKind, readonly [keyof PlanFormInput, keyof PlanFormInput]>;
+
+interface PlanFileFieldProps {
   kind: PlanFileKind;
-  /** The rows read so far (none: no file). */
-  rows: readonly Row[];
-  onRows: (rows: Row[], fileName: string | null) => void;
-  fileName: string | null;
+  form: UseFormReturn<PlanFormInput, unknown, PlanFormValues>;
 }
 
 /**
  * A file the scenario reads (the partner's candidate sites or points of interest as CSV/XLSX, excluded areas as
- * GeoJSON): sent to the server to be checked as soon as it is chosen; its rows join the settings, or the server's
+ * GeoJSON): sent to the server to be checked as soon as it is chosen; its rows join the form, or the server's
  * refusal names every bad cell or feature.
  */
-export function PlanFileField<Row>({ kind, rows, onRows, fileName }: PlanFileFieldProps<Row>) {
+export function PlanFileField({ kind, form }: PlanFileFieldProps) {
   const { t, i18n } = useTranslation();
   const lang = currentLang(i18n.resolvedLanguage);
+  const [rowsField, nameField] = FIELDS[kind];
+  const [rows, fileName] = useWatch({ control: form.control, name: [rowsField, nameField] }) as [
+    unknown[],
+    string | null,
+  ];
+  const setFile = (read: unknown[], name: string | null) => {
+    // Validated again once submitted: the partner's list alone is enough candidates.
+    form.setValue(rowsField, read as never, { shouldValidate: form.formState.isSubmitted });
+    form.setValue(nameField, name);
+  };
   const read = useMutation({
-    mutationFn: (file: File) => readPlanFile(kind, file, lang) as Promise<Row[]>,
-    onSuccess: (read, file) => onRows(read, file.name),
+    mutationFn: (file: File) => readPlanFile(kind, file, lang),
+    onSuccess: (rows, file) => setFile(rows, file.name),
   });
   return (
     <div className="planner-file">
@@ -47,7 +63,7 @@ export function PlanFileField<Row>({ kind, rows, onRows, fileName }: PlanFileFie
       {fileName && !read.isPending && (
         <p className="planner-file-read" role="status">
           {t(`planner.form.file.${kind}Read`, { count: rows.length, file: fileName })}{' '}
-          <button type="button" className="button button-secondary" onClick={() => onRows([], null)}>
+          <button type="button" className="button button-secondary" onClick={() => setFile([], null)}>
             {t('planner.form.file.clear')}
           </button>
         </p>

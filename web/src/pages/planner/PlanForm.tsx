@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useForm, useWatch, type FieldError } from 'react-hook-form';
+import { useForm, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../components/FormField.js';
 import { ProblemNotice } from '../../components/ProblemNotice.js';
@@ -43,7 +43,6 @@ export function PlanForm({ onStarted }: { onStarted: (plan: PlanScenario) => voi
     return t(`planner.errors.${key}`, { a: values[0] ?? '', b: values[1] ?? '' });
   };
   const { register } = form;
-  const [points, pointsFile] = useWatch({ control: form.control, name: ['points', 'pointsFile'] });
 
   return (
     <form
@@ -92,15 +91,7 @@ export function PlanForm({ onStarted }: { onStarted: (plan: PlanScenario) => voi
         <label className="checkbox">
           <input type="checkbox" {...register('economicZoneSettlements')} /> {t('planner.form.economicZoneSettlements')}
         </label>
-        <PlanFileField
-          kind="points"
-          rows={points}
-          fileName={pointsFile}
-          onRows={(rows, file) => {
-            form.setValue('points', rows as PlanFormInput['points']);
-            form.setValue('pointsFile', file);
-          }}
-        />
+        <PlanFileField kind="points" form={form} />
       </fieldset>
       <CandidateFields form={form} message={message} />
       <FormField label={t('planner.form.timeLimitS')} error={message(errors.timeLimitS)}>

@@ -12,13 +12,9 @@ export type PriorityPlace = ApiSchemas['PriorityPlace'];
 export type PlanSettingsBody = ApiSchemas['PlanSettingsInput'];
 export type PlanStatus = PlanScenario['status'];
 export type SiteExportFormat = 'csv' | 'geojson' | 'kml';
-export type ImportedCandidateRow = PlanSettingsBody['candidates'] extends infer C
-  ? C extends { imported?: (infer R)[] }
-    ? R
-    : never
-  : never;
-export type PointOfInterestRow = NonNullable<PlanSettingsBody['points']>[number];
-export type ExcludedAreaRow = ApiSchemas['ExcludedArea'];
+export type ImportedCandidateRow = ApiSchemas['ImportedCandidateInput'];
+export type PointOfInterestRow = ApiSchemas['PointOfInterestInput'];
+export type ExcludedAreaRow = ApiSchemas['ExcludedAreaInput'];
 /** What a scenario reads from a file: the partner's candidate sites, points of interest, or excluded areas. */
 export type PlanFileKind = 'candidates' | 'points' | 'areas';
 type PlanFileRow<K extends PlanFileKind> = K extends 'candidates'
